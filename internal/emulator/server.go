@@ -1,0 +1,342 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+// Package emulator is a local implementation of the Tencent Cloud
+// Organization API (2021-03-31) for DescribeOrganizationMemberEmailBind. It
+// speaks API 3.0 as the real service does (TC3-HMAC-SHA256 signatures, the
+// Response envelope, the documented error codes and rate limit), so any
+// Tencent Cloud client can be pointed at it for offline plans and tests.
+package emulator
+
+import (
+	"crypto/hmac"
+	"crypto/rand"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+const (
+	service    = "organization"
+	apiVersion = "2021-03-31"
+
+	actionDescribeOrganizationMemberEmailBind = "DescribeOrganizationMemberEmailBind"
+
+	// maxClockSkew is how far X-TC-Timestamp may be from the server's clock.
+	maxClockSkew = 5 * time.Minute
+
+	maxBodyBytes = 1 << 20
+)
+
+// Request is what the emulator saw of one call, for tests and logs. It holds
+// no secret: the SecretId identifies a key but does not grant anything.
+type Request struct {
+	Action        string
+	Version       string
+	Region        string
+	RequestClient string
+	SecretID      string
+	HasToken      bool
+	MemberUin     int64
+	ErrorCode     string
+	RequestID     string
+}
+
+// Server answers API requests from a World. It is safe for concurrent use.
+type Server struct {
+	// Now is the server's clock; tests replace it to provoke signature expiry.
+	Now func() time.Time
+	// Logf, when set, receives one line per request.
+	Logf func(format string, args ...any)
+
+	world       World
+	credentials map[string]Credential
+	orgOfUin    map[int64]*Organization
+
+	mu       sync.Mutex
+	limiters map[string]*rate.Limiter
+	requests []Request
+}
+
+// New returns a server for a world that has passed Validate.
+func New(world World) *Server {
+	s := &Server{
+		Now:         time.Now,
+		world:       world,
+		credentials: map[string]Credential{},
+		orgOfUin:    map[int64]*Organization{},
+		limiters:    map[string]*rate.Limiter{},
+	}
+	for _, c := range world.Credentials {
+		s.credentials[c.SecretID] = c
+	}
+	for i := range world.Organizations {
+		org := &world.Organizations[i]
+		s.orgOfUin[org.AdminUin] = org
+		for _, m := range org.Members {
+			s.orgOfUin[m.MemberUin] = org
+		}
+	}
+	return s
+}
+
+// Requests returns a copy of every request served so far, oldest first.
+func (s *Server) Requests() []Request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Request(nil), s.requests...)
+}
+
+type apiError struct {
+	Code    string `json:"Code"`
+	Message string `json:"Message"`
+}
+
+func errorf(code, format string, args ...any) *apiError {
+	return &apiError{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rec := Request{
+		Action:        r.Header.Get("X-TC-Action"),
+		Version:       r.Header.Get("X-TC-Version"),
+		Region:        r.Header.Get("X-TC-Region"),
+		RequestClient: r.Header.Get("X-TC-RequestClient"),
+		HasToken:      r.Header.Get("X-TC-Token") != "",
+		RequestID:     newRequestID(),
+	}
+	fields, apiErr := s.handle(r, &rec)
+
+	envelope := map[string]any{"RequestId": rec.RequestID}
+	if apiErr != nil {
+		rec.ErrorCode = apiErr.Code
+		envelope["Error"] = apiErr
+	} else {
+		for name, value := range fields {
+			envelope[name] = value
+		}
+	}
+	s.record(rec)
+
+	body, _ := json.Marshal(map[string]any{"Response": envelope})
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("X-TC-RequestId", rec.RequestID)
+	_, _ = w.Write(body)
+}
+
+func (s *Server) record(rec Request) {
+	s.mu.Lock()
+	s.requests = append(s.requests, rec)
+	s.mu.Unlock()
+	if s.Logf != nil {
+		result := rec.ErrorCode
+		if result == "" {
+			result = "OK"
+		}
+		s.Logf("%s MemberUin=%d -> %s RequestId=%s", rec.Action, rec.MemberUin, result, rec.RequestID)
+	}
+}
+
+func (s *Server) handle(r *http.Request, rec *Request) (map[string]json.RawMessage, *apiError) {
+	if r.Method != http.MethodPost && r.Method != http.MethodGet {
+		return nil, errorf("UnsupportedProtocol", "The HTTP method %s is not supported; use POST or GET.", r.Method)
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
+	if err != nil {
+		return nil, errorf("InvalidRequest", "The request body could not be read.")
+	}
+	if len(body) > maxBodyBytes {
+		return nil, errorf("RequestSizeLimitExceeded", "The request body exceeds %d bytes.", maxBodyBytes)
+	}
+	if apiErr := checkActionAndVersion(rec.Action, rec.Version); apiErr != nil {
+		return nil, apiErr
+	}
+	cred, apiErr := s.authenticate(r, body)
+	if cred.SecretID != "" {
+		rec.SecretID = cred.SecretID
+	}
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	if !s.allow(cred.SecretID) {
+		return nil, errorf("RequestLimitExceeded",
+			"Your request rate exceeds the frequency limit of %d requests per second for this SecretId. Please reduce the frequency of calls.",
+			s.world.rateLimit())
+	}
+	params, apiErr := requestParams(r, body)
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	return s.describeOrganizationMemberEmailBind(cred, params, rec)
+}
+
+func checkActionAndVersion(action, version string) *apiError {
+	switch {
+	case action == "":
+		return errorf("MissingParameter", "The request is missing the required parameter `Action` (header X-TC-Action).")
+	case action != actionDescribeOrganizationMemberEmailBind:
+		return errorf("InvalidAction", "The action `%s` does not exist in service `%s`.", action, service)
+	case version == "":
+		return errorf("MissingParameter", "The request is missing the required parameter `Version` (header X-TC-Version).")
+	case version != apiVersion:
+		return errorf("NoSuchVersion", "The version `%s` of action `%s` does not exist; use `%s`.", version, action, apiVersion)
+	}
+	return nil
+}
+
+// authenticate verifies the TC3 signature. It returns the credential whenever
+// the SecretId is known, so that failures can still be attributed to a key.
+func (s *Server) authenticate(r *http.Request, body []byte) (Credential, *apiError) {
+	header := r.Header.Get("Authorization")
+	if header == "" {
+		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "The request has no Authorization header.")
+	}
+	auth, err := parseAuthorization(header)
+	if err != nil {
+		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "%s", err)
+	}
+	timestamp, err := strconv.ParseInt(r.Header.Get("X-TC-Timestamp"), 10, 64)
+	if err != nil {
+		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "X-TC-Timestamp must be the request time in Unix seconds.")
+	}
+	now := s.Now()
+	if skew := now.Sub(time.Unix(timestamp, 0)); skew > maxClockSkew || skew < -maxClockSkew {
+		return Credential{}, errorf("AuthFailure.SignatureExpire",
+			"The request timestamp %d is more than %d seconds away from the server time %d.", timestamp, int(maxClockSkew.Seconds()), now.Unix())
+	}
+	if auth.Service != service {
+		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "The credential scope names service `%s`, but this is `%s`.", auth.Service, service)
+	}
+	if auth.Date != credentialDate(timestamp) {
+		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "The credential scope date %s is not the UTC date of X-TC-Timestamp.", auth.Date)
+	}
+	if !slices.Contains(auth.SignedHeaders, "content-type") || !slices.Contains(auth.SignedHeaders, "host") {
+		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "SignedHeaders must include content-type and host.")
+	}
+	cred, known := s.credentials[auth.SecretID]
+	if !known {
+		return Credential{}, errorf("AuthFailure.SecretIdNotFound", "The SecretId is not found; make sure it is correct and enabled.")
+	}
+	if !signatureMatches(r, body, auth, timestamp, cred.SecretKey) {
+		return cred, errorf("AuthFailure.SignatureFailure", "The request signature does not match; check the SecretKey and the signing method.")
+	}
+	if r.Header.Get("X-TC-Token") != cred.Token {
+		return cred, errorf("AuthFailure.TokenFailure", "The security token is invalid or does not belong to this temporary SecretId.")
+	}
+	return cred, nil
+}
+
+// signatureMatches accepts the Host header as sent and, on a non-default
+// port, the bare hostname, because official SDKs differ on which they sign.
+func signatureMatches(r *http.Request, body []byte, auth authorization, timestamp int64, secretKey string) bool {
+	hosts := []string{r.Host}
+	if hostname, _, err := net.SplitHostPort(r.Host); err == nil {
+		hosts = append(hosts, hostname)
+	}
+	scope := credentialScope(auth.Date, auth.Service)
+	for _, host := range hosts {
+		headers := make([][2]string, len(auth.SignedHeaders))
+		for i, name := range auth.SignedHeaders {
+			value := r.Header.Get(name)
+			if name == "host" {
+				value = host
+			}
+			headers[i] = [2]string{name, value}
+		}
+		canonical := canonicalRequest(r.Method, r.URL.RawQuery, headers, body)
+		want := signature(secretKey, auth.Date, auth.Service, stringToSign(strconv.FormatInt(timestamp, 10), scope, canonical))
+		if hmac.Equal([]byte(want), []byte(auth.Signature)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Server) allow(secretID string) bool {
+	s.mu.Lock()
+	limiter, ok := s.limiters[secretID]
+	if !ok {
+		n := s.world.rateLimit()
+		limiter = rate.NewLimiter(rate.Limit(n), n)
+		s.limiters[secretID] = limiter
+	}
+	s.mu.Unlock()
+	return limiter.Allow()
+}
+
+// requestParams returns each business parameter's raw value: JSON text for
+// POST bodies, the query value for GET.
+func requestParams(r *http.Request, body []byte) (map[string]string, *apiError) {
+	params := map[string]string{}
+	if r.Method == http.MethodGet {
+		for name, values := range r.URL.Query() {
+			params[name] = values[0]
+		}
+		return params, nil
+	}
+	if !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+		return nil, errorf("InvalidRequest", "POST requests must have Content-Type application/json.")
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(body, &raw); err != nil {
+		return nil, errorf("InvalidParameter", "The request body is not a JSON object: %s", err)
+	}
+	for name, value := range raw {
+		params[name] = string(value)
+	}
+	return params, nil
+}
+
+func (s *Server) describeOrganizationMemberEmailBind(cred Credential, params map[string]string, rec *Request) (map[string]json.RawMessage, *apiError) {
+	for name := range params {
+		if name != "MemberUin" {
+			return nil, errorf("UnknownParameter", "The parameter `%s` is not recognized.", name)
+		}
+	}
+	raw, ok := params["MemberUin"]
+	if !ok {
+		return nil, errorf("MissingParameter", "The request is missing the required parameter `MemberUin`.")
+	}
+	memberUin, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil || memberUin <= 0 {
+		return nil, errorf("InvalidParameter", "The parameter `MemberUin` must be a positive integer, got %s.", raw)
+	}
+	rec.MemberUin = memberUin
+
+	org := s.orgOfUin[cred.Uin]
+	if org == nil {
+		return nil, errorf("ResourceNotFound.OrganizationNotExist", "The organization does not exist.")
+	}
+	for _, m := range org.Members {
+		if m.MemberUin == memberUin {
+			return emailBindFields(m), nil
+		}
+	}
+	return nil, errorf("ResourceNotFound.OrganizationMemberNotExist", "The organization member does not exist.")
+}
+
+func emailBindFields(m Member) map[string]json.RawMessage {
+	fields := map[string]json.RawMessage{}
+	if len(m.EmailBind) > 0 {
+		// Validate has already checked that this is an object of known fields.
+		_ = json.Unmarshal(m.EmailBind, &fields)
+	}
+	return fields
+}
+
+func newRequestID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
+}

@@ -1,0 +1,282 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package emulator_test
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
+	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
+	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+)
+
+const testWorld = `{
+  "credentials": [
+    {"secret_id": "AKIDadmin", "secret_key": "admin-key", "uin": 100000000001},
+    {"secret_id": "AKIDtemp", "secret_key": "temp-key", "token": "temp-token", "uin": 100000000001},
+    {"secret_id": "AKIDloner", "secret_key": "loner-key", "uin": 100000000009}
+  ],
+  "organizations": [{
+    "admin_uin": 100000000001,
+    "members": [
+      {"member_uin": 100033118139, "email_bind": {
+        "BindId": 1234567, "ApplyTime": "2022-01-13 12:09:08", "Email": "123@qq.com",
+        "Phone": "18***32", "BindStatus": "Success", "BindTime": "2022-01-13 18:09:08",
+        "Description": "success", "PhoneBind": 0, "CountryCode": "86"}},
+      {"member_uin": 100033118140, "email_bind": {"BindStatus": "Unbound", "Email": null}}
+    ]
+  }]
+}`
+
+func startEmulator(t *testing.T, worldJSON string) (*emulator.Server, string) {
+	t.Helper()
+	world, err := emulator.ParseWorld([]byte(worldJSON))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := emulator.New(world)
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	return srv, ts.URL
+}
+
+// call sends one action with the SDK's generic client, as any Tencent Cloud
+// client would, and returns the decoded Response object or the API error.
+func call(t *testing.T, baseURL string, cred *common.Credential, version, action string, params any) (map[string]any, *tcerr.TencentCloudSDKError) {
+	t.Helper()
+	u, _ := url.Parse(baseURL)
+	cpf := profile.NewClientProfile()
+	cpf.HttpProfile.Scheme = "HTTP"
+	cpf.HttpProfile.Endpoint = u.Host
+	client := common.NewCommonClient(cred, "", cpf)
+	request := tchttp.NewCommonRequest("organization", version, action)
+	if err := request.SetActionParameters(params); err != nil {
+		t.Fatal(err)
+	}
+	response := tchttp.NewCommonResponse()
+	err := client.Send(request, response)
+	var sdkErr *tcerr.TencentCloudSDKError
+	if errors.As(err, &sdkErr) {
+		return nil, sdkErr
+	}
+	if err != nil {
+		t.Fatalf("send: %v", err)
+	}
+	var decoded struct{ Response map[string]any }
+	decoder := json.NewDecoder(strings.NewReader(string(response.GetBody())))
+	decoder.UseNumber()
+	if err := decoder.Decode(&decoded); err != nil {
+		t.Fatal(err)
+	}
+	return decoded.Response, nil
+}
+
+var adminCred = common.NewCredential("AKIDadmin", "admin-key")
+
+func describe(t *testing.T, baseURL string, cred *common.Credential, params any) (map[string]any, *tcerr.TencentCloudSDKError) {
+	t.Helper()
+	return call(t, baseURL, cred, "2021-03-31", "DescribeOrganizationMemberEmailBind", params)
+}
+
+func TestBoundMemberIsServedExactly(t *testing.T) {
+	srv, baseURL := startEmulator(t, testWorld)
+	resp, apiErr := describe(t, baseURL, adminCred, map[string]any{"MemberUin": 100033118139})
+	if apiErr != nil {
+		t.Fatal(apiErr)
+	}
+	want := map[string]string{
+		"BindId": "1234567", "ApplyTime": "2022-01-13 12:09:08", "Email": "123@qq.com",
+		"Phone": "18***32", "BindStatus": "Success", "BindTime": "2022-01-13 18:09:08",
+		"Description": "success", "PhoneBind": "0", "CountryCode": "86",
+	}
+	for field, value := range want {
+		if got := toString(resp[field]); got != value {
+			t.Errorf("%s = %q, want %q", field, got, value)
+		}
+	}
+	if id, _ := resp["RequestId"].(string); len(id) != 36 {
+		t.Errorf("RequestId = %q, want a UUID", resp["RequestId"])
+	}
+	reqs := srv.Requests()
+	if len(reqs) != 1 || reqs[0].SecretID != "AKIDadmin" || reqs[0].MemberUin != 100033118139 || reqs[0].ErrorCode != "" {
+		t.Errorf("recorded %+v", reqs)
+	}
+}
+
+func TestFieldsLeftOutOrNullStaySo(t *testing.T) {
+	_, baseURL := startEmulator(t, testWorld)
+	resp, apiErr := describe(t, baseURL, adminCred, map[string]any{"MemberUin": 100033118140})
+	if apiErr != nil {
+		t.Fatal(apiErr)
+	}
+	if v, present := resp["Email"]; !present || v != nil {
+		t.Errorf("Email = %v (present %v), want an explicit null", v, present)
+	}
+	if _, present := resp["BindId"]; present {
+		t.Errorf("BindId is present, want it left out")
+	}
+	if resp["BindStatus"] != "Unbound" {
+		t.Errorf("BindStatus = %v", resp["BindStatus"])
+	}
+}
+
+func TestErrorCodes(t *testing.T) {
+	tests := []struct {
+		name    string
+		cred    *common.Credential
+		version string
+		action  string
+		params  any
+		code    string
+	}{
+		{"unknown action", adminCred, "2021-03-31", "DescribeNothing", map[string]any{"MemberUin": 1}, "InvalidAction"},
+		{"wrong version", adminCred, "2018-12-25", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 1}, "NoSuchVersion"},
+		{"unknown secret id", common.NewCredential("AKIDnobody", "x"), "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 100033118139}, "AuthFailure.SecretIdNotFound"},
+		{"wrong secret key", common.NewCredential("AKIDadmin", "wrong"), "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 100033118139}, "AuthFailure.SignatureFailure"},
+		{"temporary key without token", common.NewCredential("AKIDtemp", "temp-key"), "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 100033118139}, "AuthFailure.TokenFailure"},
+		{"temporary key with wrong token", common.NewTokenCredential("AKIDtemp", "temp-key", "other"), "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 100033118139}, "AuthFailure.TokenFailure"},
+		{"permanent key with a token", common.NewTokenCredential("AKIDadmin", "admin-key", "temp-token"), "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 100033118139}, "AuthFailure.TokenFailure"},
+		{"missing member uin", adminCred, "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{}, "MissingParameter"},
+		{"member uin as string", adminCred, "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": "100033118139"}, "InvalidParameter"},
+		{"member uin zero", adminCred, "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 0}, "InvalidParameter"},
+		{"member uin fractional", adminCred, "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 1.5}, "InvalidParameter"},
+		{"unknown parameter", adminCred, "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 1, "Limit": 1}, "UnknownParameter"},
+		{"member not in organization", adminCred, "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 100000000002}, "ResourceNotFound.OrganizationMemberNotExist"},
+		{"caller without organization", common.NewCredential("AKIDloner", "loner-key"), "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 100033118139}, "ResourceNotFound.OrganizationNotExist"},
+	}
+	_, baseURL := startEmulator(t, testWorld)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, apiErr := call(t, baseURL, tt.cred, tt.version, tt.action, tt.params)
+			if apiErr == nil || apiErr.Code != tt.code {
+				t.Fatalf("error = %v, want code %s", apiErr, tt.code)
+			}
+			if apiErr.RequestId == "" {
+				t.Errorf("error has no RequestId")
+			}
+		})
+	}
+}
+
+func TestTemporaryCredentialWithItsToken(t *testing.T) {
+	_, baseURL := startEmulator(t, testWorld)
+	_, apiErr := describe(t, baseURL, common.NewTokenCredential("AKIDtemp", "temp-key", "temp-token"), map[string]any{"MemberUin": 100033118139})
+	if apiErr != nil {
+		t.Fatal(apiErr)
+	}
+}
+
+func TestClockSkew(t *testing.T) {
+	world, _ := emulator.ParseWorld([]byte(testWorld))
+	for _, tt := range []struct {
+		skew time.Duration
+		code string
+	}{
+		{4 * time.Minute, ""},
+		{-4 * time.Minute, ""},
+		{6 * time.Minute, "AuthFailure.SignatureExpire"},
+		{-6 * time.Minute, "AuthFailure.SignatureExpire"},
+	} {
+		srv := emulator.New(world)
+		srv.Now = func() time.Time { return time.Now().Add(tt.skew) }
+		ts := httptest.NewServer(srv)
+		_, apiErr := describe(t, ts.URL, adminCred, map[string]any{"MemberUin": 100033118139})
+		ts.Close()
+		code := ""
+		if apiErr != nil {
+			code = apiErr.Code
+		}
+		if code != tt.code {
+			t.Errorf("skew %v: code %q, want %q", tt.skew, code, tt.code)
+		}
+	}
+}
+
+func TestRateLimitPerSecretID(t *testing.T) {
+	_, baseURL := startEmulator(t, strings.Replace(testWorld, `"credentials"`, `"rate_limit": 3, "credentials"`, 1))
+	limited := 0
+	for range 6 {
+		if _, apiErr := describe(t, baseURL, adminCred, map[string]any{"MemberUin": 100033118139}); apiErr != nil {
+			if apiErr.Code != "RequestLimitExceeded" {
+				t.Fatalf("unexpected error %v", apiErr)
+			}
+			limited++
+		}
+	}
+	// The burst is the per-second limit; six calls run in far less than a second.
+	if limited < 2 {
+		t.Errorf("%d of 6 rapid calls were limited at 3/s, want at least 2", limited)
+	}
+	// Another key has its own budget.
+	if _, apiErr := describe(t, baseURL, common.NewCredential("AKIDloner", "loner-key"), map[string]any{"MemberUin": 1}); apiErr == nil || apiErr.Code == "RequestLimitExceeded" {
+		t.Errorf("second SecretId got %v, want its own budget", apiErr)
+	}
+}
+
+func TestMalformedAuthorization(t *testing.T) {
+	_, baseURL := startEmulator(t, testWorld)
+	for _, header := range []string{"", "Basic dXNlcjpwYXNz", "TC3-HMAC-SHA256 Credential=AKIDadmin"} {
+		req, _ := http.NewRequest(http.MethodPost, baseURL, strings.NewReader(`{"MemberUin":1}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-TC-Action", "DescribeOrganizationMemberEmailBind")
+		req.Header.Set("X-TC-Version", "2021-03-31")
+		req.Header.Set("X-TC-Timestamp", strconv.FormatInt(time.Now().Unix(), 10))
+		if header != "" {
+			req.Header.Set("Authorization", header)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body struct {
+			Response struct {
+				Error     struct{ Code string }
+				RequestId string
+			}
+		}
+		_ = json.NewDecoder(resp.Body).Decode(&body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || body.Response.Error.Code != "AuthFailure.InvalidAuthorization" || body.Response.RequestId == "" {
+			t.Errorf("Authorization %q: status %d, body %+v", header, resp.StatusCode, body)
+		}
+	}
+}
+
+func TestParseWorldRejectsMistakes(t *testing.T) {
+	for name, doc := range map[string]string{
+		"unknown top-level key":  `{"credential": []}`,
+		"missing secret key":     `{"credentials": [{"secret_id": "a", "uin": 1}]}`,
+		"duplicate secret id":    `{"credentials": [{"secret_id": "a", "secret_key": "b", "uin": 1}, {"secret_id": "a", "secret_key": "c", "uin": 2}]}`,
+		"unknown output field":   `{"organizations": [{"admin_uin": 1, "members": [{"member_uin": 2, "email_bind": {"Mail": "x"}}]}]}`,
+		"string bind id":         `{"organizations": [{"admin_uin": 1, "members": [{"member_uin": 2, "email_bind": {"BindId": "1"}}]}]}`,
+		"negative phone bind":    `{"organizations": [{"admin_uin": 1, "members": [{"member_uin": 2, "email_bind": {"PhoneBind": -1}}]}]}`,
+		"member in two orgs":     `{"organizations": [{"admin_uin": 1, "members": [{"member_uin": 3}]}, {"admin_uin": 2, "members": [{"member_uin": 3}]}]}`,
+		"non-positive admin uin": `{"organizations": [{"admin_uin": 0}]}`,
+	} {
+		if _, err := emulator.ParseWorld([]byte(doc)); err == nil {
+			t.Errorf("%s: ParseWorld accepted %s", name, doc)
+		}
+	}
+}
+
+func toString(v any) string {
+	switch v := v.(type) {
+	case json.Number:
+		return v.String()
+	case string:
+		return v
+	}
+	return ""
+}

@@ -1,0 +1,166 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package emulator
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+)
+
+// DefaultRateLimit is the documented limit of DescribeOrganizationMemberEmailBind.
+const DefaultRateLimit = 20
+
+// World is everything the emulator knows: which credentials it accepts, which
+// account each belongs to, and the organizations those accounts run.
+type World struct {
+	// RateLimit is requests per second per SecretId; zero means DefaultRateLimit.
+	RateLimit int `json:"rate_limit,omitempty"`
+
+	Credentials   []Credential   `json:"credentials"`
+	Organizations []Organization `json:"organizations"`
+}
+
+// Credential is an API key pair of an account. A non-empty Token makes it a
+// temporary credential that is only accepted together with that X-TC-Token.
+type Credential struct {
+	SecretID  string `json:"secret_id"`
+	SecretKey string `json:"secret_key"`
+	Token     string `json:"token,omitempty"`
+	Uin       int64  `json:"uin"`
+}
+
+// Organization is run by AdminUin. Callers whose uin is the admin or a member
+// see its members; every other caller has no organization.
+type Organization struct {
+	AdminUin int64    `json:"admin_uin"`
+	Members  []Member `json:"members"`
+}
+
+// Member carries its email binding record exactly as the API returns it:
+// output field names as keys, fields left out are left out of the response,
+// and explicit nulls stay null.
+type Member struct {
+	MemberUin int64           `json:"member_uin"`
+	EmailBind json.RawMessage `json:"email_bind,omitempty"`
+}
+
+// emailBindFieldKinds lists the action's output fields and the JSON kind each must have.
+var emailBindFieldKinds = map[string]string{
+	"BindId":      "integer",
+	"ApplyTime":   "string",
+	"Email":       "string",
+	"Phone":       "string",
+	"BindStatus":  "string",
+	"BindTime":    "string",
+	"Description": "string",
+	"PhoneBind":   "integer",
+	"CountryCode": "string",
+}
+
+var kindDescriptions = map[string]string{"integer": "a non-negative integer", "string": "a string"}
+
+// LoadWorld reads and validates a world file.
+func LoadWorld(path string) (World, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return World{}, err
+	}
+	world, err := ParseWorld(data)
+	if err != nil {
+		return World{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return world, nil
+}
+
+// ParseWorld decodes and validates a world document.
+func ParseWorld(data []byte) (World, error) {
+	var world World
+	decoder := json.NewDecoder(bytes.NewReader(data))
+	decoder.DisallowUnknownFields()
+	if err := decoder.Decode(&world); err != nil {
+		return World{}, fmt.Errorf("invalid world JSON: %w", err)
+	}
+	return world, world.Validate()
+}
+
+// Validate reports the first inconsistency that would make the emulator
+// answer differently from what the world's author meant.
+func (w World) Validate() error {
+	if w.RateLimit < 0 {
+		return fmt.Errorf("rate_limit must be positive, got %d", w.RateLimit)
+	}
+	secretIDs := map[string]bool{}
+	for i, c := range w.Credentials {
+		if c.SecretID == "" || c.SecretKey == "" {
+			return fmt.Errorf("credentials[%d]: secret_id and secret_key are required", i)
+		}
+		if c.Uin <= 0 {
+			return fmt.Errorf("credentials[%d]: uin must be a positive account uin", i)
+		}
+		if secretIDs[c.SecretID] {
+			return fmt.Errorf("credentials[%d]: secret_id %q appears more than once", i, c.SecretID)
+		}
+		secretIDs[c.SecretID] = true
+	}
+	inOrganization := map[int64]bool{}
+	for i, org := range w.Organizations {
+		if org.AdminUin <= 0 {
+			return fmt.Errorf("organizations[%d]: admin_uin must be a positive account uin", i)
+		}
+		for j, m := range org.Members {
+			if m.MemberUin <= 0 {
+				return fmt.Errorf("organizations[%d].members[%d]: member_uin must be a positive account uin", i, j)
+			}
+			if inOrganization[m.MemberUin] {
+				return fmt.Errorf("organizations[%d].members[%d]: uin %d belongs to more than one organization", i, j, m.MemberUin)
+			}
+			inOrganization[m.MemberUin] = true
+			if err := validateEmailBind(m.EmailBind); err != nil {
+				return fmt.Errorf("organizations[%d].members[%d].email_bind: %w", i, j, err)
+			}
+		}
+	}
+	return nil
+}
+
+func validateEmailBind(raw json.RawMessage) error {
+	if len(raw) == 0 {
+		return nil
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		return fmt.Errorf("must be an object of output fields: %w", err)
+	}
+	for name, value := range fields {
+		kind, known := emailBindFieldKinds[name]
+		if !known {
+			return fmt.Errorf("%q is not an output field of DescribeOrganizationMemberEmailBind", name)
+		}
+		if string(value) == "null" {
+			continue
+		}
+		var err error
+		switch kind {
+		case "integer":
+			var n uint64
+			err = json.Unmarshal(value, &n)
+		case "string":
+			var s string
+			err = json.Unmarshal(value, &s)
+		}
+		if err != nil {
+			return fmt.Errorf("%s must be %s or null, got %s", name, kindDescriptions[kind], value)
+		}
+	}
+	return nil
+}
+
+func (w World) rateLimit() int {
+	if w.RateLimit == 0 {
+		return DefaultRateLimit
+	}
+	return w.RateLimit
+}

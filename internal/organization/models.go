@@ -1,0 +1,67 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package organization
+
+import (
+	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
+)
+
+// Written in the style of the SDK's generated product packages (the product
+// module is not available to us), so that switching to it later is a rename.
+
+type DescribeOrganizationMemberEmailBindRequest struct {
+	*tchttp.BaseRequest
+
+	// Member uin.
+	MemberUin *int64 `json:"MemberUin,omitnil,omitempty" name:"MemberUin"`
+}
+
+// DescribeOrganizationMemberEmailBindResponseParams are the action's outputs.
+// Every field is a pointer because the API may leave any of them out.
+type DescribeOrganizationMemberEmailBindResponseParams struct {
+	// Bound ID.
+	BindId *uint64 `json:"BindId,omitnil,omitempty" name:"BindId"`
+
+	// Application time, "YYYY-MM-DD HH:MM:SS".
+	ApplyTime *string `json:"ApplyTime,omitnil,omitempty" name:"ApplyTime"`
+
+	// Email address.
+	Email *string `json:"Email,omitnil,omitempty" name:"Email"`
+
+	// Verification mobile number, masked.
+	Phone *string `json:"Phone,omitnil,omitempty" name:"Phone"`
+
+	// Binding status: Unbound, Valid, Success or Failed.
+	BindStatus *string `json:"BindStatus,omitnil,omitempty" name:"BindStatus"`
+
+	// Binding time, "YYYY-MM-DD HH:MM:SS".
+	BindTime *string `json:"BindTime,omitnil,omitempty" name:"BindTime"`
+
+	// Failure description.
+	Description *string `json:"Description,omitnil,omitempty" name:"Description"`
+
+	// Verification mobile number binding status: 0 unbound, 1 bound.
+	PhoneBind *uint64 `json:"PhoneBind,omitnil,omitempty" name:"PhoneBind"`
+
+	// International area code.
+	CountryCode *string `json:"CountryCode,omitnil,omitempty" name:"CountryCode"`
+
+	// The unique request ID, returned for every request.
+	RequestId *string `json:"RequestId,omitnil,omitempty" name:"RequestId"`
+}
+
+type DescribeOrganizationMemberEmailBindResponse struct {
+	*tchttp.BaseResponse
+	Response *DescribeOrganizationMemberEmailBindResponseParams `json:"Response"`
+}
+
+func NewDescribeOrganizationMemberEmailBindRequest() *DescribeOrganizationMemberEmailBindRequest {
+	request := &DescribeOrganizationMemberEmailBindRequest{BaseRequest: &tchttp.BaseRequest{}}
+	request.Init().WithApiInfo(Service, APIVersion, ActionDescribeOrganizationMemberEmailBind)
+	return request
+}
+
+func NewDescribeOrganizationMemberEmailBindResponse() *DescribeOrganizationMemberEmailBindResponse {
+	return &DescribeOrganizationMemberEmailBindResponse{BaseResponse: &tchttp.BaseResponse{}}
+}
