@@ -1,0 +1,320 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strconv"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+)
+
+const dataSourceAddress = "data.tencentcloud_organization_member_email_bind.m"
+
+var requestIDPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+
+func expectAttribute(name string, value knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(dataSourceAddress, tfjsonpath.New(name), value)
+}
+
+func TestAccBoundMemberHasEveryField(t *testing.T) {
+	srv, endpoint := startEmulator(t)
+	requestIDsDiffer := statecheck.CompareValue(compare.ValuesDiffer())
+	config := providerBlock(endpoint) + dataSourceBlock("100033118139")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectAttribute("id", knownvalue.StringExact("100033118139")),
+					expectAttribute("member_uin", knownvalue.Int64Exact(100033118139)),
+					// 2^53+1: exact only if no float64 sits anywhere on the path.
+					expectAttribute("bind_id", knownvalue.Int64Exact(9007199254740993)),
+					expectAttribute("apply_time", knownvalue.StringExact("2022-01-13 12:09:08")),
+					expectAttribute("email", knownvalue.StringExact("123@qq.com")),
+					expectAttribute("phone", knownvalue.StringExact("18***32")),
+					expectAttribute("bind_status", knownvalue.StringExact("Success")),
+					expectAttribute("bind_time", knownvalue.StringExact("2022-01-13 18:09:08")),
+					expectAttribute("description", knownvalue.StringExact("success")),
+					expectAttribute("phone_bind", knownvalue.Int64Exact(1)),
+					expectAttribute("country_code", knownvalue.StringExact("86")),
+					expectAttribute("request_id", knownvalue.StringRegexp(requestIDPattern)),
+					requestIDsDiffer.AddStateValue(dataSourceAddress, tfjsonpath.New("request_id")),
+				},
+				Check: resource.TestCheckResourceAttrWith(dataSourceAddress, "request_id", func(got string) error {
+					for _, r := range srv.Requests() {
+						if r.RequestID == got {
+							return nil
+						}
+					}
+					return fmt.Errorf("request_id %s was not issued by the emulator", got)
+				}),
+			},
+			{
+				// A second read gets a new RequestId: it is per call, not per member.
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					requestIDsDiffer.AddStateValue(dataSourceAddress, tfjsonpath.New("request_id")),
+				},
+			},
+		},
+	})
+}
+
+func TestAccUnboundMemberLeavesAbsentFieldsNull(t *testing.T) {
+	_, endpoint := startEmulator(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(endpoint) + dataSourceBlock("100033118140"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectAttribute("bind_status", knownvalue.StringExact("Unbound")),
+				expectAttribute("phone_bind", knownvalue.Int64Exact(0)),
+				expectAttribute("bind_id", knownvalue.Null()),
+				expectAttribute("apply_time", knownvalue.Null()),
+				expectAttribute("email", knownvalue.Null()),
+				expectAttribute("phone", knownvalue.Null()),
+				expectAttribute("bind_time", knownvalue.Null()),
+				expectAttribute("description", knownvalue.Null()),
+				expectAttribute("country_code", knownvalue.Null()),
+				expectAttribute("request_id", knownvalue.StringRegexp(requestIDPattern)),
+			},
+		}},
+	})
+}
+
+func TestAccExplicitNullsStayNullAndEmptyStringsStayEmpty(t *testing.T) {
+	_, endpoint := startEmulator(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(endpoint) + dataSourceBlock("100033118141"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectAttribute("bind_status", knownvalue.StringExact("Valid")),
+				expectAttribute("description", knownvalue.StringExact("")),
+				expectAttribute("bind_id", knownvalue.Null()),
+				expectAttribute("phone_bind", knownvalue.Null()),
+				expectAttribute("email", knownvalue.Null()),
+				expectAttribute("country_code", knownvalue.Null()),
+			},
+		}},
+	})
+}
+
+func TestAccMemberUinKnownOnlyAtApply(t *testing.T) {
+	srv, endpoint := startEmulator(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: providerBlock(endpoint) + `
+resource "terraform_data" "uin" {
+  input = 100033118139
+}
+` + dataSourceBlock("terraform_data.uin.output"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectUnknownValue(dataSourceAddress, tfjsonpath.New("email")),
+					plancheck.ExpectUnknownValue(dataSourceAddress, tfjsonpath.New("member_uin")),
+					noRequestsYet{srv},
+				},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectAttribute("member_uin", knownvalue.Int64Exact(100033118139)),
+				expectAttribute("email", knownvalue.StringExact("123@qq.com")),
+			},
+		}},
+	})
+}
+
+func TestAccInvalidMemberUin(t *testing.T) {
+	for _, uin := range []string{"0", "-5"} {
+		t.Run(uin, func(t *testing.T) {
+			srv, endpoint := startEmulator(t)
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      providerBlock(endpoint) + dataSourceBlock(uin),
+					ExpectError: errorMatching("member_uin = "+uin, "member_uin value must be at least 1, got: "+uin),
+				}},
+			})
+			if n := len(srv.Requests()); n != 0 {
+				t.Errorf("an invalid member_uin reached the API %d times", n)
+			}
+		})
+	}
+}
+
+func TestAccAPIErrorsFromEmulator(t *testing.T) {
+	_, endpoint := startEmulator(t)
+	tests := []struct {
+		name      string
+		arguments string
+		memberUin string
+		want      *regexp.Regexp
+	}{
+		{
+			name:      "member not found",
+			arguments: `secret_id = "AKIDadmin"` + "\n" + `secret_key = "admin-key"`,
+			memberUin: "100000000404",
+			want: errorMatching("Error: Organization Member Not Found", "member_uin = 100000000404",
+				"Account 100000000404 is not a member", "Error code: ResourceNotFound.OrganizationMemberNotExist", "RequestId: "),
+		},
+		{
+			name:      "organization not found",
+			arguments: `secret_id = "AKIDloner"` + "\n" + `secret_key = "loner-key"`,
+			memberUin: "100033118139",
+			want: errorMatching("Caller Is Not in an Organization", "SecretId from the provider argument secret_id does not belong",
+				"ResourceNotFound.OrganizationNotExist", "RequestId: "),
+		},
+		{
+			name:      "wrong secret key",
+			arguments: `secret_id = "AKIDadmin"` + "\n" + `secret_key = "not-the-key"`,
+			memberUin: "100033118139",
+			want: errorMatching("Invalid Secret Key", "the SecretKey from the provider argument secret_key does not belong to the SecretId from the provider argument secret_id",
+				"AuthFailure.SignatureFailure", "RequestId: "),
+		},
+		{
+			name:      "unknown secret id",
+			arguments: `secret_id = "AKIDnobody"` + "\n" + `secret_key = "x"`,
+			memberUin: "100033118139",
+			want:      errorMatching("Unknown Secret ID", "SecretId from the provider argument secret_id does not exist", "AuthFailure.SecretIdNotFound"),
+		},
+		{
+			name:      "temporary credential without token",
+			arguments: `secret_id = "AKIDtemp"` + "\n" + `secret_key = "temp-key"`,
+			memberUin: "100033118139",
+			want:      errorMatching("Invalid Security Token", "needs its security token", "AuthFailure.TokenFailure"),
+		},
+		{
+			name:      "temporary credential with wrong token",
+			arguments: `secret_id = "AKIDtemp"` + "\n" + `secret_key = "temp-key"` + "\n" + `security_token = "stale"`,
+			memberUin: "100033118139",
+			want:      errorMatching("Invalid Security Token", "security token from the provider argument security_token is invalid", "AuthFailure.TokenFailure"),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      providerBlockWith(endpoint, tt.arguments) + dataSourceBlock(tt.memberUin),
+					ExpectError: tt.want,
+				}},
+			})
+		})
+	}
+}
+
+// TestAccAPIErrorsFromCannedResponses covers answers the emulator has no
+// reason to give, with a server per case that replies with a fixed body.
+func TestAccAPIErrorsFromCannedResponses(t *testing.T) {
+	apiError := func(code string) string {
+		return `{"Response": {"Error": {"Code": "` + code + `", "Message": "canned message"}, "RequestId": "req-` + code + `"}}`
+	}
+	tests := []struct {
+		name   string
+		status int
+		body   string
+		want   *regexp.Regexp
+	}{
+		{"cam denies the action", 200, apiError("UnauthorizedOperation"),
+			errorMatching("Not Authorized", "not allowed to call organization:DescribeOrganizationMemberEmailBind", "Message: canned message", "RequestId: req-UnauthorizedOperation")},
+		{"auth sub-code", 200, apiError("AuthFailure.UnauthorizedOperation"),
+			errorMatching("Not Authorized", "organization:DescribeOrganizationMemberEmailBind")},
+		{"clock skew", 200, apiError("AuthFailure.SignatureExpire"),
+			errorMatching("Request Signature Expired", "Synchronize this machine's clock")},
+		{"throttled", 200, apiError("RequestLimitExceeded.UinLimitExceeded"),
+			errorMatching("API Rate Limit Exceeded", "20 requests per second", "RequestLimitExceeded.UinLimitExceeded")},
+		{"internal error", 200, apiError("InternalError"),
+			errorMatching("Tencent Cloud Service Error", "temporary failure", "RequestId: req-InternalError")},
+		{"wrong endpoint", 200, apiError("InvalidAction"),
+			errorMatching("API Not Available at Endpoint", "endpoints.organization")},
+		{"documented business code", 200, apiError("FailedOperation.EmailBindRecordInvalid"),
+			errorMatching("Operation Failed", "FailedOperation.EmailBindRecordInvalid", "canned message")},
+		{"unknown code", 200, apiError("SomethingNew"),
+			errorMatching("Tencent Cloud API Error", "SomethingNew", "canned message", "RequestId: req-SomethingNew")},
+		{"gateway page", 502, "<html><body>502 Bad Gateway</body></html>",
+			errorMatching("Unexpected API Response", "ClientError", "502 Bad Gateway")},
+		{"no envelope", 200, `{"Result": "ok"}`,
+			errorMatching("Unexpected API Response", "ClientError.MalformedResponse")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				w.WriteHeader(tt.status)
+				_, _ = w.Write([]byte(tt.body))
+			}))
+			t.Cleanup(ts.Close)
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      providerBlock(ts.URL) + dataSourceBlock("100033118139"),
+					ExpectError: tt.want,
+				}},
+			})
+		})
+	}
+}
+
+func TestAccUnreachableEndpoint(t *testing.T) {
+	ts := httptest.NewServer(http.NotFoundHandler())
+	endpoint := ts.URL
+	ts.Close()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      providerBlock(endpoint) + dataSourceBlock("100033118139"),
+			ExpectError: errorMatching("Cannot Reach Tencent Cloud API", endpoint, "connection refused"),
+		}},
+	})
+}
+
+// TestAccLive reads a real member when real credentials are given:
+// TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and TENCENTCLOUD_LIVE_MEMBER_UIN.
+func TestAccLive(t *testing.T) {
+	memberUin := liveEnvironment["TENCENTCLOUD_LIVE_MEMBER_UIN"]
+	if liveEnvironment[envSecretID] == "" || liveEnvironment[envSecretKey] == "" || memberUin == "" {
+		t.Skip("set TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and TENCENTCLOUD_LIVE_MEMBER_UIN to read a real member")
+	}
+	for name, value := range liveEnvironment {
+		t.Setenv(name, value)
+	}
+	uin, err := strconv.ParseInt(memberUin, 10, 64)
+	if err != nil {
+		t.Fatalf("TENCENTCLOUD_LIVE_MEMBER_UIN: %v", err)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: dataSourceBlock(memberUin),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectAttribute("member_uin", knownvalue.Int64Exact(uin)),
+				expectAttribute("request_id", knownvalue.NotNull()),
+			},
+		}},
+	})
+}
+
+// noRequestsYet asserts that planning did not call the API: a read whose
+// member_uin is unknown must wait for apply.
+type noRequestsYet struct{ srv *emulator.Server }
+
+func (c noRequestsYet) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	if n := len(c.srv.Requests()); n != 0 {
+		resp.Error = fmt.Errorf("the plan called the API %d times before member_uin was known", n)
+	}
+}

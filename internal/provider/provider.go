@@ -1,0 +1,160 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+)
+
+var _ provider.Provider = &tencentCloudProvider{}
+
+type tencentCloudProvider struct {
+	version string
+}
+
+type providerModel struct {
+	SecretID      types.String    `tfsdk:"secret_id"`
+	SecretKey     types.String    `tfsdk:"secret_key"`
+	SecurityToken types.String    `tfsdk:"security_token"`
+	Region        types.String    `tfsdk:"region"`
+	Protocol      types.String    `tfsdk:"protocol"`
+	Domain        types.String    `tfsdk:"domain"`
+	Endpoints     *endpointsModel `tfsdk:"endpoints"`
+}
+
+type endpointsModel struct {
+	Organization types.String `tfsdk:"organization"`
+	STS          types.String `tfsdk:"sts"`
+}
+
+// providerData is what data sources receive from Configure.
+type providerData struct {
+	client  *organization.Client
+	sources credentialSources
+}
+
+// New returns a provider factory; version is set at build time.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider {
+		return &tencentCloudProvider{version: version}
+	}
+}
+
+func (p *tencentCloudProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "tencentcloud"
+	resp.Version = p.version
+}
+
+func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	endpointCheck := stringCheck{description: "must be a full http or https URL", check: checkEndpoint, summary: summaryInvalidEndpoint}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads Tencent Cloud Organization data. Credentials and endpoints can be given as arguments " +
+			"or through the environment variables of the official Tencent Cloud provider.",
+		Attributes: map[string]schema.Attribute{
+			"secret_id": schema.StringAttribute{
+				MarkdownDescription: "The SecretId of a Tencent Cloud API key. Can also be set with the `" + envSecretID + "` " +
+					"environment variable. Must be given together with `secret_key`.",
+				Optional: true,
+			},
+			"secret_key": schema.StringAttribute{
+				MarkdownDescription: "The SecretKey of a Tencent Cloud API key. Can also be set with the `" + envSecretKey + "` " +
+					"environment variable. Must be given together with `secret_id`.",
+				Optional:  true,
+				Sensitive: true,
+			},
+			"security_token": schema.StringAttribute{
+				MarkdownDescription: "The security token of a temporary credential, taken from the same place as `secret_id` and " +
+					"`secret_key`. Can also be set with the `" + envSecurityToken + "` environment variable. Not needed for permanent API keys.",
+				Optional:  true,
+				Sensitive: true,
+			},
+			"region": schema.StringAttribute{
+				MarkdownDescription: "The region sent with each request, such as `ap-guangzhou`. Can also be set with the `" + envRegion + "` " +
+					"environment variable. The Organization API needs no region, so by default none is sent.",
+				Optional: true,
+			},
+			"protocol": schema.StringAttribute{
+				MarkdownDescription: "The protocol used to reach the API, `HTTPS` or `HTTP`. Can also be set with the `" + envProtocol + "` " +
+					"environment variable. Defaults to `HTTPS`. Ignored for endpoints set in the `endpoints` block, whose URL has its own scheme.",
+				Optional:   true,
+				Validators: []validator.String{stringCheck{description: "must be HTTPS or HTTP", check: checkProtocol, summary: summaryInvalidProtocol}},
+			},
+			"domain": schema.StringAttribute{
+				MarkdownDescription: "The root domain API hosts are formed from: the Organization API is called at `organization.<domain>`. " +
+					"Can also be set with the `" + envDomain + "` environment variable. Defaults to `" + organization.DefaultRootDomain + "` " +
+					"(the international site); use `tencentcloudapi.com` for the China site.",
+				Optional:   true,
+				Validators: []validator.String{stringCheck{description: "must be a root domain", check: checkDomain, summary: summaryInvalidDomain}},
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"endpoints": schema.SingleNestedBlock{
+				MarkdownDescription: "Full URLs that replace the host derived from `protocol` and `domain`, for emulators and private endpoints.",
+				Attributes: map[string]schema.Attribute{
+					"organization": schema.StringAttribute{
+						MarkdownDescription: "The URL of the Organization API, such as `http://127.0.0.1:8080`. Can also be set with the `" +
+							envOrganizationEndpoint + "` environment variable. Defaults to `<protocol>://organization.<domain>`.",
+						Optional:   true,
+						Validators: []validator.String{endpointCheck},
+					},
+					"sts": schema.StringAttribute{
+						MarkdownDescription: "The URL of the STS API, used when exchanging credentials for temporary ones. Can also be set with the `" +
+							envSTSEndpoint + "` environment variable. Defaults to `<protocol>://sts.<domain>`.",
+						Optional:   true,
+						Validators: []validator.String{endpointCheck},
+					},
+				},
+			},
+		},
+	}
+}
+
+func (p *tencentCloudProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var config providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	s, diags := resolveSettings(config)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	s.client.Credential = s.credential
+	s.client.UserAgent = fmt.Sprintf("terraform-provider-tencentcloud/%s terraform/%s", p.version, req.TerraformVersion)
+	client := organization.NewClient(s.client)
+	tflog.Info(ctx, "Configured Tencent Cloud provider", map[string]any{
+		"provider_version":  p.version,
+		"terraform_version": req.TerraformVersion,
+		"endpoint":          client.Endpoint(),
+		"secret_id_source":  s.sources.secretID,
+	})
+
+	data := &providerData{client: client, sources: s.sources}
+	resp.DataSourceData = data
+	resp.ResourceData = data
+}
+
+func (p *tencentCloudProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		NewOrganizationMemberEmailBindDataSource,
+	}
+}
+
+func (p *tencentCloudProvider) Resources(context.Context) []func() resource.Resource {
+	return nil
+}

@@ -1,0 +1,244 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+)
+
+// The environment variables are those of the official Tencent Cloud
+// provider, so that existing setups work unchanged.
+const (
+	envSecretID             = "TENCENTCLOUD_SECRET_ID"
+	envSecretKey            = "TENCENTCLOUD_SECRET_KEY"
+	envSecurityToken        = "TENCENTCLOUD_SECURITY_TOKEN"
+	envRegion               = "TENCENTCLOUD_REGION"
+	envProtocol             = "TENCENTCLOUD_PROTOCOL"
+	envDomain               = "TENCENTCLOUD_DOMAIN"
+	envOrganizationEndpoint = "TENCENTCLOUD_ORGANIZATION_ENDPOINT"
+	envSTSEndpoint          = "TENCENTCLOUD_STS_ENDPOINT"
+
+	defaultProtocol = "HTTPS"
+)
+
+// setting is one provider argument after falling back to its environment
+// variable. source says where the value came from, for messages; it never
+// holds the value itself.
+type setting struct {
+	value  string
+	source string
+	path   path.Path
+}
+
+func (s setting) isSet() bool { return s.value != "" }
+
+func resolveSetting(v types.String, attr path.Path, envVar string) setting {
+	if !v.IsNull() && !v.IsUnknown() && v.ValueString() != "" {
+		return setting{value: v.ValueString(), source: fmt.Sprintf("the provider argument %s", attr), path: attr}
+	}
+	if value := os.Getenv(envVar); value != "" {
+		return setting{value: value, source: "the environment variable " + envVar, path: attr}
+	}
+	return setting{path: attr}
+}
+
+// credentialSources describes where each part of the credential came from.
+type credentialSources struct {
+	secretID, secretKey, securityToken string
+}
+
+// settings is the provider configuration with every fallback applied.
+type settings struct {
+	credential *common.Credential
+	sources    credentialSources
+	client     organization.Config
+}
+
+func resolveSettings(m providerModel) (settings, diag.Diagnostics) {
+	diags := rejectUnknown(m)
+	if diags.HasError() {
+		return settings{}, diags
+	}
+
+	var s settings
+	var credentialDiags diag.Diagnostics
+	s.credential, s.sources, credentialDiags = resolveCredential(m)
+	diags.Append(credentialDiags...)
+
+	s.client.Region = resolveSetting(m.Region, path.Root("region"), envRegion).value
+
+	protocol := resolveSetting(m.Protocol, path.Root("protocol"), envProtocol)
+	if !protocol.isSet() {
+		protocol.value = defaultProtocol
+	} else if err := checkProtocol(protocol.value); err != nil {
+		diags.AddAttributeError(protocol.path, summaryInvalidProtocol, invalidSettingDetail(protocol, err))
+	}
+	s.client.Scheme = strings.ToUpper(protocol.value)
+
+	domain := resolveSetting(m.Domain, path.Root("domain"), envDomain)
+	if !domain.isSet() {
+		domain.value = organization.DefaultRootDomain
+	} else if err := checkDomain(domain.value); err != nil {
+		diags.AddAttributeError(domain.path, summaryInvalidDomain, invalidSettingDetail(domain, err))
+	}
+	s.client.RootDomain = domain.value
+
+	var endpoints endpointsModel
+	if m.Endpoints != nil {
+		endpoints = *m.Endpoints
+	}
+	endpointsPath := path.Root("endpoints")
+	organizationEndpoint := resolveSetting(endpoints.Organization, endpointsPath.AtName("organization"), envOrganizationEndpoint)
+	stsEndpoint := resolveSetting(endpoints.STS, endpointsPath.AtName("sts"), envSTSEndpoint)
+	for _, endpoint := range []setting{organizationEndpoint, stsEndpoint} {
+		if endpoint.isSet() {
+			if err := checkEndpoint(endpoint.value); err != nil {
+				diags.AddAttributeError(endpoint.path, summaryInvalidEndpoint, invalidSettingDetail(endpoint, err))
+			}
+		}
+	}
+	if organizationEndpoint.isSet() && !diags.HasError() {
+		s.client.Endpoint, _ = url.Parse(organizationEndpoint.value)
+	}
+	return s, diags
+}
+
+// resolveCredential takes the first complete source: provider arguments,
+// then environment variables. A half-given pair is an error rather than a
+// silent fall-through to the next source, which would sign with a key the
+// user did not mean.
+func resolveCredential(m providerModel) (*common.Credential, credentialSources, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	for _, source := range []struct{ id, key, token setting }{
+		{
+			id:    configSetting(m.SecretID, path.Root("secret_id")),
+			key:   configSetting(m.SecretKey, path.Root("secret_key")),
+			token: configSetting(m.SecurityToken, path.Root("security_token")),
+		},
+		{
+			id:    envSetting(envSecretID, path.Root("secret_id")),
+			key:   envSetting(envSecretKey, path.Root("secret_key")),
+			token: envSetting(envSecurityToken, path.Root("security_token")),
+		},
+	} {
+		switch {
+		case source.id.isSet() && source.key.isSet():
+			sources := credentialSources{secretID: source.id.source, secretKey: source.key.source}
+			if source.token.isSet() {
+				sources.securityToken = source.token.source
+			}
+			return common.NewTokenCredential(source.id.value, source.key.value, source.token.value), sources, diags
+		case source.id.isSet():
+			diags.AddAttributeError(source.key.path, summaryIncompleteCredential, incompleteCredentialDetail(source.id, source.key))
+			return nil, credentialSources{}, diags
+		case source.key.isSet():
+			diags.AddAttributeError(source.id.path, summaryIncompleteCredential, incompleteCredentialDetail(source.key, source.id))
+			return nil, credentialSources{}, diags
+		}
+	}
+	diags.AddError(summaryNoCredentials, noCredentialsDetail)
+	return nil, credentialSources{}, diags
+}
+
+func configSetting(v types.String, attr path.Path) setting {
+	if v.IsNull() || v.ValueString() == "" {
+		return setting{path: attr, source: fmt.Sprintf("the provider argument %s", attr)}
+	}
+	return setting{value: v.ValueString(), source: fmt.Sprintf("the provider argument %s", attr), path: attr}
+}
+
+func envSetting(envVar string, attr path.Path) setting {
+	return setting{value: os.Getenv(envVar), source: "the environment variable " + envVar, path: attr}
+}
+
+// rejectUnknown fails configuration that depends on values known only after
+// apply: a data source read during plan cannot wait for them.
+func rejectUnknown(m providerModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	attrs := map[string]types.String{
+		"secret_id": m.SecretID, "secret_key": m.SecretKey, "security_token": m.SecurityToken,
+		"region": m.Region, "protocol": m.Protocol, "domain": m.Domain,
+	}
+	for name, v := range attrs {
+		if v.IsUnknown() {
+			diags.AddAttributeError(path.Root(name), summaryUnknownSetting, unknownSettingDetail(name))
+		}
+	}
+	if m.Endpoints != nil {
+		for name, v := range map[string]types.String{"organization": m.Endpoints.Organization, "sts": m.Endpoints.STS} {
+			if v.IsUnknown() {
+				diags.AddAttributeError(path.Root("endpoints").AtName(name), summaryUnknownSetting, unknownSettingDetail("endpoints."+name))
+			}
+		}
+	}
+	return diags
+}
+
+func checkProtocol(s string) error {
+	switch strings.ToUpper(s) {
+	case "HTTPS", "HTTP":
+		return nil
+	}
+	return errors.New("must be HTTPS or HTTP")
+}
+
+func checkDomain(s string) error {
+	if strings.Contains(s, "://") || strings.ContainsAny(s, "/?# ") {
+		return errors.New("must be a root domain such as intl.tencentcloudapi.com, without scheme or path; " +
+			"to point at a full URL use the endpoints block")
+	}
+	for _, label := range strings.Split(s, ".") {
+		if label == "" {
+			return errors.New("must be a root domain such as intl.tencentcloudapi.com")
+		}
+	}
+	return nil
+}
+
+func checkEndpoint(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return errors.New("must be a full URL with scheme and host, such as https://organization.tencentcloudapi.com or http://127.0.0.1:8080")
+	}
+	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+		return errors.New("must not contain credentials, a query or a fragment")
+	}
+	return nil
+}
+
+// stringCheck adapts a check function to a schema validator so that
+// configuration values and environment values are judged by the same rule.
+type stringCheck struct {
+	description string
+	check       func(string) error
+	summary     string
+}
+
+var _ validator.String = stringCheck{}
+
+func (v stringCheck) Description(context.Context) string         { return v.description }
+func (v stringCheck) MarkdownDescription(context.Context) string { return v.description }
+
+func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := v.check(req.ConfigValue.ValueString()); err != nil {
+		s := setting{value: req.ConfigValue.ValueString(), source: fmt.Sprintf("the provider argument %s", req.Path), path: req.Path}
+		resp.Diagnostics.AddAttributeError(req.Path, v.summary, invalidSettingDetail(s, err))
+	}
+}

@@ -1,0 +1,265 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+)
+
+var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"tencentcloud": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+// liveEnvironment keeps the caller's TENCENTCLOUD_* variables for the live
+// test; every other test runs with them cleared, so a developer's real
+// credentials can neither leak into nor change an emulator test.
+var liveEnvironment = map[string]string{}
+
+func TestMain(m *testing.M) {
+	for _, kv := range os.Environ() {
+		name, value, _ := strings.Cut(kv, "=")
+		if strings.HasPrefix(name, "TENCENTCLOUD_") {
+			liveEnvironment[name] = value
+			_ = os.Unsetenv(name)
+		}
+	}
+	os.Exit(m.Run())
+}
+
+// testWorld has one organization run by account 100000000001 with a bound
+// member, an unbound member and a member whose record has explicit nulls.
+const testWorld = `{
+  "credentials": [
+    {"secret_id": "AKIDadmin", "secret_key": "admin-key", "uin": 100000000001},
+    {"secret_id": "AKIDenv", "secret_key": "env-key", "uin": 100000000001},
+    {"secret_id": "AKIDtemp", "secret_key": "temp-key", "token": "temp-token", "uin": 100000000001},
+    {"secret_id": "AKIDloner", "secret_key": "loner-key", "uin": 100000000009}
+  ],
+  "organizations": [{
+    "admin_uin": 100000000001,
+    "members": [
+      {"member_uin": 100033118139, "email_bind": {
+        "BindId": 9007199254740993, "ApplyTime": "2022-01-13 12:09:08", "Email": "123@qq.com",
+        "Phone": "18***32", "BindStatus": "Success", "BindTime": "2022-01-13 18:09:08",
+        "Description": "success", "PhoneBind": 1, "CountryCode": "86"}},
+      {"member_uin": 100033118140, "email_bind": {"BindStatus": "Unbound", "PhoneBind": 0}},
+      {"member_uin": 100033118141, "email_bind": {
+        "BindId": null, "ApplyTime": null, "Email": null, "Phone": null, "BindStatus": "Valid",
+        "BindTime": null, "Description": "", "PhoneBind": null, "CountryCode": null}}
+    ]
+  }]
+}`
+
+// startEmulator serves testWorld on loopback for one test.
+func startEmulator(t *testing.T) (*emulator.Server, string) {
+	t.Helper()
+	world, err := emulator.ParseWorld([]byte(testWorld))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := emulator.New(world)
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	return srv, ts.URL
+}
+
+// providerBlock configures the provider against endpoint with the admin's key.
+func providerBlock(endpoint string) string {
+	return providerBlockWith(endpoint, `secret_id = "AKIDadmin"
+  secret_key = "admin-key"`)
+}
+
+func providerBlockWith(endpoint, arguments string) string {
+	return fmt.Sprintf(`
+provider "tencentcloud" {
+  %s
+  endpoints {
+    organization = %q
+  }
+}
+`, arguments, endpoint)
+}
+
+func dataSourceBlock(memberUin string) string {
+	return fmt.Sprintf(`
+data "tencentcloud_organization_member_email_bind" "m" {
+  member_uin = %s
+}
+`, memberUin)
+}
+
+// errorMatching matches an error output that contains every phrase in
+// order, whatever line wrapping Terraform applied between words.
+func errorMatching(phrases ...string) *regexp.Regexp {
+	parts := make([]string, len(phrases))
+	for i, p := range phrases {
+		words := strings.Fields(p)
+		for j, w := range words {
+			words[j] = regexp.QuoteMeta(w)
+		}
+		parts[i] = strings.Join(words, `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(parts, `.*`))
+}
+
+func TestProviderConfigurationErrors(t *testing.T) {
+	_, endpoint := startEmulator(t)
+	tests := []struct {
+		name   string
+		config string
+		want   *regexp.Regexp
+	}{
+		{
+			name:   "no credentials",
+			config: providerBlockWith(endpoint, ""),
+			want:   errorMatching("No Tencent Cloud Credentials", "secret_id and secret_key", "TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY"),
+		},
+		{
+			name:   "secret id without key",
+			config: providerBlockWith(endpoint, `secret_id = "AKIDadmin"`),
+			want:   errorMatching("Incomplete Tencent Cloud Credential", "provider argument secret_id is set", "provider argument secret_key is not"),
+		},
+		{
+			name:   "secret key without id",
+			config: providerBlockWith(endpoint, `secret_key = "admin-key"`),
+			want:   errorMatching("Incomplete Tencent Cloud Credential", "secret_key is set"),
+		},
+		{
+			name:   "endpoint without scheme",
+			config: providerBlockWith("127.0.0.1:8080", `secret_id = "a"`+"\n"+`secret_key = "b"`),
+			want:   errorMatching("Invalid Endpoint URL", "endpoints.organization", "must be a full URL"),
+		},
+		{
+			name:   "endpoint with query",
+			config: providerBlockWith(endpoint+"/?x=1", `secret_id = "a"`+"\n"+`secret_key = "b"`),
+			want:   errorMatching("Invalid Endpoint URL", "must not contain"),
+		},
+		{
+			name:   "protocol",
+			config: providerBlockWith(endpoint, `secret_id = "a"`+"\n"+`secret_key = "b"`+"\n"+`protocol = "FTP"`),
+			want:   errorMatching("Invalid Protocol", `"FTP"`, "provider argument protocol", "must be HTTPS or HTTP"),
+		},
+		{
+			name:   "domain with scheme",
+			config: providerBlockWith(endpoint, `secret_id = "a"`+"\n"+`secret_key = "b"`+"\n"+`domain = "https://tencentcloudapi.com"`),
+			want:   errorMatching("Invalid Domain", "root domain"),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      tt.config + dataSourceBlock("100033118139"),
+					ExpectError: tt.want,
+				}},
+			})
+		})
+	}
+}
+
+func TestProviderSettingsFromEnvironment(t *testing.T) {
+	srv, endpoint := startEmulator(t)
+	t.Setenv(envSecretID, "AKIDenv")
+	t.Setenv(envSecretKey, "env-key")
+	t.Setenv(envOrganizationEndpoint, endpoint)
+	t.Setenv(envRegion, "ap-singapore")
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `provider "tencentcloud" {}` + dataSourceBlock("100033118139"),
+			Check:  expectCallers(srv, "AKIDenv", "ap-singapore"),
+		}},
+	})
+}
+
+func TestProviderArgumentsWinOverEnvironment(t *testing.T) {
+	srv, endpoint := startEmulator(t)
+	t.Setenv(envSecretID, "AKIDenv")
+	t.Setenv(envSecretKey, "env-key")
+	t.Setenv(envOrganizationEndpoint, "http://127.0.0.1:1")
+	t.Setenv(envRegion, "ap-singapore")
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: providerBlockWith(endpoint, `secret_id = "AKIDadmin"
+  secret_key = "admin-key"
+  region = "ap-guangzhou"`) + dataSourceBlock("100033118139"),
+			Check: expectCallers(srv, "AKIDadmin", "ap-guangzhou"),
+		}},
+	})
+}
+
+func TestTemporaryCredentialFromEnvironment(t *testing.T) {
+	srv, endpoint := startEmulator(t)
+	t.Setenv(envSecretID, "AKIDtemp")
+	t.Setenv(envSecretKey, "temp-key")
+	t.Setenv(envSecurityToken, "temp-token")
+	t.Setenv(envOrganizationEndpoint, endpoint)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: dataSourceBlock("100033118139"),
+			Check:  expectCallers(srv, "AKIDtemp", ""),
+		}},
+	})
+}
+
+func TestInvalidSettingsFromEnvironmentNameTheVariable(t *testing.T) {
+	_, endpoint := startEmulator(t)
+	t.Setenv(envSecretID, "AKIDenv")
+	t.Setenv(envSecretKey, "env-key")
+	t.Setenv(envOrganizationEndpoint, endpoint)
+	t.Setenv(envProtocol, "ftp")
+	t.Setenv(envDomain, "example.com/api")
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      dataSourceBlock("100033118139"),
+				ExpectError: errorMatching("Invalid Protocol", `"ftp" from the environment variable TENCENTCLOUD_PROTOCOL`),
+			},
+			{
+				Config:      dataSourceBlock("100033118139"),
+				ExpectError: errorMatching("Invalid Domain", `"example.com/api" from the environment variable TENCENTCLOUD_DOMAIN`),
+			},
+		},
+	})
+}
+
+// expectCallers checks that every request the emulator saw was signed with
+// secretID and carried region (none when region is empty).
+func expectCallers(srv *emulator.Server, secretID, region string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		reqs := srv.Requests()
+		if len(reqs) == 0 {
+			return fmt.Errorf("the emulator received no request")
+		}
+		for _, r := range reqs {
+			if r.SecretID != secretID || r.Region != region || r.ErrorCode != "" {
+				return fmt.Errorf("request signed by %q with region %q (error %q), want %q and %q", r.SecretID, r.Region, r.ErrorCode, secretID, region)
+			}
+			if !strings.HasPrefix(r.RequestClient, "terraform-provider-tencentcloud/test terraform/") {
+				return fmt.Errorf("X-TC-RequestClient = %q", r.RequestClient)
+			}
+		}
+		return nil
+	}
+}
