@@ -59,9 +59,10 @@ func (d *organizationMemberEmailBindDataSource) Schema(_ context.Context, _ data
 			"A field the API does not return is null, never an empty string or zero.",
 		Attributes: map[string]schema.Attribute{
 			"member_uin": schema.Int64Attribute{
-				MarkdownDescription: "The UIN (account ID) of the member account to read. Must be at least 1.",
-				Required:            true,
-				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+				MarkdownDescription: "The UIN (account ID) of the member account to read. Must be at least 1. " +
+					"When it is known only after apply (it comes from a resource), the read waits for apply, as for any data source.",
+				Required:   true,
+				Validators: []validator.Int64{int64validator.AtLeast(1)},
 			},
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The member UIN, as a string.",

@@ -300,7 +300,7 @@ func TestAccLive(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: dataSourceBlock(memberUin),
+			Config: providerFromEnvironment + dataSourceBlock(memberUin),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectAttribute("member_uin", knownvalue.Int64Exact(uin)),
 				expectAttribute("request_id", knownvalue.NotNull()),

@@ -36,6 +36,10 @@ func TestMain(m *testing.M) {
 			_ = os.Unsetenv(name)
 		}
 	}
+	// Test configurations name the provider by its real source address, as users do.
+	if os.Getenv(resource.EnvTfAccProviderNamespace) == "" {
+		_ = os.Setenv(resource.EnvTfAccProviderNamespace, "tcorg")
+	}
 	os.Exit(m.Run())
 }
 
@@ -82,8 +86,23 @@ func providerBlock(endpoint string) string {
   secret_key = "admin-key"`)
 }
 
+// requiredProviders is the terraform block every test configuration starts with.
+const requiredProviders = `
+terraform {
+  required_providers {
+    tencentcloud = {
+      source = "tcorg/tencentcloud"
+    }
+  }
+}
+`
+
+// providerFromEnvironment configures the provider from TENCENTCLOUD_* variables only.
+const providerFromEnvironment = requiredProviders + `provider "tencentcloud" {}
+`
+
 func providerBlockWith(endpoint, arguments string) string {
-	return fmt.Sprintf(`
+	return requiredProviders + fmt.Sprintf(`
 provider "tencentcloud" {
   %s
   endpoints {
@@ -181,7 +200,7 @@ func TestProviderSettingsFromEnvironment(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: `provider "tencentcloud" {}` + dataSourceBlock("100033118139"),
+			Config: providerFromEnvironment + dataSourceBlock("100033118139"),
 			Check:  expectCallers(srv, "AKIDenv", "ap-singapore"),
 		}},
 	})
@@ -215,7 +234,7 @@ func TestTemporaryCredentialFromEnvironment(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: dataSourceBlock("100033118139"),
+			Config: providerFromEnvironment + dataSourceBlock("100033118139"),
 			Check:  expectCallers(srv, "AKIDtemp", ""),
 		}},
 	})
@@ -233,11 +252,11 @@ func TestInvalidSettingsFromEnvironmentNameTheVariable(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config:      dataSourceBlock("100033118139"),
+				Config:      providerFromEnvironment + dataSourceBlock("100033118139"),
 				ExpectError: errorMatching("Invalid Protocol", `"ftp" from the environment variable TENCENTCLOUD_PROTOCOL`),
 			},
 			{
-				Config:      dataSourceBlock("100033118139"),
+				Config:      providerFromEnvironment + dataSourceBlock("100033118139"),
 				ExpectError: errorMatching("Invalid Domain", `"example.com/api" from the environment variable TENCENTCLOUD_DOMAIN`),
 			},
 		},

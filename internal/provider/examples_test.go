@@ -1,0 +1,71 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"net/http/httptest"
+	"os"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+)
+
+// The example files are what users copy and what the docs show, so each is
+// applied here exactly as written.
+
+func readExample(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile("../../examples/" + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestAccExampleDataSource(t *testing.T) {
+	_, endpoint := startEmulator(t)
+	t.Setenv(envSecretID, "AKIDadmin")
+	t.Setenv(envSecretKey, "admin-key")
+	t.Setenv(envOrganizationEndpoint, endpoint)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: providerFromEnvironment + readExample(t, "data-sources/tencentcloud_organization_member_email_bind/data-source.tf"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("member_email", knownvalue.StringExact("123@qq.com")),
+				statecheck.ExpectKnownOutputValue("member_email_bound", knownvalue.Bool(true)),
+			},
+		}},
+	})
+}
+
+// TestAccExampleDemo runs what `make demo` runs: examples/demo against its own world.
+func TestAccExampleDemo(t *testing.T) {
+	world, err := emulator.LoadWorld("../../examples/demo/world.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(emulator.New(world))
+	t.Cleanup(ts.Close)
+	t.Setenv(envSecretID, world.Credentials[0].SecretID)
+	t.Setenv(envSecretKey, world.Credentials[0].SecretKey)
+	t.Setenv(envOrganizationEndpoint, ts.URL)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: readExample(t, "demo/main.tf"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValueAtPath("bound_member", tfjsonpath.New("bind_status"), knownvalue.StringExact("Success")),
+				statecheck.ExpectKnownOutputValueAtPath("bound_member", tfjsonpath.New("email"), knownvalue.StringExact("123@qq.com")),
+				statecheck.ExpectKnownOutputValueAtPath("unbound_member", tfjsonpath.New("bind_status"), knownvalue.StringExact("Unbound")),
+				statecheck.ExpectKnownOutputValueAtPath("unbound_member", tfjsonpath.New("email"), knownvalue.Null()),
+			},
+		}},
+	})
+}
