@@ -15,6 +15,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"net"
 	"net/http"
@@ -27,39 +28,46 @@ import (
 )
 
 func main() {
-	listen := flag.String("listen", "127.0.0.1:0", "address to listen on; port 0 picks a free port")
-	worldPath := flag.String("world", "", "path of the world JSON file (required)")
-	quiet := flag.Bool("quiet", false, "do not log one line per request")
-	flag.Parse()
-
-	if err := run(*listen, *worldPath, *quiet); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "tencentcloud-emulator:", err)
+		stop()
 		os.Exit(1)
 	}
 }
 
-func run(listen, worldPath string, quiet bool) error {
-	if worldPath == "" {
+// run serves until ctx is done. It prints the base URL to stdout once
+// listening, and one line per request to stderr unless --quiet.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	flags := flag.NewFlagSet("tencentcloud-emulator", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	listen := flags.String("listen", "127.0.0.1:0", "address to listen on; port 0 picks a free port")
+	worldPath := flags.String("world", "", "path of the world JSON file (required)")
+	quiet := flags.Bool("quiet", false, "do not log one line per request")
+	if err := flags.Parse(args); err != nil {
+		return err
+	}
+	if *worldPath == "" {
 		return errors.New("--world is required")
 	}
-	world, err := emulator.LoadWorld(worldPath)
+
+	world, err := emulator.LoadWorld(*worldPath)
 	if err != nil {
 		return err
 	}
 	srv := emulator.New(world)
-	if !quiet {
-		srv.Logf = log.New(os.Stderr, "", log.LstdFlags).Printf
+	if !*quiet {
+		srv.Logf = log.New(stderr, "", log.LstdFlags).Printf
 	}
 
-	listener, err := net.Listen("tcp", listen)
+	listener, err := net.Listen("tcp", *listen)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("http://%s\n", listener.Addr())
+	fmt.Fprintf(stdout, "http://%s\n", listener.Addr())
 
 	httpServer := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	go func() {
 		<-ctx.Done()
 		shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)

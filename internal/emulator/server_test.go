@@ -20,6 +20,7 @@ import (
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
 )
 
 const testWorld = `{
@@ -279,4 +280,28 @@ func toString(v any) string {
 		return v
 	}
 	return ""
+}
+
+// GET requests carry parameters in the query string, which TC3 signs as the
+// canonical query; the SDK's typed requests can be sent that way.
+func TestGETRequestsAreServed(t *testing.T) {
+	_, baseURL := startEmulator(t, testWorld)
+	u, _ := url.Parse(baseURL)
+	cpf := profile.NewClientProfile()
+	cpf.HttpProfile.Scheme = "HTTP"
+	cpf.HttpProfile.Endpoint = u.Host
+	cpf.HttpProfile.ReqMethod = http.MethodGet
+	client := &common.Client{}
+	client.Init("").WithCredential(adminCred).WithProfile(cpf)
+
+	request := organization.NewDescribeOrganizationMemberEmailBindRequest()
+	uin := int64(100033118139)
+	request.MemberUin = &uin
+	response := organization.NewDescribeOrganizationMemberEmailBindResponse()
+	if err := client.Send(request, response); err != nil {
+		t.Fatal(err)
+	}
+	if response.Response.Email == nil || *response.Response.Email != "123@qq.com" {
+		t.Fatalf("Email = %v", response.Response.Email)
+	}
 }
