@@ -2,20 +2,22 @@
 // SPDX-License-Identifier: MPL-2.0
 
 // Package organization is a client for the Tencent Cloud Organization API
-// (version 2021-03-31). It types the actions the provider uses and sends them
-// with the SDK's common module, which signs and decodes.
+// (version 2021-03-31). It types the actions the provider uses, sends them
+// with the SDK's common module (which signs and decodes), and adds what a
+// Terraform run needs around it: a client-side rate limit, retries with
+// backoff, a timeout per attempt, and errors that say what happened.
 package organization
 
 import (
 	"context"
-	"math"
+	"net/http"
 	"net/url"
 	"strings"
 	"time"
 
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
-	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
+	"golang.org/x/time/rate"
 )
 
 const (
@@ -27,11 +29,17 @@ const (
 	// DefaultRootDomain is the international site, the one the API page documents.
 	DefaultRootDomain = "intl.tencentcloudapi.com"
 
-	defaultTimeout = 30 * time.Second
+	// DefaultRateLimit is the documented limit of DescribeOrganizationMemberEmailBind.
+	DefaultRateLimit  = 20.0
+	DefaultMaxRetries = 10
+	DefaultTimeout    = 30 * time.Second
+
+	defaultRetryBaseDelay = 500 * time.Millisecond
+	defaultRetryMaxDelay  = 20 * time.Second
 )
 
-// Config says where and how to reach the API. The zero value of every field
-// but Credential has a usable default.
+// Config says where and how to reach the API. Every field but Credential
+// has a usable zero value.
 type Config struct {
 	Credential common.CredentialIface
 
@@ -49,19 +57,57 @@ type Config struct {
 	// UserAgent identifies the caller in X-TC-RequestClient.
 	UserAgent string
 
-	// Timeout bounds one HTTP exchange.
+	// RateLimit is the most requests per second the client starts; zero means DefaultRateLimit.
+	RateLimit float64
+
+	// MaxRetries is how many times a retryable failure is retried.
+	MaxRetries int
+
+	// Timeout bounds one attempt; zero means DefaultTimeout.
 	Timeout time.Duration
+
+	// RetryBaseDelay and RetryMaxDelay shape the backoff: the wait before
+	// retry n is random in [0, min(RetryMaxDelay, RetryBaseDelay*2^(n-1))).
+	// Zero means 500ms and 20s.
+	RetryBaseDelay time.Duration
+	RetryMaxDelay  time.Duration
+
+	// Transport carries requests; nil means a clone of http.DefaultTransport,
+	// which honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY.
+	Transport http.RoundTripper
+
+	// OnAttempt, when set, is told about every attempt, for logging.
+	OnAttempt func(context.Context, Attempt)
 }
 
-// Client calls the Organization API. It is safe for concurrent use.
+// Attempt describes one HTTP exchange of a call. It holds no credential.
+type Attempt struct {
+	Action     string
+	MemberUin  int64
+	Number     int
+	Duration   time.Duration
+	HTTPStatus int
+	ErrorCode  string
+	RequestID  string
+	// RetryIn is the wait before the next attempt, zero when there is none.
+	RetryIn      time.Duration
+	RequestBody  []byte
+	ResponseBody []byte
+}
+
+// Client calls the Organization API. It is safe for concurrent use; all
+// calls through one Client share its rate limit.
 type Client struct {
-	common.Client
+	sdk       *common.Client
 	endpoint  string
 	userAgent string
+	limiter   *rate.Limiter
+	retry     retryPolicy
+	timeout   time.Duration
+	onAttempt func(context.Context, Attempt)
 }
 
-// NewClient returns a client for cfg. The HTTP transport is a clone of Go's
-// default one, so HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured.
+// NewClient returns a client for cfg.
 func NewClient(cfg Config) *Client {
 	scheme := strings.ToUpper(cfg.Scheme)
 	if scheme == "" {
@@ -71,15 +117,13 @@ func NewClient(cfg Config) *Client {
 	if rootDomain == "" {
 		rootDomain = DefaultRootDomain
 	}
-	timeout := cfg.Timeout
-	if timeout <= 0 {
-		timeout = defaultTimeout
-	}
 
 	httpProfile := profile.NewHttpProfile()
 	httpProfile.Scheme = scheme
 	httpProfile.RootDomain = rootDomain
-	httpProfile.ReqTimeout = int(math.Ceil(timeout.Seconds()))
+	// Attempts are bounded by their context instead, which allows sub-second
+	// timeouts and tells a timeout apart from a cancellation.
+	httpProfile.ReqTimeout = 0
 	endpoint := strings.ToLower(scheme) + "://" + Service + "." + rootDomain
 	if cfg.Endpoint != nil {
 		httpProfile.Scheme = strings.ToUpper(cfg.Endpoint.Scheme)
@@ -93,9 +137,37 @@ func NewClient(cfg Config) *Client {
 	// An open region breaker would redirect to a backup host and bypass a configured endpoint.
 	clientProfile.DisableRegionBreaker = true
 
-	c := &Client{endpoint: endpoint, userAgent: cfg.UserAgent}
-	c.Init(cfg.Region).WithCredential(cfg.Credential).WithProfile(clientProfile)
-	return c
+	transport := cfg.Transport
+	if transport == nil {
+		base := http.DefaultTransport.(*http.Transport).Clone()
+		// Terraform reads many members at once; keep their connections alive.
+		base.MaxIdleConnsPerHost = 64
+		transport = base
+	}
+
+	sdk := &common.Client{}
+	sdk.Init(cfg.Region).WithCredential(cfg.Credential).WithProfile(clientProfile)
+	sdk.WithHttpTransport(recordingTransport{base: transport})
+
+	rateLimit := cfg.RateLimit
+	if rateLimit <= 0 {
+		rateLimit = DefaultRateLimit
+	}
+	timeout := cfg.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	return &Client{
+		sdk:       sdk,
+		endpoint:  endpoint,
+		userAgent: cfg.UserAgent,
+		// A burst of one spaces requests evenly, so no one-second window,
+		// however aligned, sees more than the limit.
+		limiter:   rate.NewLimiter(rate.Limit(rateLimit), 1),
+		retry:     newRetryPolicy(cfg.MaxRetries, cfg.RetryBaseDelay, cfg.RetryMaxDelay),
+		timeout:   timeout,
+		onAttempt: cfg.OnAttempt,
+	}
 }
 
 // Endpoint is the base URL requests go to, for messages.
@@ -104,27 +176,32 @@ func (c *Client) Endpoint() string {
 }
 
 // DescribeOrganizationMemberEmailBind reads a member's email binding record.
-// API errors are returned as *errors.TencentCloudSDKError.
+// Every failure is returned as *Error.
 func (c *Client) DescribeOrganizationMemberEmailBind(ctx context.Context, memberUin int64) (*DescribeOrganizationMemberEmailBindResponseParams, error) {
-	request := NewDescribeOrganizationMemberEmailBindRequest()
-	request.MemberUin = &memberUin
-	request.SetContext(ctx)
-	if c.userAgent != "" {
-		// Set as a header because the SDK's RequestClient rejects "/" and prefixes its own name.
-		request.SetHeader(map[string]string{"X-TC-RequestClient": c.userAgent})
-	}
-
-	response := NewDescribeOrganizationMemberEmailBindResponse()
-	if err := c.Send(request, response); err != nil {
+	var out *DescribeOrganizationMemberEmailBindResponseParams
+	err := c.call(ctx, ActionDescribeOrganizationMemberEmailBind, memberUin, func(attemptCtx context.Context) (*Error, *exchange) {
+		request := NewDescribeOrganizationMemberEmailBindRequest()
+		request.MemberUin = &memberUin
+		response := NewDescribeOrganizationMemberEmailBindResponse()
+		failure, ex := c.send(attemptCtx, request, response)
+		if failure == nil && response.Response == nil {
+			failure = malformedResponse(ex, "the response has no \"Response\" object", false)
+		}
+		if failure == nil {
+			out = response.Response
+			ex.requestID = stringValue(response.Response.RequestId)
+		}
+		return failure, ex
+	})
+	if err != nil {
 		return nil, err
 	}
-	if response.Response == nil {
-		return nil, tcerr.NewTencentCloudSDKError(ErrorCodeMalformedResponse,
-			"the response has no \"Response\" object", "")
-	}
-	return response.Response, nil
+	return out, nil
 }
 
-// ErrorCodeMalformedResponse is the client-side code for a reply that is not
-// the documented envelope, in the SDK's ClientError.* family.
-const ErrorCodeMalformedResponse = "ClientError.MalformedResponse"
+func stringValue(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

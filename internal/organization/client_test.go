@@ -18,7 +18,6 @@ import (
 	"time"
 
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
-	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
@@ -121,12 +120,12 @@ func TestRegionIsSentOnlyWhenSet(t *testing.T) {
 func TestAPIErrorsKeepCodeAndRequestID(t *testing.T) {
 	srv, endpoint := startEmulator(t)
 	_, err := newClient(endpoint, "").DescribeOrganizationMemberEmailBind(context.Background(), 42)
-	var sdkErr *tcerr.TencentCloudSDKError
-	if !errors.As(err, &sdkErr) || sdkErr.Code != "ResourceNotFound.OrganizationMemberNotExist" {
+	var callErr *organization.Error
+	if !errors.As(err, &callErr) || callErr.Code != "ResourceNotFound.OrganizationMemberNotExist" {
 		t.Fatalf("err = %v", err)
 	}
-	if sdkErr.RequestId != srv.Requests()[0].RequestID {
-		t.Errorf("RequestId = %q, want %q", sdkErr.RequestId, srv.Requests()[0].RequestID)
+	if callErr.RequestID != srv.Requests()[0].RequestID {
+		t.Errorf("RequestId = %q, want %q", callErr.RequestID, srv.Requests()[0].RequestID)
 	}
 }
 
@@ -137,9 +136,12 @@ func TestResponseWithoutEnvelopeIsAnError(t *testing.T) {
 	defer ts.Close()
 	u, _ := url.Parse(ts.URL)
 	_, err := newClient(u, "").DescribeOrganizationMemberEmailBind(context.Background(), 1)
-	var sdkErr *tcerr.TencentCloudSDKError
-	if !errors.As(err, &sdkErr) || sdkErr.Code != organization.ErrorCodeMalformedResponse {
-		t.Fatalf("err = %v, want %s", err, organization.ErrorCodeMalformedResponse)
+	var callErr *organization.Error
+	if !errors.As(err, &callErr) || callErr.Code != organization.CodeMalformedResponse {
+		t.Fatalf("err = %v, want %s", err, organization.CodeMalformedResponse)
+	}
+	if callErr.Body != `{"Result": {}}` {
+		t.Errorf("Body = %q, want the response quoted", callErr.Body)
 	}
 }
 

@@ -7,15 +7,13 @@ package provider
 // consistent and can be reviewed in one place.
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"net"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
 )
@@ -27,6 +25,7 @@ const (
 	summaryInvalidProtocol      = "Invalid Protocol"
 	summaryInvalidDomain        = "Invalid Domain"
 	summaryInvalidEndpoint      = "Invalid Endpoint URL"
+	summaryInvalidTimeout       = "Invalid Request Timeout"
 	summaryUnexpectedData       = "Unexpected Provider Data"
 	summaryValueOutOfRange      = "API Value Out of Range"
 
@@ -69,243 +68,249 @@ type readContext struct {
 	endpoint  string
 }
 
-const camAction = "organization:DescribeOrganizationMemberEmailBind"
-
 // explanation turns one API error code into words for a Terraform user.
+// meaning and fix may use the placeholders {uin}, {secret_id}, {secret_key},
+// {token} (where each part of the credential came from) and {endpoint}.
 type explanation struct {
 	summary string
-	detail  func(rc readContext) string
+	meaning string
+	fix     string
 	// onMemberUin attaches the diagnostic to member_uin, where the fix is.
 	onMemberUin bool
 }
 
-func fixed(detail string) func(readContext) string {
-	return func(readContext) string { return detail }
-}
+const (
+	fixRetryLater     = "Run Terraform again in a moment; if it keeps failing, contact Tencent Cloud support with the RequestId below."
+	fixReportBug      = "This is a bug in the provider; please report it with the details below."
+	fixCheckEndpoint  = "Check endpoints.organization (" + envOrganizationEndpoint + ") and domain (" + envDomain + "); without them the provider calls organization.intl.tencentcloudapi.com."
+	fixCAM            = "Attach a CAM policy that allows organization:DescribeOrganizationMemberEmailBind to the user or role that owns the SecretId from {secret_id}."
+	fixBindingConsole = "This describes the member's email binding, not this configuration: check the member in the Tencent Cloud Organization console."
+	meaningThrottled  = "Tencent Cloud throttled the request: DescribeOrganizationMemberEmailBind allows 20 requests per second per account, and the provider already paces itself to rate_limit and retries throttled reads."
+	fixThrottled      = "Another client is probably using the same account's budget. Lower rate_limit, raise max_retries, or run Terraform when the other client is idle."
+)
 
-// explanations is keyed by exact error code; explanationFamilies by the
-// part before the first dot, for sub-codes not listed exactly.
+// explanations covers every error code on the API page and every common
+// API 3.0 code; explanationFamilies catches sub-codes not listed here.
 var explanations = map[string]explanation{
+	// The action's own codes.
+	"FailedOperation.AccountAlreadyRegister": {summary: "Account Already Registered", meaning: "Tencent Cloud reports that the account has already been registered.", fix: fixBindingConsole},
+	"FailedOperation.BindEmailLinkExpired":   {summary: "Email Binding Link Expired", meaning: "The member's email binding link has expired.", fix: fixBindingConsole + " A new binding link must be sent there."},
+	"FailedOperation.BindEmailLinkInvalid":   {summary: "Email Binding Link Invalid", meaning: "The member's email binding link is invalid.", fix: fixBindingConsole + " A new binding link must be sent there."},
+	"FailedOperation.EmailAlreadyUsed":       {summary: "Email Already Used", meaning: "The email address is already used by another account.", fix: fixBindingConsole},
+	"FailedOperation.EmailBindRecordInvalid": {summary: "Email Binding Record Invalid", meaning: "The member's email binding record has become invalid.", fix: fixBindingConsole},
+	"FailedOperation.MemberBindEmailError":   {summary: "Member Email Binding Failed", meaning: "Binding the member's email failed.", fix: fixBindingConsole},
+	"FailedOperation.MemberBindPhoneError":   {summary: "Member Phone Binding Failed", meaning: "Binding the member's verification mobile number failed.", fix: fixBindingConsole},
+	"InternalError":                          {summary: "Tencent Cloud Internal Error", meaning: "Tencent Cloud hit an internal error while answering.", fix: fixRetryLater},
+	"InvalidParameter": {
+		summary: "Invalid Member UIN", meaning: "The API rejected member_uin {uin} as an invalid parameter.",
+		fix: "Use the numeric UIN of a member account, as shown in the Organization console.", onMemberUin: true,
+	},
+	"InvalidParameter.CodeError":       {summary: "Incorrect Verification Code", meaning: "Tencent Cloud reports an incorrect mobile verification code for the member's binding.", fix: fixBindingConsole},
+	"InvalidParameter.CodeExpired":     {summary: "Verification Code Expired", meaning: "Tencent Cloud reports that the mobile verification code for the member's binding has expired.", fix: fixBindingConsole},
+	"InvalidParameter.InvalidEmail":    {summary: "Invalid Email", meaning: "Tencent Cloud reports that the member's email address is invalid.", fix: fixBindingConsole},
+	"InvalidParameter.PasswordIllegal": {summary: "Invalid Password", meaning: "Tencent Cloud reports an invalid password for the member's binding.", fix: fixBindingConsole},
 	"ResourceNotFound.OrganizationMemberNotExist": {
-		summary: "Organization Member Not Found",
-		detail: func(rc readContext) string {
-			return fmt.Sprintf("Account %d is not a member of the organization that the calling account belongs to. "+
-				"Check member_uin against the member list in the Tencent Cloud Organization console, "+
-				"or use credentials of the organization the member belongs to.", rc.memberUin)
-		},
-		onMemberUin: true,
+		summary: "Organization Member Not Found", meaning: "Account {uin} is not a member of the organization that the calling account belongs to.",
+		fix: "Check member_uin against the member list in the Tencent Cloud Organization console, or use credentials of the organization the member belongs to.", onMemberUin: true,
 	},
 	"ResourceNotFound.OrganizationNotExist": {
-		summary: "Caller Is Not in an Organization",
-		detail: func(rc readContext) string {
-			return fmt.Sprintf("The account that owns the SecretId from %s does not belong to a Tencent Cloud Organization. "+
-				"Use credentials of the organization's management account (or a member account with access to it).", rc.sources.secretID)
-		},
+		summary: "Caller Is Not in an Organization", meaning: "The account that owns the SecretId from {secret_id} does not belong to a Tencent Cloud Organization.",
+		fix: "Use credentials of the organization's management account, or of a member account with access to it.",
 	},
 	"ResourceNotFound.UserNotExist": {
-		summary: "User Not Found",
-		detail: func(rc readContext) string {
-			return fmt.Sprintf("Tencent Cloud has no user for account %d. Check member_uin.", rc.memberUin)
-		},
-		onMemberUin: true,
+		summary: "User Not Found", meaning: "Tencent Cloud has no user for account {uin}.", fix: "Check member_uin.", onMemberUin: true,
 	},
-	"AuthFailure.SignatureFailure": {
-		summary: "Invalid Secret Key",
-		detail: func(rc readContext) string {
-			return fmt.Sprintf("Tencent Cloud rejected the request signature: the SecretKey from %s does not belong to the SecretId from %s. "+
-				"Correct the SecretKey (it is shown only once, when the API key is created in CAM > Access Key).",
-				rc.sources.secretKey, rc.sources.secretID)
-		},
-	},
-	"AuthFailure.SecretIdNotFound": {
-		summary: "Unknown Secret ID",
-		detail: func(rc readContext) string {
-			return fmt.Sprintf("The SecretId from %s does not exist, or was deleted or disabled. "+
-				"Check it in the Tencent Cloud console under CAM > Access Key, and check that it belongs to the site "+
-				"you are calling (international or China, see the domain argument).", rc.sources.secretID)
-		},
-	},
-	"AuthFailure.SignatureExpire": {
-		summary: "Request Signature Expired",
-		detail: fixed("The request's timestamp is more than 5 minutes away from Tencent Cloud's clock. " +
-			"Synchronize this machine's clock (for example with NTP) and run Terraform again."),
-	},
-	"AuthFailure.TokenFailure": {
-		summary: "Invalid Security Token",
-		detail: func(rc readContext) string {
-			if rc.sources.securityToken == "" {
-				return fmt.Sprintf("The SecretId from %s is a temporary credential and needs its security token, but none was given. "+
-					"Set security_token or %s, or use a permanent API key.", rc.sources.secretID, envSecurityToken)
-			}
-			return fmt.Sprintf("The security token from %s is invalid, has expired, or does not belong to the SecretId from %s. "+
-				"Obtain a fresh temporary credential and set its SecretId, SecretKey and token together.",
-				rc.sources.securityToken, rc.sources.secretID)
-		},
-	},
+
+	// Common codes: credentials and authorization.
 	"AuthFailure.InvalidAuthorization": {
-		summary: "Malformed Request Authorization",
-		detail: fixed("Tencent Cloud rejected the request's Authorization header as malformed. " +
-			"A proxy between Terraform and the endpoint may have altered the request; if none did, please report this provider bug."),
+		summary: "Malformed Request Authorization", meaning: "Tencent Cloud rejected the request's Authorization header as malformed.",
+		fix: "A proxy between Terraform and {endpoint} may have altered the request; if none did, please report this provider bug.",
+	},
+	"AuthFailure.InvalidSecretId": {
+		summary: "Invalid Secret ID", meaning: "The SecretId from {secret_id} is not a valid SecretId.",
+		fix: "Copy the SecretId again from the Tencent Cloud console under CAM > Access Key.",
 	},
 	"AuthFailure.MFAFailure": {
-		summary: "MFA Check Failed",
-		detail: func(rc readContext) string {
-			return fmt.Sprintf("The CAM identity behind the SecretId from %s requires multi-factor authentication for API calls. "+
-				"Use an API key of an identity without that requirement, or a temporary credential obtained after MFA.", rc.sources.secretID)
-		},
+		summary: "MFA Check Failed", meaning: "The CAM identity behind the SecretId from {secret_id} requires multi-factor authentication for API calls.",
+		fix: "Use an API key of an identity without that requirement, or a temporary credential obtained after MFA.",
 	},
-	"AuthFailure.UnauthorizedOperation": {summary: "Not Authorized", detail: unauthorizedDetail},
-	"UnauthorizedOperation":             {summary: "Not Authorized", detail: unauthorizedDetail},
-	"InvalidAction":                     {summary: "API Not Available at Endpoint", detail: wrongEndpointDetail},
-	"NoSuchVersion":                     {summary: "API Not Available at Endpoint", detail: wrongEndpointDetail},
-	"NoSuchProduct":                     {summary: "API Not Available at Endpoint", detail: wrongEndpointDetail},
-	"ActionOffline":                     {summary: "API Not Available at Endpoint", detail: wrongEndpointDetail},
-	"IpInBlacklist":                     {summary: "Caller IP Address Not Allowed", detail: ipDetail},
-	"IpNotInWhitelist":                  {summary: "Caller IP Address Not Allowed", detail: ipDetail},
+	"AuthFailure.SecretIdNotFound": {
+		summary: "Unknown Secret ID", meaning: "The SecretId from {secret_id} does not exist, or was deleted or disabled.",
+		fix: "Check it in the Tencent Cloud console under CAM > Access Key, and check that it belongs to the site you are calling (international or China, see the domain argument).",
+	},
+	"AuthFailure.SignatureExpire": {
+		summary: "Request Signature Expired", meaning: "The request's timestamp is more than 5 minutes away from Tencent Cloud's clock.",
+		fix: "Synchronize this machine's clock (for example with NTP) and run Terraform again.",
+	},
+	"AuthFailure.SignatureFailure": {
+		summary: "Invalid Secret Key", meaning: "Tencent Cloud rejected the request signature: the SecretKey from {secret_key} does not belong to the SecretId from {secret_id}.",
+		fix: "Correct the SecretKey. It is shown only once, when the API key is created in CAM > Access Key; create a new key if it is lost.",
+	},
+	"AuthFailure.TokenFailure": {
+		summary: "Invalid Security Token", meaning: "The security token from {token} is invalid, has expired, or does not belong to the SecretId from {secret_id}.",
+		fix: "Obtain a fresh temporary credential and set its SecretId, SecretKey and token together.",
+	},
+	"AuthFailure.UnauthorizedOperation": {
+		summary: "Not Authorized", meaning: "The CAM identity behind the SecretId from {secret_id} is not allowed to call organization:DescribeOrganizationMemberEmailBind.", fix: fixCAM,
+	},
+	"UnauthorizedOperation": {
+		summary: "Not Authorized", meaning: "The CAM identity behind the SecretId from {secret_id} is not allowed to call organization:DescribeOrganizationMemberEmailBind.", fix: fixCAM,
+	},
+	"IpInBlacklist": {
+		summary: "Caller IP Address Blocked", meaning: "This machine's IP address is on a blocklist for the account behind the SecretId from {secret_id}.",
+		fix: "Run Terraform from another network, or remove the address from the account's blocklist.",
+	},
+	"IpNotInWhitelist": {
+		summary: "Caller IP Address Not Allowed", meaning: "The account behind the SecretId from {secret_id} allows API calls only from listed IP addresses, and this machine's is not listed.",
+		fix: "Run Terraform from an allowed network, or add this address to the account's allowlist.",
+	},
+
+	// Common codes: the endpoint and the request.
+	"ActionOffline": {summary: "API Action Offline", meaning: "{endpoint} reports that DescribeOrganizationMemberEmailBind has been taken offline.", fix: fixCheckEndpoint},
+	"InvalidAction": {summary: "API Not Available at Endpoint", meaning: "{endpoint} does not serve the action DescribeOrganizationMemberEmailBind.", fix: fixCheckEndpoint},
+	"NoSuchProduct": {summary: "API Not Available at Endpoint", meaning: "{endpoint} does not serve the Organization product.", fix: fixCheckEndpoint},
+	"NoSuchVersion": {summary: "API Not Available at Endpoint", meaning: "{endpoint} does not serve version " + organization.APIVersion + " of the Organization API.", fix: fixCheckEndpoint},
 	"UnsupportedRegion": {
-		summary: "Unsupported Region",
-		detail: fixed("The region sent with the request is not supported by this API. " +
-			"DescribeOrganizationMemberEmailBind needs no region: unset the region argument and " + envRegion + "."),
+		summary: "Unsupported Region", meaning: "The region sent with the request is not supported by this API.",
+		fix: "DescribeOrganizationMemberEmailBind needs no region: unset the region argument and " + envRegion + ".",
 	},
-	"UnsupportedProtocol": {
-		summary: "Unsupported Protocol",
-		detail:  fixed("The endpoint does not accept this protocol. Set protocol to HTTPS (the default)."),
+	"UnsupportedProtocol": {summary: "Unsupported Protocol", meaning: "{endpoint} does not accept requests over this protocol or HTTP method.", fix: "Set protocol to HTTPS, the default."},
+	"InvalidParameterValue": {
+		summary: "Invalid Member UIN", meaning: "The API rejected the value of member_uin {uin}.", fix: "Use the numeric UIN of a member account.", onMemberUin: true,
 	},
+	"MissingParameter":          {summary: "Request Rejected", meaning: "The API reports that the request lacks a required parameter.", fix: fixReportBug},
+	"UnknownParameter":          {summary: "Request Rejected", meaning: "The API reports that the request has a parameter it does not know.", fix: fixReportBug},
+	"InvalidRequest":            {summary: "Request Rejected", meaning: "The API reports that the request is malformed.", fix: fixReportBug},
+	"RequestSizeLimitExceeded":  {summary: "Request Too Large", meaning: "The API reports that the request exceeds its size limit.", fix: fixReportBug},
+	"ResponseSizeLimitExceeded": {summary: "Response Too Large", meaning: "The API reports that the response would exceed its size limit.", fix: fixReportBug},
+
+	// Common codes: service state and quotas.
+	"FailedOperation":      {summary: "Operation Failed", meaning: "Tencent Cloud could not complete the request; its message below says why.", fix: fixRetryLater},
+	"LimitExceeded":        {summary: "Quota Exceeded", meaning: "An account quota was exceeded; the message below says which.", fix: "Raise the quota in the Tencent Cloud console or wait for it to reset."},
+	"RequestLimitExceeded": {summary: "API Rate Limit Exceeded", meaning: meaningThrottled, fix: fixThrottled},
+	"RequestLimitExceeded.GlobalRegionUinLimitExceeded": {summary: "API Rate Limit Exceeded", meaning: meaningThrottled + " The limit hit is the account's across regions.", fix: fixThrottled},
+	"RequestLimitExceeded.IPLimitExceeded":              {summary: "API Rate Limit Exceeded", meaning: meaningThrottled + " The limit hit is per source IP address.", fix: "Other clients behind the same IP address share this limit. Lower rate_limit or raise max_retries."},
+	"RequestLimitExceeded.UinLimitExceeded":             {summary: "API Rate Limit Exceeded", meaning: meaningThrottled + " The limit hit is per account.", fix: fixThrottled},
+	"ResourceInUse":                                     {summary: "Resource In Use", meaning: "Tencent Cloud reports that a resource the request refers to is in use.", fix: fixRetryLater},
+	"ResourceInsufficient":                              {summary: "Resource Insufficient", meaning: "Tencent Cloud reports that it lacks the resources to answer.", fix: fixRetryLater},
+	"ResourceNotFound":                                  {summary: "Resource Not Found", meaning: "Tencent Cloud could not find a resource the request refers to; the message below says which.", fix: "Check member_uin and the credentials' organization.", onMemberUin: true},
+	"ResourceUnavailable":                               {summary: "Resource Unavailable", meaning: "Tencent Cloud reports that a resource the request needs is temporarily unavailable.", fix: fixRetryLater},
+	"ServiceUnavailable":                                {summary: "Tencent Cloud Service Unavailable", meaning: "The Organization API is temporarily unavailable.", fix: fixRetryLater},
+	"UnsupportedOperation":                              {summary: "Operation Not Supported", meaning: "Tencent Cloud does not support this operation for the calling account.", fix: "Check that the credentials belong to the organization's management account."},
 }
 
 var explanationFamilies = map[string]explanation{
 	"AuthFailure": {
-		summary: "Authentication Failed",
-		detail: func(rc readContext) string {
-			return fmt.Sprintf("Tencent Cloud could not authenticate the credential whose SecretId comes from %s. "+
-				"Check the SecretId, SecretKey and, for temporary credentials, the security token.", rc.sources.secretID)
-		},
+		summary: "Authentication Failed", meaning: "Tencent Cloud could not authenticate the credential whose SecretId comes from {secret_id}.",
+		fix: "Check the SecretId, SecretKey and, for a temporary credential, the security token.",
 	},
-	"RequestLimitExceeded": {
-		summary: "API Rate Limit Exceeded",
-		detail: fixed("Tencent Cloud throttled the request: DescribeOrganizationMemberEmailBind allows 20 requests per second per account. " +
-			"Run Terraform again, or lower -parallelism for configurations that read many members."),
-	},
-	"InternalError":       {summary: "Tencent Cloud Service Error", detail: transientDetail},
-	"ServiceUnavailable":  {summary: "Tencent Cloud Service Unavailable", detail: transientDetail},
-	"ResourceUnavailable": {summary: "Tencent Cloud Resource Unavailable", detail: transientDetail},
-	"InvalidParameter": {
-		summary: "Request Rejected",
-		detail: func(rc readContext) string {
-			return fmt.Sprintf("The API rejected the request for member_uin %d as invalid. Check member_uin; if it is a valid member UIN, please report this provider bug.", rc.memberUin)
-		},
-		onMemberUin: true,
-	},
-	"InvalidParameterValue": {
-		summary: "Request Rejected",
-		detail: func(rc readContext) string {
-			return fmt.Sprintf("The API rejected member_uin %d as an invalid value. Check member_uin.", rc.memberUin)
-		},
-		onMemberUin: true,
-	},
-	"MissingParameter":     {summary: "Request Rejected", detail: providerBugDetail},
-	"UnknownParameter":     {summary: "Request Rejected", detail: providerBugDetail},
-	"InvalidRequest":       {summary: "Request Rejected", detail: providerBugDetail},
-	"UnsupportedOperation": {summary: "Operation Not Supported", detail: fixed("Tencent Cloud does not support this operation for the calling account.")},
-	"FailedOperation": {
-		summary: "Operation Failed",
-		detail:  fixed("Tencent Cloud could not complete the request; the message below says why."),
-	},
-	"LimitExceeded": {summary: "Quota Exceeded", detail: fixed("An account quota was exceeded; the message below says which.")},
-	"ResourceNotFound": {
-		summary: "Resource Not Found",
-		detail:  fixed("Tencent Cloud could not find a resource the request refers to; the message below says which."),
-	},
+	"FailedOperation":       explanations["FailedOperation"],
+	"InternalError":         explanations["InternalError"],
+	"InvalidParameter":      explanations["InvalidParameter"],
+	"InvalidParameterValue": explanations["InvalidParameterValue"],
+	"LimitExceeded":         explanations["LimitExceeded"],
+	"RequestLimitExceeded":  explanations["RequestLimitExceeded"],
+	"ResourceInsufficient":  explanations["ResourceInsufficient"],
+	"ResourceNotFound":      explanations["ResourceNotFound"],
+	"ResourceUnavailable":   explanations["ResourceUnavailable"],
+	"ServiceUnavailable":    explanations["ServiceUnavailable"],
+	"UnauthorizedOperation": explanations["UnauthorizedOperation"],
+	"UnsupportedOperation":  explanations["UnsupportedOperation"],
 }
 
-func unauthorizedDetail(rc readContext) string {
-	return fmt.Sprintf("The CAM identity behind the SecretId from %s is not allowed to call %s. "+
-		"Attach a CAM policy that allows %s to that user or role.", rc.sources.secretID, camAction, camAction)
+var unknownCode = explanation{
+	summary: "Tencent Cloud API Error",
+	meaning: "The API returned an error this provider does not know; its message below says what happened.",
+	fix:     "If the message does not say what to change, contact Tencent Cloud support with the RequestId below.",
 }
 
-func wrongEndpointDetail(rc readContext) string {
-	return fmt.Sprintf("The endpoint %s does not serve the Organization API action DescribeOrganizationMemberEmailBind, version %s. "+
-		"Check endpoints.organization (%s) and domain (%s).", rc.endpoint, organization.APIVersion, envOrganizationEndpoint, envDomain)
+// missingToken replaces AuthFailure.TokenFailure when no token was given:
+// the fix is to supply one, not to refresh it.
+var missingToken = explanation{
+	summary: "Missing Security Token",
+	meaning: "The SecretId from {secret_id} belongs to a temporary credential, which is only accepted with its security token, and none was given.",
+	fix:     "Set security_token (or " + envSecurityToken + ") to the token issued with this credential, or use a permanent API key.",
 }
 
-func ipDetail(rc readContext) string {
-	return fmt.Sprintf("The account behind the SecretId from %s restricts API calls by source IP address, and this machine's address is not allowed. "+
-		"Run Terraform from an allowed network or update the account's IP allowlist.", rc.sources.secretID)
+func explain(code string, rc readContext) explanation {
+	if code == "AuthFailure.TokenFailure" && rc.sources.securityToken == "" {
+		return missingToken
+	}
+	if exp, ok := explanations[code]; ok {
+		return exp
+	}
+	family, _, _ := strings.Cut(code, ".")
+	if exp, ok := explanationFamilies[family]; ok {
+		return exp
+	}
+	return unknownCode
 }
 
-func transientDetail(readContext) string {
-	return "Tencent Cloud reported a temporary failure on its side. Run Terraform again in a moment; " +
-		"if it persists, contact Tencent Cloud support with the RequestId below."
-}
-
-func providerBugDetail(readContext) string {
-	return "The API rejected the shape of the request the provider sent. Please report this provider bug with the details below."
+func (rc readContext) fill(text string) string {
+	return strings.NewReplacer(
+		"{uin}", fmt.Sprint(rc.memberUin),
+		"{secret_id}", rc.sources.secretID,
+		"{secret_key}", rc.sources.secretKey,
+		"{token}", rc.sources.securityToken,
+		"{endpoint}", rc.endpoint,
+	).Replace(text)
 }
 
 // readErrorDiagnostic explains a failed DescribeOrganizationMemberEmailBind call.
 func readErrorDiagnostic(err error, rc readContext) diag.Diagnostic {
-	var sdkErr *tcerr.TencentCloudSDKError
-	switch {
-	case errors.Is(err, context.Canceled):
+	var callErr *organization.Error
+	if !errors.As(err, &callErr) {
+		return diag.NewErrorDiagnostic("Tencent Cloud API Call Failed",
+			fmt.Sprintf("Reading member %d from %s failed: %s. %s", rc.memberUin, rc.endpoint, err, fixReportBug))
+	}
+
+	var summary, detail string
+	onMemberUin := false
+	switch callErr.Code {
+	case organization.CodeCancelled:
 		return diag.NewErrorDiagnostic("Read Cancelled",
-			fmt.Sprintf("Reading member %d was cancelled before %s answered.", rc.memberUin, rc.endpoint))
-	case isTimeout(err):
-		return diag.NewErrorDiagnostic("API Request Timed Out",
-			fmt.Sprintf("%s did not answer in time while reading member %d. Check the network path to the endpoint and run Terraform again.\n\n%s",
-				rc.endpoint, rc.memberUin, errorCause(err)))
-	case !errors.As(err, &sdkErr):
-		return diag.NewErrorDiagnostic("Tencent Cloud API Call Failed", fmt.Sprintf("Reading member %d from %s failed: %s", rc.memberUin, rc.endpoint, err))
-	case strings.HasPrefix(sdkErr.Code, "ClientError."):
-		return clientErrorDiagnostic(sdkErr, rc)
+			fmt.Sprintf("Reading member %d was stopped before %s answered, because Terraform was interrupted or cancelled the operation.", rc.memberUin, rc.endpoint))
+	case organization.CodeTimeout:
+		summary = "API Request Timed Out"
+		detail = fmt.Sprintf("%s did not answer within request_timeout (%s) while reading member %d. "+
+			"Check the network path to the endpoint, or raise request_timeout if the endpoint is known to be slow.",
+			rc.endpoint, callErr.Timeout, rc.memberUin)
+	case organization.CodeNetworkError:
+		summary = "Cannot Reach Tencent Cloud API"
+		detail = fmt.Sprintf("The request to %s failed before an answer arrived: %s. "+
+			"Check network access to the endpoint, the proxy variables HTTPS_PROXY and NO_PROXY, and endpoints.organization.",
+			rc.endpoint, callErr.Message)
+	case organization.CodeHTTPStatus, organization.CodeMalformedResponse:
+		summary = "Unexpected API Response"
+		detail = fmt.Sprintf("%s answered with something that is not a DescribeOrganizationMemberEmailBind response: %s. "+
+			"If endpoints.organization points at a proxy or gateway, check it; otherwise run Terraform again.\n\nThe response began: %s",
+			rc.endpoint, callErr.Message, callErr.Body)
+	case organization.CodeRequestFailed:
+		summary = "Tencent Cloud API Call Failed"
+		detail = fmt.Sprintf("The request to %s could not be made: %s. %s", rc.endpoint, callErr.Message, fixReportBug)
+	default:
+		exp := explain(callErr.Code, rc)
+		summary, onMemberUin = exp.summary, exp.onMemberUin
+		detail = fmt.Sprintf("%s %s\n\nError code: %s\nMessage: %s\nRequestId: %s",
+			rc.fill(exp.meaning), rc.fill(exp.fix), callErr.Code, callErr.Message, callErr.RequestID)
 	}
+	detail += attemptsNote(callErr)
 
-	exp, ok := explanations[sdkErr.Code]
-	if !ok {
-		family, _, _ := strings.Cut(sdkErr.Code, ".")
-		exp, ok = explanationFamilies[family]
+	if onMemberUin {
+		return diag.NewAttributeErrorDiagnostic(path.Root("member_uin"), summary, detail)
 	}
-	if !ok {
-		exp = explanation{summary: "Tencent Cloud API Error", detail: fixed("The API returned an error this provider does not know; the message below says what happened.")}
-	}
-	detail := fmt.Sprintf("%s\n\nError code: %s\nMessage: %s\nRequestId: %s", exp.detail(rc), sdkErr.Code, sdkErr.Message, sdkErr.RequestId)
-	if exp.onMemberUin {
-		return diag.NewAttributeErrorDiagnostic(path.Root("member_uin"), exp.summary, detail)
-	}
-	return diag.NewErrorDiagnostic(exp.summary, detail)
+	return diag.NewErrorDiagnostic(summary, detail)
 }
 
-func clientErrorDiagnostic(sdkErr *tcerr.TencentCloudSDKError, rc readContext) diag.Diagnostic {
-	switch sdkErr.Code {
-	case "ClientError.NetworkError":
-		return diag.NewErrorDiagnostic("Cannot Reach Tencent Cloud API",
-			fmt.Sprintf("The request to %s failed before an answer arrived: %s. "+
-				"Check network access to the endpoint, the proxy variables HTTPS_PROXY and NO_PROXY, and endpoints.organization.",
-				rc.endpoint, errorCause(sdkErr)))
-	case "ClientError.CredentialError":
-		return diag.NewErrorDiagnostic(summaryNoCredentials, noCredentialsDetail)
+// attemptsNote says how hard the provider tried, when it retried at all.
+func attemptsNote(e *organization.Error) string {
+	if e.Attempts <= 1 {
+		return ""
 	}
-	return diag.NewErrorDiagnostic("Unexpected API Response",
-		fmt.Sprintf("%s answered with something that is not a DescribeOrganizationMemberEmailBind response. "+
-			"If endpoints.organization points at a proxy or gateway, check it; otherwise run Terraform again.\n\nError code: %s\nDetail: %s",
-			rc.endpoint, sdkErr.Code, truncate(sdkErr.Message, 300)))
-}
-
-func isTimeout(err error) bool {
-	var netErr net.Error
-	return errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &netErr) && netErr.Timeout())
-}
-
-// errorCause is the innermost useful error text, without the SDK's wrapper.
-func errorCause(err error) string {
-	if cause := errors.Unwrap(err); cause != nil {
-		return cause.Error()
+	note := fmt.Sprintf("\n\nThe provider gave up after %d attempts (%d retries) over %s.",
+		e.Attempts, e.Attempts-1, e.Elapsed.Round(10*time.Millisecond))
+	if e.Retryable() {
+		note += " Raise max_retries to keep trying longer."
 	}
-	return err.Error()
-}
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
+	return note
 }

@@ -197,7 +197,7 @@ func TestAccAPIErrorsFromEmulator(t *testing.T) {
 			name:      "temporary credential without token",
 			arguments: `secret_id = "AKIDtemp"` + "\n" + `secret_key = "temp-key"`,
 			memberUin: "100033118139",
-			want:      errorMatching("Invalid Security Token", "needs its security token", "AuthFailure.TokenFailure"),
+			want:      errorMatching("Missing Security Token", "SecretId from the provider argument secret_id belongs to a temporary credential", "AuthFailure.TokenFailure"),
 		},
 		{
 			name:      "temporary credential with wrong token",
@@ -240,17 +240,17 @@ func TestAccAPIErrorsFromCannedResponses(t *testing.T) {
 		{"throttled", 200, apiError("RequestLimitExceeded.UinLimitExceeded"),
 			errorMatching("API Rate Limit Exceeded", "20 requests per second", "RequestLimitExceeded.UinLimitExceeded")},
 		{"internal error", 200, apiError("InternalError"),
-			errorMatching("Tencent Cloud Service Error", "temporary failure", "RequestId: req-InternalError")},
+			errorMatching("Tencent Cloud Internal Error", "Run Terraform again in a moment", "RequestId: req-InternalError")},
 		{"wrong endpoint", 200, apiError("InvalidAction"),
 			errorMatching("API Not Available at Endpoint", "endpoints.organization")},
 		{"documented business code", 200, apiError("FailedOperation.EmailBindRecordInvalid"),
-			errorMatching("Operation Failed", "FailedOperation.EmailBindRecordInvalid", "canned message")},
+			errorMatching("Email Binding Record Invalid", "FailedOperation.EmailBindRecordInvalid", "canned message")},
 		{"unknown code", 200, apiError("SomethingNew"),
 			errorMatching("Tencent Cloud API Error", "SomethingNew", "canned message", "RequestId: req-SomethingNew")},
 		{"gateway page", 502, "<html><body>502 Bad Gateway</body></html>",
-			errorMatching("Unexpected API Response", "ClientError", "502 Bad Gateway")},
+			errorMatching("Unexpected API Response", "HTTP status 502", "The response began: <html><body>502 Bad Gateway")},
 		{"no envelope", 200, `{"Result": "ok"}`,
-			errorMatching("Unexpected API Response", "ClientError.MalformedResponse")},
+			errorMatching("Unexpected API Response", `has no "Response" object`, `The response began: {"Result": "ok"}`)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -262,7 +262,9 @@ func TestAccAPIErrorsFromCannedResponses(t *testing.T) {
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      providerBlock(ts.URL) + dataSourceBlock("100033118139"),
+					Config: providerBlockWith(ts.URL, `secret_id = "AKIDadmin"
+  secret_key = "admin-key"
+  max_retries = 0`) + dataSourceBlock("100033118139"),
 					ExpectError: tt.want,
 				}},
 			})
@@ -277,8 +279,10 @@ func TestAccUnreachableEndpoint(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:      providerBlock(endpoint) + dataSourceBlock("100033118139"),
-			ExpectError: errorMatching("Cannot Reach Tencent Cloud API", endpoint, "connection refused"),
+			Config: providerBlockWith(endpoint, `secret_id = "AKIDadmin"
+  secret_key = "admin-key"
+  max_retries = 2`) + dataSourceBlock("100033118139"),
+			ExpectError: errorMatching("Cannot Reach Tencent Cloud API", endpoint, "connection refused", "gave up after 3 attempts (2 retries)"),
 		}},
 	})
 }

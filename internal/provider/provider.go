@@ -7,6 +7,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -25,13 +27,16 @@ type tencentCloudProvider struct {
 }
 
 type providerModel struct {
-	SecretID      types.String    `tfsdk:"secret_id"`
-	SecretKey     types.String    `tfsdk:"secret_key"`
-	SecurityToken types.String    `tfsdk:"security_token"`
-	Region        types.String    `tfsdk:"region"`
-	Protocol      types.String    `tfsdk:"protocol"`
-	Domain        types.String    `tfsdk:"domain"`
-	Endpoints     *endpointsModel `tfsdk:"endpoints"`
+	SecretID       types.String    `tfsdk:"secret_id"`
+	SecretKey      types.String    `tfsdk:"secret_key"`
+	SecurityToken  types.String    `tfsdk:"security_token"`
+	Region         types.String    `tfsdk:"region"`
+	Protocol       types.String    `tfsdk:"protocol"`
+	Domain         types.String    `tfsdk:"domain"`
+	RateLimit      types.Float64   `tfsdk:"rate_limit"`
+	MaxRetries     types.Int64     `tfsdk:"max_retries"`
+	RequestTimeout types.String    `tfsdk:"request_timeout"`
+	Endpoints      *endpointsModel `tfsdk:"endpoints"`
 }
 
 type endpointsModel struct {
@@ -98,6 +103,25 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 				Optional:   true,
 				Validators: []validator.String{stringCheck{description: "must be a root domain", check: checkDomain, summary: summaryInvalidDomain}},
 			},
+			"rate_limit": schema.Float64Attribute{
+				MarkdownDescription: "The most requests per second this provider configuration sends to the Organization API, shared by all its reads. " +
+					"Defaults to `20`, the documented limit of DescribeOrganizationMemberEmailBind. Lower it when other clients use the same account.",
+				Optional:   true,
+				Validators: []validator.Float64{float64validator.AtLeast(0.01)},
+			},
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: "How many times a read is retried after throttling (`RequestLimitExceeded`), a temporary service error " +
+					"(`InternalError`, `ServiceUnavailable`, `ResourceUnavailable`), a network error, a timeout or a gateway error page, " +
+					"with exponential backoff and jitter. Defaults to `10`; `0` disables retries. Errors in the request or credentials are never retried.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(0, 100)},
+			},
+			"request_timeout": schema.StringAttribute{
+				MarkdownDescription: "How long one attempt may take, as a Go duration such as `30s` or `1m30s`. Defaults to `30s`. " +
+					"Retries get a fresh timeout each.",
+				Optional:   true,
+				Validators: []validator.String{stringCheck{description: "must be a positive duration", check: checkDuration, summary: summaryInvalidTimeout}},
+			},
 		},
 		Blocks: map[string]schema.Block{
 			"endpoints": schema.SingleNestedBlock{
@@ -136,6 +160,7 @@ func (p *tencentCloudProvider) Configure(ctx context.Context, req provider.Confi
 
 	s.client.Credential = s.credential
 	s.client.UserAgent = fmt.Sprintf("terraform-provider-tencentcloud/%s terraform/%s", p.version, req.TerraformVersion)
+	s.client.OnAttempt = logAttempt
 	client := organization.NewClient(s.client)
 	tflog.Info(ctx, "Configured Tencent Cloud provider", map[string]any{
 		"provider_version":  p.version,
@@ -157,4 +182,28 @@ func (p *tencentCloudProvider) DataSources(context.Context) []func() datasource.
 
 func (p *tencentCloudProvider) Resources(context.Context) []func() resource.Resource {
 	return nil
+}
+
+// logAttempt writes one DEBUG line per API attempt, and the bodies at TRACE.
+// Headers, which carry the signature and the security token, are never logged.
+func logAttempt(ctx context.Context, a organization.Attempt) {
+	fields := map[string]any{
+		"action":      a.Action,
+		"member_uin":  a.MemberUin,
+		"attempt":     a.Number,
+		"duration_ms": a.Duration.Milliseconds(),
+		"http_status": a.HTTPStatus,
+		"error_code":  a.ErrorCode,
+		"request_id":  a.RequestID,
+	}
+	if a.RetryIn > 0 {
+		fields["retry_in_ms"] = a.RetryIn.Milliseconds()
+	}
+	tflog.Debug(ctx, "Tencent Cloud API attempt", fields)
+	tflog.Trace(ctx, "Tencent Cloud API exchange", map[string]any{
+		"action":        a.Action,
+		"attempt":       a.Number,
+		"request_body":  string(a.RequestBody),
+		"response_body": string(a.ResponseBody),
+	})
 }

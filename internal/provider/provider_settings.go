@@ -10,7 +10,9 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -97,6 +99,20 @@ func resolveSettings(m providerModel) (settings, diag.Diagnostics) {
 	}
 	s.client.RootDomain = domain.value
 
+	s.client.RateLimit = organization.DefaultRateLimit
+	if !m.RateLimit.IsNull() {
+		s.client.RateLimit = m.RateLimit.ValueFloat64()
+	}
+	s.client.MaxRetries = organization.DefaultMaxRetries
+	if !m.MaxRetries.IsNull() {
+		s.client.MaxRetries = int(m.MaxRetries.ValueInt64())
+	}
+	s.client.Timeout = organization.DefaultTimeout
+	if !m.RequestTimeout.IsNull() {
+		// The schema validator has already rejected what does not parse.
+		s.client.Timeout, _ = time.ParseDuration(m.RequestTimeout.ValueString())
+	}
+
 	var endpoints endpointsModel
 	if m.Endpoints != nil {
 		endpoints = *m.Endpoints
@@ -169,9 +185,10 @@ func envSetting(envVar string, attr path.Path) setting {
 // apply: a data source read during plan cannot wait for them.
 func rejectUnknown(m providerModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	attrs := map[string]types.String{
+	attrs := map[string]attr.Value{
 		"secret_id": m.SecretID, "secret_key": m.SecretKey, "security_token": m.SecurityToken,
 		"region": m.Region, "protocol": m.Protocol, "domain": m.Domain,
+		"rate_limit": m.RateLimit, "max_retries": m.MaxRetries, "request_timeout": m.RequestTimeout,
 	}
 	for name, v := range attrs {
 		if v.IsUnknown() {
@@ -205,6 +222,14 @@ func checkDomain(s string) error {
 		if label == "" {
 			return errors.New("must be a root domain such as intl.tencentcloudapi.com")
 		}
+	}
+	return nil
+}
+
+func checkDuration(s string) error {
+	d, err := time.ParseDuration(s)
+	if err != nil || d <= 0 {
+		return errors.New("must be a positive duration such as 30s or 1m30s")
 	}
 	return nil
 }

@@ -1,0 +1,146 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package organization
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
+)
+
+type retryPolicy struct {
+	maxRetries int
+	baseDelay  time.Duration
+	maxDelay   time.Duration
+}
+
+func newRetryPolicy(maxRetries int, baseDelay, maxDelay time.Duration) retryPolicy {
+	if baseDelay <= 0 {
+		baseDelay = defaultRetryBaseDelay
+	}
+	if maxDelay <= 0 {
+		maxDelay = defaultRetryMaxDelay
+	}
+	return retryPolicy{maxRetries: max(maxRetries, 0), baseDelay: baseDelay, maxDelay: maxDelay}
+}
+
+// delay before retry n (1-based) is exponential backoff with full jitter,
+// so that reads throttled together do not retry together.
+func (p retryPolicy) delay(n int) time.Duration {
+	ceiling := p.maxDelay
+	if n-1 < 32 {
+		ceiling = min(p.maxDelay, p.baseDelay<<(n-1))
+	}
+	if ceiling <= 0 {
+		return 0
+	}
+	return rand.N(ceiling)
+}
+
+// call runs attempt until it succeeds, fails for good, runs out of retries,
+// or ctx ends. Every attempt first waits its turn on the rate limiter.
+func (c *Client) call(ctx context.Context, action string, memberUin int64, attempt func(context.Context) (*Error, *exchange)) error {
+	start := time.Now()
+	for number := 1; ; number++ {
+		if err := c.limiter.Wait(ctx); err != nil {
+			return c.finish(cancelled(ctx, err), number-1, start)
+		}
+		attemptCtx, cancel := context.WithTimeout(ctx, c.timeout)
+		began := time.Now()
+		failure, ex := attempt(attemptCtx)
+		if failure != nil {
+			switch {
+			case ctx.Err() != nil:
+				failure = cancelled(ctx, nil)
+			case errors.Is(attemptCtx.Err(), context.DeadlineExceeded):
+				failure = timedOut(c.timeout, failure)
+			}
+		}
+		cancel()
+
+		retry := failure != nil && failure.retryable && number <= c.retry.maxRetries
+		var retryIn time.Duration
+		if retry {
+			retryIn = c.retry.delay(number)
+		}
+		c.report(ctx, action, memberUin, number, time.Since(began), failure, ex, retryIn)
+
+		if failure == nil {
+			return nil
+		}
+		if !retry {
+			return c.finish(failure, number, start)
+		}
+		if !sleep(ctx, retryIn) {
+			return c.finish(cancelled(ctx, nil), number, start)
+		}
+	}
+}
+
+func (c *Client) finish(failure *Error, attempts int, start time.Time) *Error {
+	failure.Attempts = attempts
+	failure.Elapsed = time.Since(start)
+	return failure
+}
+
+func (c *Client) report(ctx context.Context, action string, memberUin int64, number int, took time.Duration, failure *Error, ex *exchange, retryIn time.Duration) {
+	if c.onAttempt == nil {
+		return
+	}
+	a := Attempt{
+		Action:       action,
+		MemberUin:    memberUin,
+		Number:       number,
+		Duration:     took,
+		HTTPStatus:   ex.status,
+		RequestID:    ex.requestID,
+		RetryIn:      retryIn,
+		RequestBody:  ex.requestBody,
+		ResponseBody: ex.responseBody,
+	}
+	if failure != nil {
+		a.ErrorCode = failure.Code
+		if failure.RequestID != "" {
+			a.RequestID = failure.RequestID
+		}
+	}
+	c.onAttempt(ctx, a)
+}
+
+// sleep waits d or until ctx ends, reporting whether the full wait passed.
+func sleep(ctx context.Context, d time.Duration) bool {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// send makes one signed exchange through the SDK, capturing its bodies.
+func (c *Client) send(ctx context.Context, request tchttp.Request, response tchttp.Response) (failure *Error, ex *exchange) {
+	ex = &exchange{}
+	request.SetContext(context.WithValue(ctx, exchangeKey{}, ex))
+	if c.userAgent != "" {
+		// A header, because the SDK's RequestClient rejects "/" and prefixes its own name.
+		request.SetHeader(map[string]string{"X-TC-RequestClient": c.userAgent})
+	}
+	// The SDK's decoder panics on some bodies (a bare JSON null, in
+	// v1.3.211); a reply from the network must not crash Terraform.
+	defer func() {
+		if recovered := recover(); recovered != nil {
+			failure = malformedResponse(ex, fmt.Sprintf("the response could not be decoded (%v)", recovered), false)
+		}
+	}()
+	if err := c.sdk.Send(request, response); err != nil {
+		return classify(err, ex), ex
+	}
+	return nil, ex
+}

@@ -1,0 +1,302 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package organization_test
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+)
+
+const okBody = `{"Response": {"BindStatus": "Success", "RequestId": "ok-request"}}`
+
+func apiErrorBody(code string) string {
+	return `{"Response": {"Error": {"Code": "` + code + `", "Message": "canned"}, "RequestId": "req-` + code + `"}}`
+}
+
+// fault answers one request badly.
+type fault func(w http.ResponseWriter, r *http.Request)
+
+func replyAPIError(code string) fault {
+	return func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte(apiErrorBody(code))) }
+}
+
+func replyStatus(status int, body string) fault {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(status)
+		_, _ = w.Write([]byte(body))
+	}
+}
+
+func replyBody(body string) fault {
+	return func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte(body)) }
+}
+
+func resetConnection(w http.ResponseWriter, _ *http.Request) {
+	conn, _, err := w.(http.Hijacker).Hijack()
+	if err != nil {
+		panic(err)
+	}
+	_ = conn.(*net.TCPConn).SetLinger(0)
+	_ = conn.Close()
+}
+
+// faultyServer answers its first len(faults) requests with those faults,
+// then okBody, and counts requests.
+func faultyServer(t *testing.T, faults ...fault) (*url.URL, *atomic.Int32) {
+	t.Helper()
+	var count atomic.Int32
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := int(count.Add(1))
+		if n <= len(faults) {
+			faults[n-1](w, r)
+			return
+		}
+		_, _ = w.Write([]byte(okBody))
+	}))
+	t.Cleanup(ts.Close)
+	u, _ := url.Parse(ts.URL)
+	return u, &count
+}
+
+func fastRetryClient(endpoint *url.URL, maxRetries int) *organization.Client {
+	return organization.NewClient(organization.Config{
+		Credential:     common.NewCredential("AKIDtest", "key"),
+		Endpoint:       endpoint,
+		MaxRetries:     maxRetries,
+		RateLimit:      1000,
+		RetryBaseDelay: time.Millisecond,
+		RetryMaxDelay:  5 * time.Millisecond,
+	})
+}
+
+func TestRetryableFailuresAreRetried(t *testing.T) {
+	for name, f := range map[string]fault{
+		"RequestLimitExceeded":                  replyAPIError("RequestLimitExceeded"),
+		"RequestLimitExceeded.UinLimitExceeded": replyAPIError("RequestLimitExceeded.UinLimitExceeded"),
+		"RequestLimitExceeded.IPLimitExceeded":  replyAPIError("RequestLimitExceeded.IPLimitExceeded"),
+		"InternalError":                         replyAPIError("InternalError"),
+		"ServiceUnavailable":                    replyAPIError("ServiceUnavailable"),
+		"ResourceUnavailable":                   replyAPIError("ResourceUnavailable"),
+		"HTTP 502 gateway page":                 replyStatus(502, "<html><body><h1>502 Bad Gateway</h1></body></html>"),
+		"HTTP 503 empty":                        replyStatus(503, ""),
+		"HTML with status 200":                  replyBody("<html>maintenance</html>"),
+		"truncated JSON":                        replyBody(okBody[:len(okBody)/2]),
+		"connection reset":                      resetConnection,
+	} {
+		t.Run(name, func(t *testing.T) {
+			endpoint, count := faultyServer(t, f, f)
+			out, err := fastRetryClient(endpoint, 2).DescribeOrganizationMemberEmailBind(context.Background(), 1)
+			if err != nil {
+				t.Fatalf("err = %v, want success on the third attempt", err)
+			}
+			if *out.BindStatus != "Success" || count.Load() != 3 {
+				t.Errorf("BindStatus %v after %d requests, want Success after 3", *out.BindStatus, count.Load())
+			}
+		})
+	}
+}
+
+func TestPermanentFailuresAreNotRetried(t *testing.T) {
+	for name, f := range map[string]fault{
+		"AuthFailure.SignatureFailure":                replyAPIError("AuthFailure.SignatureFailure"),
+		"AuthFailure.SecretIdNotFound":                replyAPIError("AuthFailure.SecretIdNotFound"),
+		"InvalidParameter":                            replyAPIError("InvalidParameter"),
+		"InvalidParameterValue":                       replyAPIError("InvalidParameterValue"),
+		"InvalidParameter.InvalidEmail":               replyAPIError("InvalidParameter.InvalidEmail"),
+		"MissingParameter":                            replyAPIError("MissingParameter"),
+		"ResourceNotFound.OrganizationMemberNotExist": replyAPIError("ResourceNotFound.OrganizationMemberNotExist"),
+		"UnauthorizedOperation":                       replyAPIError("UnauthorizedOperation"),
+		"InvalidAction":                               replyAPIError("InvalidAction"),
+		"NoSuchVersion":                               replyAPIError("NoSuchVersion"),
+		"HTTP 404 page":                               replyStatus(404, "not found"),
+		"JSON of the wrong shape":                     replyBody(`{"Response": {"BindId": "one", "RequestId": "x"}}`),
+		"JSON without Response":                       replyBody(`{"Result": 1}`),
+	} {
+		t.Run(name, func(t *testing.T) {
+			endpoint, count := faultyServer(t, f, f, f)
+			_, err := fastRetryClient(endpoint, 5).DescribeOrganizationMemberEmailBind(context.Background(), 1)
+			var callErr *organization.Error
+			if !errors.As(err, &callErr) {
+				t.Fatalf("err = %v, want *organization.Error", err)
+			}
+			if count.Load() != 1 || callErr.Attempts != 1 || callErr.Retryable() {
+				t.Errorf("%d requests, Attempts %d, Retryable %v; want one attempt and no retry", count.Load(), callErr.Attempts, callErr.Retryable())
+			}
+		})
+	}
+}
+
+func TestExhaustedRetriesSayHowManyOverHowLong(t *testing.T) {
+	f := replyAPIError("InternalError")
+	endpoint, count := faultyServer(t, f, f, f, f, f, f)
+	_, err := fastRetryClient(endpoint, 3).DescribeOrganizationMemberEmailBind(context.Background(), 1)
+	var callErr *organization.Error
+	if !errors.As(err, &callErr) || callErr.Code != "InternalError" {
+		t.Fatalf("err = %v", err)
+	}
+	if count.Load() != 4 || callErr.Attempts != 4 || !callErr.Retryable() || callErr.Elapsed <= 0 {
+		t.Errorf("%d requests, %+v; want 4 attempts, retryable, elapsed time", count.Load(), callErr)
+	}
+	if callErr.RequestID != "req-InternalError" {
+		t.Errorf("RequestID = %q, want the last attempt's", callErr.RequestID)
+	}
+	if !strings.Contains(callErr.Error(), "after 4 attempts") {
+		t.Errorf("Error() = %q", callErr.Error())
+	}
+}
+
+func TestGatewayPageIsQuoted(t *testing.T) {
+	page := "<html><body><h1>502 Bad Gateway</h1></body></html>"
+	endpoint, _ := faultyServer(t, replyStatus(502, page))
+	_, err := fastRetryClient(endpoint, 0).DescribeOrganizationMemberEmailBind(context.Background(), 1)
+	var callErr *organization.Error
+	if !errors.As(err, &callErr) || callErr.Code != organization.CodeHTTPStatus || callErr.HTTPStatus != 502 || callErr.Body != page {
+		t.Fatalf("err = %+v", callErr)
+	}
+}
+
+func TestSlowServerTimesOutPerAttempt(t *testing.T) {
+	var count atomic.Int32
+	release := make(chan struct{})
+	ts := httptest.NewServer(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
+		count.Add(1)
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer ts.Close()
+	defer close(release)
+	u, _ := url.Parse(ts.URL)
+	client := organization.NewClient(organization.Config{
+		Credential: common.NewCredential("a", "b"), Endpoint: u, MaxRetries: 1,
+		Timeout: 100 * time.Millisecond, RetryBaseDelay: time.Millisecond,
+	})
+	_, err := client.DescribeOrganizationMemberEmailBind(context.Background(), 1)
+	var callErr *organization.Error
+	if !errors.As(err, &callErr) || callErr.Code != organization.CodeTimeout || callErr.Timeout != 100*time.Millisecond {
+		t.Fatalf("err = %v, want a timeout naming 100ms", err)
+	}
+	if callErr.Attempts != 2 || count.Load() != 2 {
+		t.Errorf("%d attempts, %d requests; a timeout is retried once with max_retries 1", callErr.Attempts, count.Load())
+	}
+}
+
+func TestCancellationStopsBackoff(t *testing.T) {
+	endpoint, _ := faultyServer(t, replyAPIError("InternalError"), replyAPIError("InternalError"))
+	client := organization.NewClient(organization.Config{
+		Credential: common.NewCredential("a", "b"), Endpoint: endpoint, MaxRetries: 10,
+		// The first backoff is up to a minute; only cancellation can end it early.
+		RetryBaseDelay: time.Minute, RetryMaxDelay: time.Minute,
+	})
+	assertCancelledPromptly(t, client)
+}
+
+func TestCancellationStopsRateLimitWait(t *testing.T) {
+	endpoint, _ := faultyServer(t)
+	client := organization.NewClient(organization.Config{
+		Credential: common.NewCredential("a", "b"), Endpoint: endpoint, RateLimit: 0.01,
+	})
+	// The first call takes the only token; the next would wait 100 seconds.
+	if _, err := client.DescribeOrganizationMemberEmailBind(context.Background(), 1); err != nil {
+		t.Fatal(err)
+	}
+	assertCancelledPromptly(t, client)
+}
+
+func assertCancelledPromptly(t *testing.T, client *organization.Client) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(200*time.Millisecond, cancel)
+	start := time.Now()
+	_, err := client.DescribeOrganizationMemberEmailBind(ctx, 1)
+	elapsed := time.Since(start)
+	var callErr *organization.Error
+	if !errors.As(err, &callErr) || callErr.Code != organization.CodeCancelled || !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want a cancellation", err)
+	}
+	if elapsed > time.Second {
+		t.Errorf("the call returned %v after it was cancelled at 200ms", elapsed)
+	}
+}
+
+func TestRateLimitSpacesRequests(t *testing.T) {
+	var mu sync.Mutex
+	var arrivals []time.Time
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		mu.Lock()
+		arrivals = append(arrivals, time.Now())
+		mu.Unlock()
+		_, _ = w.Write([]byte(okBody))
+	}))
+	defer ts.Close()
+	u, _ := url.Parse(ts.URL)
+	client := organization.NewClient(organization.Config{Credential: common.NewCredential("a", "b"), Endpoint: u, RateLimit: 40})
+
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Go(func() {
+			if _, err := client.DescribeOrganizationMemberEmailBind(context.Background(), 1); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	// 20 calls at 40/s with a burst of one cannot span less than 19/40 s,
+	// and no second holds more than 40 of them.
+	span := arrivals[len(arrivals)-1].Sub(arrivals[0])
+	if span < 450*time.Millisecond {
+		t.Errorf("20 calls at 40/s arrived within %v, want at least 475ms", span)
+	}
+}
+
+func TestAttemptsAreReported(t *testing.T) {
+	endpoint, _ := faultyServer(t, replyAPIError("InternalError"))
+	var mu sync.Mutex
+	var attempts []organization.Attempt
+	client := organization.NewClient(organization.Config{
+		Credential: common.NewCredential("AKIDreport", "secret-key-value"), Endpoint: endpoint, MaxRetries: 1,
+		RetryBaseDelay: time.Millisecond,
+		OnAttempt: func(_ context.Context, a organization.Attempt) {
+			mu.Lock()
+			attempts = append(attempts, a)
+			mu.Unlock()
+		},
+	})
+	if _, err := client.DescribeOrganizationMemberEmailBind(context.Background(), 77); err != nil {
+		t.Fatal(err)
+	}
+	if len(attempts) != 2 {
+		t.Fatalf("%d attempts reported, want 2", len(attempts))
+	}
+	first, second := attempts[0], attempts[1]
+	if first.Number != 1 || first.ErrorCode != "InternalError" || first.RequestID != "req-InternalError" || first.MemberUin != 77 ||
+		first.Action != "DescribeOrganizationMemberEmailBind" || first.HTTPStatus != 200 {
+		t.Errorf("first attempt %+v", first)
+	}
+	if second.Number != 2 || second.ErrorCode != "" || second.RequestID != "ok-request" || second.RetryIn != 0 {
+		t.Errorf("second attempt %+v", second)
+	}
+	if string(first.RequestBody) != `{"MemberUin":77}` || !strings.Contains(string(second.ResponseBody), "ok-request") {
+		t.Errorf("bodies %q / %q", first.RequestBody, second.ResponseBody)
+	}
+	for _, a := range attempts {
+		if strings.Contains(string(a.RequestBody)+string(a.ResponseBody), "secret-key-value") {
+			t.Errorf("attempt %d carries the secret key", a.Number)
+		}
+	}
+}

@@ -1,0 +1,171 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package organization
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
+)
+
+// Client-side error codes, in the SDK's ClientError family, for failures
+// that have no API error code.
+const (
+	CodeNetworkError      = "ClientError.NetworkError"
+	CodeTimeout           = "ClientError.Timeout"
+	CodeCancelled         = "ClientError.Cancelled"
+	CodeHTTPStatus        = "ClientError.HttpStatusCodeError"
+	CodeMalformedResponse = "ClientError.MalformedResponse"
+	CodeRequestFailed     = "ClientError.RequestFailed"
+)
+
+// bodyQuoteLength is how much of an unexpected response an error quotes.
+const bodyQuoteLength = 200
+
+// Error is a failed call: the API's error, or what went wrong on the way.
+type Error struct {
+	// Code is the API error code, or one of the Code* constants.
+	Code      string
+	Message   string
+	RequestID string
+
+	// HTTPStatus is the status of the last response, zero when none arrived.
+	HTTPStatus int
+	// Body quotes the start of a response that was not the documented shape.
+	Body string
+	// Timeout is the per-attempt limit the last attempt ran into, if it did.
+	Timeout time.Duration
+
+	// Attempts made and the time from the first to the end of the last.
+	Attempts int
+	Elapsed  time.Duration
+
+	retryable bool
+	err       error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s", e.Code, e.Message)
+	if e.RequestID != "" {
+		fmt.Fprintf(&b, " (RequestId %s)", e.RequestID)
+	}
+	if e.Attempts > 1 {
+		fmt.Fprintf(&b, " after %d attempts over %s", e.Attempts, e.Elapsed.Round(time.Millisecond))
+	}
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.err }
+
+// Retryable reports whether the failure was of a kind that is retried; with
+// Attempts > 1 it means the retries were used up.
+func (e *Error) Retryable() bool { return e.retryable }
+
+// retryableFamilies are the error code families that say "try again".
+var retryableFamilies = map[string]bool{
+	"RequestLimitExceeded": true,
+	"InternalError":        true,
+	"ServiceUnavailable":   true,
+	"ResourceUnavailable":  true,
+}
+
+func isRetryableCode(code string) bool {
+	family, _, _ := strings.Cut(code, ".")
+	return retryableFamilies[family]
+}
+
+// classify turns what the SDK returned for one attempt into an *Error.
+func classify(err error, ex *exchange) *Error {
+	var sdkErr *tcerr.TencentCloudSDKError
+	if !errors.As(err, &sdkErr) {
+		return &Error{Code: CodeRequestFailed, Message: err.Error(), err: err}
+	}
+	switch sdkErr.Code {
+	case "ClientError.NetworkError":
+		cause := err
+		if inner := errors.Unwrap(sdkErr); inner != nil {
+			cause = inner
+		}
+		return &Error{Code: CodeNetworkError, Message: cause.Error(), retryable: true, err: err}
+	case "ClientError.ParseJsonError", "ClientError.HttpStatusCodeError", "ClientError.IOError":
+		return unexpectedResponse(sdkErr, ex)
+	}
+	return &Error{
+		Code:       sdkErr.Code,
+		Message:    sdkErr.Message,
+		RequestID:  sdkErr.RequestId,
+		HTTPStatus: ex.status,
+		retryable:  isRetryableCode(sdkErr.Code),
+		err:        err,
+	}
+}
+
+// unexpectedResponse explains a response the SDK could not decode. Gateway
+// pages and 5xx statuses are passing conditions; a well-formed JSON
+// document of the wrong shape will not improve by asking again.
+func unexpectedResponse(sdkErr *tcerr.TencentCloudSDKError, ex *exchange) *Error {
+	if ex.status != 0 && ex.status != 200 {
+		return &Error{
+			Code:       CodeHTTPStatus,
+			Message:    fmt.Sprintf("the endpoint answered with HTTP status %d instead of an API response", ex.status),
+			HTTPStatus: ex.status,
+			Body:       quote(ex.responseBody),
+			retryable:  ex.status >= 500 || ex.status == 429,
+			err:        sdkErr,
+		}
+	}
+	if !json.Valid(ex.responseBody) {
+		return malformedResponse(ex, "the response is not valid JSON: it is cut short or not JSON at all", true)
+	}
+	reason := sdkErr.Message
+	if _, after, found := strings.Cut(reason, "because: "); found {
+		reason = after
+	}
+	return malformedResponse(ex, "the response JSON does not have the documented shape: "+reason, false)
+}
+
+func malformedResponse(ex *exchange, message string, retryable bool) *Error {
+	return &Error{
+		Code:       CodeMalformedResponse,
+		Message:    message,
+		HTTPStatus: ex.status,
+		Body:       quote(ex.responseBody),
+		retryable:  retryable,
+	}
+}
+
+func quote(body []byte) string {
+	s := strings.ToValidUTF8(string(body), "\uFFFD")
+	if len(s) > bodyQuoteLength {
+		return strings.ToValidUTF8(s[:bodyQuoteLength], "") + "…"
+	}
+	return s
+}
+
+// cancelled reports a call ended by its context; waitErr is the rate
+// limiter's refusal when the context's deadline is too near to wait.
+func cancelled(ctx context.Context, waitErr error) *Error {
+	cause := context.Cause(ctx)
+	if cause == nil {
+		cause = waitErr
+	}
+	return &Error{Code: CodeCancelled, Message: "the call was cancelled: " + cause.Error(), err: cause}
+}
+
+func timedOut(timeout time.Duration, last *Error) *Error {
+	return &Error{
+		Code:       CodeTimeout,
+		Message:    fmt.Sprintf("no complete response within %s", timeout),
+		HTTPStatus: last.HTTPStatus,
+		Timeout:    timeout,
+		retryable:  true,
+		err:        last,
+	}
+}

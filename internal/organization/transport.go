@@ -1,0 +1,62 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package organization
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+)
+
+// maxResponseBytes bounds what is read of a response; this action's
+// replies are a few hundred bytes.
+const maxResponseBytes = 1 << 20
+
+// exchange is what one attempt sent and received, captured below the SDK
+// so that errors can quote bodies and logs can show them. Headers, which
+// carry the signature and token, are never captured.
+type exchange struct {
+	status       int
+	requestBody  []byte
+	responseBody []byte
+	requestID    string
+}
+
+type exchangeKey struct{}
+
+type recordingTransport struct {
+	base http.RoundTripper
+}
+
+func (t recordingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	ex, _ := req.Context().Value(exchangeKey{}).(*exchange)
+	if ex == nil {
+		return t.base.RoundTrip(req)
+	}
+	if req.Body != nil && req.Body != http.NoBody {
+		body, err := io.ReadAll(req.Body)
+		_ = req.Body.Close()
+		if err != nil {
+			return nil, err
+		}
+		ex.requestBody = body
+		req = req.Clone(req.Context())
+		req.Body = io.NopCloser(bytes.NewReader(body))
+	}
+	resp, err := t.base.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	ex.status = resp.StatusCode
+	// Reading here turns a connection dropped mid-body into a network
+	// error, which is retried, rather than a parse error, which is not.
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
+	_ = resp.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	ex.responseBody = body
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	return resp, nil
+}
