@@ -21,8 +21,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"golang.org/x/time/rate"
 )
 
 const (
@@ -47,8 +45,10 @@ type Request struct {
 	SecretID      string
 	HasToken      bool
 	MemberUin     int64
-	ErrorCode     string
-	RequestID     string
+	// ErrorCode is the API error returned, or "Fault.<kind>" for an injected fault.
+	ErrorCode string
+	RequestID string
+	Time      time.Time
 }
 
 // Server answers API requests from a World. It is safe for concurrent use.
@@ -62,9 +62,17 @@ type Server struct {
 	credentials map[string]Credential
 	orgOfUin    map[int64]*Organization
 
-	mu       sync.Mutex
-	limiters map[string]*rate.Limiter
-	requests []Request
+	mu         sync.Mutex
+	windows    map[string]*rateWindow
+	faultsLeft []int
+	requests   []Request
+}
+
+// rateWindow counts a SecretId's requests in one wall-clock second, which
+// is how "20 requests per second" reads: no second may hold more.
+type rateWindow struct {
+	second int64
+	count  int
 }
 
 // New returns a server for a world that has passed Validate.
@@ -74,7 +82,11 @@ func New(world World) *Server {
 		world:       world,
 		credentials: map[string]Credential{},
 		orgOfUin:    map[int64]*Organization{},
-		limiters:    map[string]*rate.Limiter{},
+		windows:     map[string]*rateWindow{},
+		faultsLeft:  make([]int, len(world.Faults)),
+	}
+	for i, f := range world.Faults {
+		s.faultsLeft[i] = f.Count
 	}
 	for _, c := range world.Credentials {
 		s.credentials[c.SecretID] = c
@@ -106,15 +118,35 @@ func errorf(code, format string, args ...any) *apiError {
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
+	if err != nil {
+		return
+	}
 	rec := Request{
+		Time:          s.Now(),
 		Action:        r.Header.Get("X-TC-Action"),
 		Version:       r.Header.Get("X-TC-Version"),
 		Region:        r.Header.Get("X-TC-Region"),
 		RequestClient: r.Header.Get("X-TC-RequestClient"),
 		HasToken:      r.Header.Get("X-TC-Token") != "",
 		RequestID:     newRequestID(),
+		MemberUin:     peekMemberUin(r, body),
 	}
-	fields, apiErr := s.handle(r, &rec)
+	if fault, ok := s.takeFault(rec.MemberUin); ok {
+		if fault.Kind != FaultDelay {
+			rec.ErrorCode = "Fault." + fault.Kind
+			if fault.Kind == FaultInternalError {
+				rec.ErrorCode = "InternalError"
+			}
+			s.record(rec)
+			s.injectFault(w, fault, rec.RequestID)
+			return
+		}
+		if !s.delay(r, fault) {
+			return
+		}
+	}
+	fields, apiErr := s.handle(r, body, &rec)
 
 	envelope := map[string]any{"RequestId": rec.RequestID}
 	if apiErr != nil {
@@ -127,10 +159,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.record(rec)
 
-	body, _ := json.Marshal(map[string]any{"Response": envelope})
-	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("X-TC-RequestId", rec.RequestID)
-	_, _ = w.Write(body)
+	writeJSON(w, map[string]any{"Response": envelope})
 }
 
 func (s *Server) record(rec Request) {
@@ -146,13 +176,9 @@ func (s *Server) record(rec Request) {
 	}
 }
 
-func (s *Server) handle(r *http.Request, rec *Request) (map[string]json.RawMessage, *apiError) {
+func (s *Server) handle(r *http.Request, body []byte, rec *Request) (map[string]json.RawMessage, *apiError) {
 	if r.Method != http.MethodPost && r.Method != http.MethodGet {
 		return nil, errorf("UnsupportedProtocol", "The HTTP method %s is not supported; use POST or GET.", r.Method)
-	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
-	if err != nil {
-		return nil, errorf("InvalidRequest", "The request body could not be read.")
 	}
 	if len(body) > maxBodyBytes {
 		return nil, errorf("RequestSizeLimitExceeded", "The request body exceeds %d bytes.", maxBodyBytes)
@@ -262,15 +288,16 @@ func signatureMatches(r *http.Request, body []byte, auth authorization, timestam
 }
 
 func (s *Server) allow(secretID string) bool {
+	second := s.Now().Unix()
 	s.mu.Lock()
-	limiter, ok := s.limiters[secretID]
-	if !ok {
-		n := s.world.rateLimit()
-		limiter = rate.NewLimiter(rate.Limit(n), n)
-		s.limiters[secretID] = limiter
+	defer s.mu.Unlock()
+	w, ok := s.windows[secretID]
+	if !ok || w.second != second {
+		w = &rateWindow{second: second}
+		s.windows[secretID] = w
 	}
-	s.mu.Unlock()
-	return limiter.Allow()
+	w.count++
+	return w.count <= s.world.rateLimit()
 }
 
 // requestParams returns each business parameter's raw value: JSON text for
@@ -310,7 +337,6 @@ func (s *Server) describeOrganizationMemberEmailBind(cred Credential, params map
 	if err != nil || memberUin <= 0 {
 		return nil, errorf("InvalidParameter", "The parameter `MemberUin` must be a positive integer, got %s.", raw)
 	}
-	rec.MemberUin = memberUin
 
 	org := s.orgOfUin[cred.Uin]
 	if org == nil {

@@ -4,6 +4,7 @@
 package emulator_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -205,24 +206,35 @@ func TestClockSkew(t *testing.T) {
 	}
 }
 
-func TestRateLimitPerSecretID(t *testing.T) {
-	_, baseURL := startEmulator(t, strings.Replace(testWorld, `"credentials"`, `"rate_limit": 3, "credentials"`, 1))
-	limited := 0
-	for range 6 {
-		if _, apiErr := describe(t, baseURL, adminCred, map[string]any{"MemberUin": 100033118139}); apiErr != nil {
-			if apiErr.Code != "RequestLimitExceeded" {
-				t.Fatalf("unexpected error %v", apiErr)
+func TestRateLimitPerSecretIDPerSecond(t *testing.T) {
+	world, _ := emulator.ParseWorld([]byte(strings.Replace(testWorld, `"credentials"`, `"rate_limit": 3, "credentials"`, 1)))
+	srv := emulator.New(world)
+	now := time.Now()
+	srv.Now = func() time.Time { return now }
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+
+	codes := func(cred *common.Credential, n int) (limited int) {
+		for range n {
+			if _, apiErr := describe(t, ts.URL, cred, map[string]any{"MemberUin": 100033118139}); apiErr != nil {
+				if apiErr.Code != "RequestLimitExceeded" {
+					t.Fatalf("unexpected error %v", apiErr)
+				}
+				limited++
 			}
-			limited++
 		}
+		return limited
 	}
-	// The burst is the per-second limit; six calls run in far less than a second.
-	if limited < 2 {
-		t.Errorf("%d of 6 rapid calls were limited at 3/s, want at least 2", limited)
+	if got := codes(adminCred, 5); got != 2 {
+		t.Errorf("%d of 5 calls in one second were limited at 3/s, want 2", got)
 	}
 	// Another key has its own budget.
-	if _, apiErr := describe(t, baseURL, common.NewCredential("AKIDloner", "loner-key"), map[string]any{"MemberUin": 1}); apiErr == nil || apiErr.Code == "RequestLimitExceeded" {
-		t.Errorf("second SecretId got %v, want its own budget", apiErr)
+	if got := codes(common.NewTokenCredential("AKIDtemp", "temp-key", "temp-token"), 3); got != 0 {
+		t.Errorf("a second SecretId was limited %d times, want its own budget", got)
+	}
+	now = now.Add(time.Second)
+	if got := codes(adminCred, 3); got != 0 {
+		t.Errorf("%d calls limited in the next second, want a fresh budget", got)
 	}
 }
 
@@ -257,14 +269,18 @@ func TestMalformedAuthorization(t *testing.T) {
 
 func TestParseWorldRejectsMistakes(t *testing.T) {
 	for name, doc := range map[string]string{
-		"unknown top-level key":  `{"credential": []}`,
-		"missing secret key":     `{"credentials": [{"secret_id": "a", "uin": 1}]}`,
-		"duplicate secret id":    `{"credentials": [{"secret_id": "a", "secret_key": "b", "uin": 1}, {"secret_id": "a", "secret_key": "c", "uin": 2}]}`,
-		"unknown output field":   `{"organizations": [{"admin_uin": 1, "members": [{"member_uin": 2, "email_bind": {"Mail": "x"}}]}]}`,
-		"string bind id":         `{"organizations": [{"admin_uin": 1, "members": [{"member_uin": 2, "email_bind": {"BindId": "1"}}]}]}`,
-		"negative phone bind":    `{"organizations": [{"admin_uin": 1, "members": [{"member_uin": 2, "email_bind": {"PhoneBind": -1}}]}]}`,
-		"member in two orgs":     `{"organizations": [{"admin_uin": 1, "members": [{"member_uin": 3}]}, {"admin_uin": 2, "members": [{"member_uin": 3}]}]}`,
-		"non-positive admin uin": `{"organizations": [{"admin_uin": 0}]}`,
+		"unknown top-level key":     `{"credential": []}`,
+		"missing secret key":        `{"credentials": [{"secret_id": "a", "uin": 1}]}`,
+		"duplicate secret id":       `{"credentials": [{"secret_id": "a", "secret_key": "b", "uin": 1}, {"secret_id": "a", "secret_key": "c", "uin": 2}]}`,
+		"unknown output field":      `{"organizations": [{"admin_uin": 1, "members": [{"member_uin": 2, "email_bind": {"Mail": "x"}}]}]}`,
+		"string bind id":            `{"organizations": [{"admin_uin": 1, "members": [{"member_uin": 2, "email_bind": {"BindId": "1"}}]}]}`,
+		"negative phone bind":       `{"organizations": [{"admin_uin": 1, "members": [{"member_uin": 2, "email_bind": {"PhoneBind": -1}}]}]}`,
+		"member in two orgs":        `{"organizations": [{"admin_uin": 1, "members": [{"member_uin": 3}]}, {"admin_uin": 2, "members": [{"member_uin": 3}]}]}`,
+		"non-positive admin uin":    `{"organizations": [{"admin_uin": 0}]}`,
+		"admin of two orgs":         `{"organizations": [{"admin_uin": 1}, {"admin_uin": 1}]}`,
+		"admin is another's member": `{"organizations": [{"admin_uin": 1, "members": [{"member_uin": 2}]}, {"admin_uin": 2}]}`,
+		"unknown fault kind":        `{"faults": [{"kind": "explode"}]}`,
+		"delay without duration":    `{"faults": [{"kind": "delay"}]}`,
 	} {
 		if _, err := emulator.ParseWorld([]byte(doc)); err == nil {
 			t.Errorf("%s: ParseWorld accepted %s", name, doc)
@@ -304,4 +320,70 @@ func TestGETRequestsAreServed(t *testing.T) {
 	if response.Response.Email == nil || *response.Response.Email != "123@qq.com" {
 		t.Fatalf("Email = %v", response.Response.Email)
 	}
+}
+
+func TestFaultsAreInjectedInOrderAndCounted(t *testing.T) {
+	world := strings.Replace(testWorld, `"credentials"`, `"faults": [
+    {"kind": "internal_error", "count": 2},
+    {"kind": "bad_gateway", "count": 1, "member_uin": 100033118140}
+  ], "credentials"`, 1)
+	srv, baseURL := startEmulator(t, world)
+	for i, want := range []string{"InternalError", "InternalError", ""} {
+		_, apiErr := describe(t, baseURL, adminCred, map[string]any{"MemberUin": 100033118139})
+		got := ""
+		if apiErr != nil {
+			got = apiErr.Code
+		}
+		if got != want {
+			t.Errorf("call %d: code %q, want %q", i+1, got, want)
+		}
+	}
+	// The member-specific fault applies only to its member.
+	_, apiErr := describe(t, baseURL, adminCred, map[string]any{"MemberUin": 100033118140})
+	if apiErr == nil || apiErr.Code != "ClientError.HttpStatusCodeError" && apiErr.Code != "ClientError.ParseJsonError" {
+		t.Errorf("member 100033118140 got %v, want the 502 page", apiErr)
+	}
+	if _, apiErr := describe(t, baseURL, adminCred, map[string]any{"MemberUin": 100033118140}); apiErr != nil {
+		t.Errorf("the fault was used up, but the next call failed: %v", apiErr)
+	}
+	if n := len(srv.Requests()); n != 5 {
+		t.Errorf("recorded %d requests, want 5", n)
+	}
+}
+
+func TestEachFaultKindFailsAsItShould(t *testing.T) {
+	for kind, wantCode := range map[string]string{
+		emulator.FaultInternalError: "InternalError",
+		emulator.FaultBadGateway:    organization.CodeHTTPStatus,
+		emulator.FaultMalformedJSON: organization.CodeMalformedResponse,
+		emulator.FaultTruncatedJSON: organization.CodeMalformedResponse,
+		emulator.FaultReset:         organization.CodeNetworkError,
+	} {
+		t.Run(kind, func(t *testing.T) {
+			_, baseURL := startEmulator(t, strings.Replace(testWorld, `"credentials"`, `"faults": [{"kind": "`+kind+`"}], "credentials"`, 1))
+			_, err := newOrganizationClient(baseURL, 0).DescribeOrganizationMemberEmailBind(context.Background(), 100033118139)
+			var callErr *organization.Error
+			if !errors.As(err, &callErr) || callErr.Code != wantCode {
+				t.Fatalf("err = %v, want code %s", err, wantCode)
+			}
+		})
+	}
+}
+
+func TestDelayFaultHoldsTheAnswer(t *testing.T) {
+	_, baseURL := startEmulator(t, strings.Replace(testWorld, `"credentials"`, `"faults": [{"kind": "delay", "delay": "300ms", "count": 1}], "credentials"`, 1))
+	start := time.Now()
+	if _, err := newOrganizationClient(baseURL, 0).DescribeOrganizationMemberEmailBind(context.Background(), 100033118139); err != nil {
+		t.Fatal(err)
+	}
+	if elapsed := time.Since(start); elapsed < 300*time.Millisecond {
+		t.Errorf("answered after %v, want the 300ms delay", elapsed)
+	}
+}
+
+func newOrganizationClient(baseURL string, maxRetries int) *organization.Client {
+	u, _ := url.Parse(baseURL)
+	return organization.NewClient(organization.Config{
+		Credential: adminCred, Endpoint: u, MaxRetries: maxRetries, RateLimit: 1000,
+	})
 }

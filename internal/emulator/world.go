@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"time"
 )
 
 // DefaultRateLimit is the documented limit of DescribeOrganizationMemberEmailBind.
@@ -21,6 +22,31 @@ type World struct {
 
 	Credentials   []Credential   `json:"credentials"`
 	Organizations []Organization `json:"organizations"`
+
+	// Faults are consumed in order: a request gets the first fault that
+	// matches it and has uses left.
+	Faults []Fault `json:"faults,omitempty"`
+}
+
+// Fault kinds, each a way real networks and gateways fail.
+const (
+	FaultInternalError = "internal_error" // the API's InternalError
+	FaultBadGateway    = "bad_gateway"    // HTTP 502 with an HTML page, as a gateway sends
+	FaultMalformedJSON = "malformed_json" // well-formed JSON of the wrong shape
+	FaultTruncatedJSON = "truncated_json" // a success response cut in half
+	FaultReset         = "reset"          // the TCP connection reset before any answer
+	FaultDelay         = "delay"          // the normal answer, after Delay
+)
+
+// Fault makes the emulator misbehave on purpose.
+type Fault struct {
+	Kind string `json:"kind"`
+	// MemberUin limits the fault to requests for one member; zero matches every request.
+	MemberUin int64 `json:"member_uin,omitempty"`
+	// Count is how many matching requests get the fault; zero means all of them.
+	Count int `json:"count,omitempty"`
+	// Delay is how long a delay fault holds the answer, as a Go duration such as "2s".
+	Delay string `json:"delay,omitempty"`
 }
 
 // Credential is an API key pair of an account. A non-empty Token makes it a
@@ -110,11 +136,15 @@ func (w World) Validate() error {
 		if org.AdminUin <= 0 {
 			return fmt.Errorf("organizations[%d]: admin_uin must be a positive account uin", i)
 		}
+		if inOrganization[org.AdminUin] {
+			return fmt.Errorf("organizations[%d]: admin uin %d already belongs to another organization", i, org.AdminUin)
+		}
+		inOrganization[org.AdminUin] = true
 		for j, m := range org.Members {
 			if m.MemberUin <= 0 {
 				return fmt.Errorf("organizations[%d].members[%d]: member_uin must be a positive account uin", i, j)
 			}
-			if inOrganization[m.MemberUin] {
+			if inOrganization[m.MemberUin] && m.MemberUin != org.AdminUin {
 				return fmt.Errorf("organizations[%d].members[%d]: uin %d belongs to more than one organization", i, j, m.MemberUin)
 			}
 			inOrganization[m.MemberUin] = true
@@ -122,6 +152,31 @@ func (w World) Validate() error {
 				return fmt.Errorf("organizations[%d].members[%d].email_bind: %w", i, j, err)
 			}
 		}
+	}
+	for i, f := range w.Faults {
+		if err := f.validate(); err != nil {
+			return fmt.Errorf("faults[%d]: %w", i, err)
+		}
+	}
+	return nil
+}
+
+func (f Fault) validate() error {
+	switch f.Kind {
+	case FaultInternalError, FaultBadGateway, FaultMalformedJSON, FaultTruncatedJSON, FaultReset:
+		if f.Delay != "" {
+			return fmt.Errorf("delay applies only to kind %q", FaultDelay)
+		}
+	case FaultDelay:
+		if d, err := time.ParseDuration(f.Delay); err != nil || d <= 0 {
+			return fmt.Errorf("kind %q needs a positive delay such as \"2s\"", FaultDelay)
+		}
+	default:
+		return fmt.Errorf("kind %q is not one of %s, %s, %s, %s, %s, %s", f.Kind,
+			FaultInternalError, FaultBadGateway, FaultMalformedJSON, FaultTruncatedJSON, FaultReset, FaultDelay)
+	}
+	if f.Count < 0 || f.MemberUin < 0 {
+		return fmt.Errorf("count and member_uin must not be negative")
 	}
 	return nil
 }
