@@ -50,7 +50,8 @@ const testWorld = `{
     {"secret_id": "AKIDadmin", "secret_key": "admin-key", "uin": 100000000001},
     {"secret_id": "AKIDenv", "secret_key": "env-key", "uin": 100000000001},
     {"secret_id": "AKIDtemp", "secret_key": "temp-key", "token": "temp-token", "uin": 100000000001},
-    {"secret_id": "AKIDloner", "secret_key": "loner-key", "uin": 100000000009}
+    {"secret_id": "AKIDloner", "secret_key": "loner-key", "uin": 100000000009},
+    {"secret_id": "AKIDlogs", "secret_key": "log-secret-key-4f9a", "token": "log-token-b7c2", "uin": 100000000001}
   ],
   "organizations": [{
     "admin_uin": 100000000001,
@@ -132,6 +133,12 @@ func errorMatching(phrases ...string) *regexp.Regexp {
 		parts[i] = strings.Join(words, `\s+`)
 	}
 	return regexp.MustCompile(`(?s)` + strings.Join(parts, `.*`))
+}
+
+// wrappedPattern compiles a regular expression in which each space matches
+// any run of whitespace, since Terraform wraps long diagnostic lines.
+func wrappedPattern(pattern string) *regexp.Regexp {
+	return regexp.MustCompile(`(?s)` + strings.ReplaceAll(pattern, " ", `\s+`))
 }
 
 func TestProviderConfigurationErrors(t *testing.T) {

@@ -1,0 +1,58 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+)
+
+// TestAccTraceLogsHoldNoSecrets reads at TRACE, through a retry and a
+// failure, and checks that the log has the attempts but no secret key and
+// no token. The credential comes from the environment because the test
+// framework itself logs the configuration it runs.
+func TestAccTraceLogsHoldNoSecrets(t *testing.T) {
+	const secretKey, token = "log-secret-key-4f9a", "log-token-b7c2"
+	_, endpoint := startEmulatorWithFaults(t, `[{"kind": "internal_error", "count": 1}]`)
+	logPath := filepath.Join(t.TempDir(), "trace.log")
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_ACC_LOG_PATH", logPath)
+	t.Setenv(envSecretID, "AKIDlogs")
+	t.Setenv(envSecretKey, secretKey)
+	t.Setenv(envSecurityToken, token)
+	t.Setenv(envOrganizationEndpoint, endpoint)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: providerFromEnvironment + dataSourceBlock("100033118139"),
+			},
+			{
+				Config:      providerFromEnvironment + dataSourceBlock("100000000404"),
+				ExpectError: errorMatching("Organization Member Not Found"),
+			},
+		},
+	})
+
+	logs, err := os.ReadFile(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(logs)
+	for _, want := range []string{"Tencent Cloud API attempt", "error_code=InternalError", "attempt=2", `response_body="{\"Response\"`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the trace log lacks %s; the test would not see a leak either", want)
+		}
+	}
+	for _, secret := range []string{secretKey, token} {
+		if strings.Contains(text, secret) {
+			t.Errorf("the trace log contains the secret %q", secret)
+		}
+	}
+}
