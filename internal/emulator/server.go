@@ -330,7 +330,7 @@ func (s *Server) describeOrganizationMemberEmailBind(cred Credential, params map
 		}
 	}
 	raw, ok := params["MemberUin"]
-	if !ok {
+	if !ok || raw == "null" {
 		return nil, errorf("MissingParameter", "The request is missing the required parameter `MemberUin`.")
 	}
 	memberUin, err := strconv.ParseInt(raw, 10, 64)

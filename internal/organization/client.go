@@ -20,12 +20,16 @@ import (
 	"golang.org/x/time/rate"
 )
 
+// The API's identity, as the SDK's generated packages name it.
 const (
 	Service    = "organization"
 	APIVersion = "2021-03-31"
 
 	ActionDescribeOrganizationMemberEmailBind = "DescribeOrganizationMemberEmailBind"
+)
 
+// Defaults for Config's zero values.
+const (
 	// DefaultRootDomain is the international site, the one the API page documents.
 	DefaultRootDomain = "intl.tencentcloudapi.com"
 

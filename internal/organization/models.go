@@ -10,6 +10,8 @@ import (
 // Written in the style of the SDK's generated product packages (the product
 // module is not available to us), so that switching to it later is a rename.
 
+// DescribeOrganizationMemberEmailBindRequest is the action's request; the
+// embedded BaseRequest carries the service, version and action names.
 type DescribeOrganizationMemberEmailBindRequest struct {
 	*tchttp.BaseRequest
 
@@ -51,17 +53,20 @@ type DescribeOrganizationMemberEmailBindResponseParams struct {
 	RequestId *string `json:"RequestId,omitnil,omitempty" name:"RequestId"`
 }
 
+// DescribeOrganizationMemberEmailBindResponse is the action's reply envelope.
 type DescribeOrganizationMemberEmailBindResponse struct {
 	*tchttp.BaseResponse
 	Response *DescribeOrganizationMemberEmailBindResponseParams `json:"Response"`
 }
 
+// NewDescribeOrganizationMemberEmailBindRequest returns a request ready for common.Client.Send.
 func NewDescribeOrganizationMemberEmailBindRequest() *DescribeOrganizationMemberEmailBindRequest {
 	request := &DescribeOrganizationMemberEmailBindRequest{BaseRequest: &tchttp.BaseRequest{}}
 	request.Init().WithApiInfo(Service, APIVersion, ActionDescribeOrganizationMemberEmailBind)
 	return request
 }
 
+// NewDescribeOrganizationMemberEmailBindResponse returns an empty reply to decode into.
 func NewDescribeOrganizationMemberEmailBindResponse() *DescribeOrganizationMemberEmailBindResponse {
 	return &DescribeOrganizationMemberEmailBindResponse{BaseResponse: &tchttp.BaseResponse{}}
 }

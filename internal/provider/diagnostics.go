@@ -9,6 +9,7 @@ package provider
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -27,6 +28,8 @@ const (
 	summaryInvalidEndpoint      = "Invalid Endpoint URL"
 	summaryInvalidTimeout       = "Invalid Request Timeout"
 	summaryUnexpectedData       = "Unexpected Provider Data"
+	summaryNotConfigured        = "Provider Not Configured"
+	summaryIgnoredToken         = "Security Token From Environment Ignored"
 	summaryValueOutOfRange      = "API Value Out of Range"
 
 	noCredentialsDetail = "The provider found no Tencent Cloud credential. Supply a SecretId and SecretKey in one of these ways:\n" +
@@ -47,8 +50,23 @@ func unknownSettingDetail(name string) string {
 		"Set it to a literal, a variable, or leave it unset and use its environment variable.", name)
 }
 
+const ignoredTokenDetail = "secret_id and secret_key are set as provider arguments, so the credential is taken from the provider block, " +
+	"and " + envSecurityToken + " is not used with it: a token belongs to the temporary SecretId it was issued with. " +
+	"If the provider arguments are a temporary credential, set security_token in the provider block too."
+
+const notConfiguredDetail = "The data source was read before the provider was configured. This is a bug in the provider; please report it."
+
 func invalidSettingDetail(s setting, err error) string {
-	return fmt.Sprintf("The value %q from %s %s.", s.value, s.source, err)
+	return fmt.Sprintf("The value %q from %s %s.", redacted(s.value), s.source, err)
+}
+
+// redacted hides a password in a URL, so that a rejected endpoint setting
+// is never echoed with its credentials.
+func redacted(value string) string {
+	if u, err := url.Parse(value); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	return value
 }
 
 func unexpectedProviderDataDetail(data any) string {

@@ -127,6 +127,10 @@ func (d *organizationMemberEmailBindDataSource) Configure(_ context.Context, req
 }
 
 func (d *organizationMemberEmailBindDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if d.data == nil {
+		resp.Diagnostics.AddError(summaryNotConfigured, notConfiguredDetail)
+		return
+	}
 	var config organizationMemberEmailBindModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {

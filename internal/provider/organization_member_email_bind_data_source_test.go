@@ -115,6 +115,17 @@ func TestAccExplicitNullsStayNullAndEmptyStringsStayEmpty(t *testing.T) {
 	})
 }
 
+func TestAccIntegerTooLargeForTerraformIsAnError(t *testing.T) {
+	_, endpoint := startEmulator(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      providerBlock(endpoint) + dataSourceBlock("100033118142"),
+			ExpectError: errorMatching("API Value Out of Range", "bind_id = 18446744073709551615", "does not fit in a Terraform number of type Int64"),
+		}},
+	})
+}
+
 func TestAccMemberUinKnownOnlyAtApply(t *testing.T) {
 	srv, endpoint := startEmulator(t)
 	resource.ParallelTest(t, resource.TestCase{

@@ -70,18 +70,18 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 		Attributes: map[string]schema.Attribute{
 			"secret_id": schema.StringAttribute{
 				MarkdownDescription: "The SecretId of a Tencent Cloud API key. Can also be set with the `" + envSecretID + "` " +
-					"environment variable. Must be given together with `secret_key`.",
+					"environment variable. Must be given together with `secret_key`. No default; see the provider documentation for how credentials are found.",
 				Optional: true,
 			},
 			"secret_key": schema.StringAttribute{
 				MarkdownDescription: "The SecretKey of a Tencent Cloud API key. Can also be set with the `" + envSecretKey + "` " +
-					"environment variable. Must be given together with `secret_id`.",
+					"environment variable. Must be given together with `secret_id`. No default.",
 				Optional:  true,
 				Sensitive: true,
 			},
 			"security_token": schema.StringAttribute{
 				MarkdownDescription: "The security token of a temporary credential, taken from the same place as `secret_id` and " +
-					"`secret_key`. Can also be set with the `" + envSecurityToken + "` environment variable. Not needed for permanent API keys.",
+					"`secret_key`. Can also be set with the `" + envSecurityToken + "` environment variable. No default: permanent API keys need none.",
 				Optional:  true,
 				Sensitive: true,
 			},
@@ -134,8 +134,9 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 						Validators: []validator.String{endpointCheck},
 					},
 					"sts": schema.StringAttribute{
-						MarkdownDescription: "The URL of the STS API, used when exchanging credentials for temporary ones. Can also be set with the `" +
-							envSTSEndpoint + "` environment variable. Defaults to `<protocol>://sts.<domain>`.",
+						MarkdownDescription: "The URL of the STS API, such as `http://127.0.0.1:8080`. Can also be set with the `" +
+							envSTSEndpoint + "` environment variable. Defaults to `<protocol>://sts.<domain>`. " +
+							"Reserved for exchanging credentials (STS AssumeRole): this version checks the URL but makes no STS calls.",
 						Optional:   true,
 						Validators: []validator.String{endpointCheck},
 					},
@@ -171,7 +172,6 @@ func (p *tencentCloudProvider) Configure(ctx context.Context, req provider.Confi
 
 	data := &providerData{client: client, sources: s.sources}
 	resp.DataSourceData = data
-	resp.ResourceData = data
 }
 
 func (p *tencentCloudProvider) DataSources(context.Context) []func() datasource.DataSource {

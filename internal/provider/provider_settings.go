@@ -139,7 +139,7 @@ func resolveSettings(m providerModel) (settings, diag.Diagnostics) {
 // user did not mean.
 func resolveCredential(m providerModel) (*common.Credential, credentialSources, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	for _, source := range []struct{ id, key, token setting }{
+	for i, source := range []struct{ id, key, token setting }{
 		{
 			id:    configSetting(m.SecretID, path.Root("secret_id")),
 			key:   configSetting(m.SecretKey, path.Root("secret_key")),
@@ -156,6 +156,8 @@ func resolveCredential(m providerModel) (*common.Credential, credentialSources, 
 			sources := credentialSources{secretID: source.id.source, secretKey: source.key.source}
 			if source.token.isSet() {
 				sources.securityToken = source.token.source
+			} else if fromConfig := i == 0; fromConfig && os.Getenv(envSecurityToken) != "" {
+				diags.AddAttributeWarning(path.Root("security_token"), summaryIgnoredToken, ignoredTokenDetail)
 			}
 			return common.NewTokenCredential(source.id.value, source.key.value, source.token.value), sources, diags
 		case source.id.isSet():

@@ -1,0 +1,138 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+)
+
+// documentedCodes are the action's error codes from its API page and the
+// common codes from the API 3.0 notes (../shared/spec).
+var documentedCodes = []string{
+	"FailedOperation.AccountAlreadyRegister", "FailedOperation.BindEmailLinkExpired", "FailedOperation.BindEmailLinkInvalid",
+	"FailedOperation.EmailAlreadyUsed", "FailedOperation.EmailBindRecordInvalid", "FailedOperation.MemberBindEmailError",
+	"FailedOperation.MemberBindPhoneError", "InternalError", "InvalidParameter", "InvalidParameter.CodeError",
+	"InvalidParameter.CodeExpired", "InvalidParameter.InvalidEmail", "InvalidParameter.PasswordIllegal",
+	"ResourceNotFound.OrganizationMemberNotExist", "ResourceNotFound.OrganizationNotExist", "ResourceNotFound.UserNotExist",
+
+	"AuthFailure.InvalidAuthorization", "AuthFailure.InvalidSecretId", "AuthFailure.MFAFailure",
+	"AuthFailure.SecretIdNotFound", "AuthFailure.SignatureExpire", "AuthFailure.SignatureFailure",
+	"AuthFailure.TokenFailure", "AuthFailure.UnauthorizedOperation", "ActionOffline", "FailedOperation",
+	"InvalidAction", "InvalidParameterValue", "InvalidRequest", "IpInBlacklist", "IpNotInWhitelist",
+	"LimitExceeded", "MissingParameter", "NoSuchProduct", "NoSuchVersion", "RequestLimitExceeded",
+	"RequestLimitExceeded.GlobalRegionUinLimitExceeded", "RequestLimitExceeded.IPLimitExceeded",
+	"RequestLimitExceeded.UinLimitExceeded", "RequestSizeLimitExceeded", "ResourceInUse", "ResourceInsufficient",
+	"ResourceNotFound", "ResourceUnavailable", "ResponseSizeLimitExceeded", "ServiceUnavailable",
+	"UnauthorizedOperation", "UnknownParameter", "UnsupportedOperation", "UnsupportedProtocol", "UnsupportedRegion",
+}
+
+func TestEveryDocumentedCodeHasItsOwnExplanation(t *testing.T) {
+	rc := readContext{
+		memberUin: 100033118139,
+		sources: credentialSources{
+			secretID: "the provider argument secret_id", secretKey: "the provider argument secret_key",
+			securityToken: "the provider argument security_token",
+		},
+		endpoint: "https://organization.intl.tencentcloudapi.com",
+	}
+	for _, code := range documentedCodes {
+		exp, ok := explanations[code]
+		if !ok {
+			t.Errorf("%s has no explanation of its own", code)
+			continue
+		}
+		if exp.summary == "" || exp.meaning == "" || exp.fix == "" {
+			t.Errorf("%s: summary, meaning and fix must all be written", code)
+		}
+		d := readErrorDiagnostic(&organization.Error{Code: code, Message: "the API's message", RequestID: "req-1"}, rc)
+		for _, want := range []string{"Error code: " + code, "Message: the API's message", "RequestId: req-1"} {
+			if !strings.Contains(d.Detail(), want) {
+				t.Errorf("%s: detail lacks %q:\n%s", code, want, d.Detail())
+			}
+		}
+		if strings.Contains(d.Detail(), "{") {
+			t.Errorf("%s: detail has an unfilled placeholder:\n%s", code, d.Detail())
+		}
+	}
+}
+
+func TestSubCodesFallBackToTheirFamily(t *testing.T) {
+	for code, summary := range map[string]string{
+		"UnauthorizedOperation.NotInWhiteList": "Not Authorized",
+		"RequestLimitExceeded.SomethingNew":    "API Rate Limit Exceeded",
+		"AuthFailure.SomethingNew":             "Authentication Failed",
+		"ResourceNotFound.SomethingNew":        "Resource Not Found",
+		"CompletelyUnknown":                    "Tencent Cloud API Error",
+		"FailedOperation.SomethingNew":         "Operation Failed",
+		"InvalidParameterValue.SomethingNew":   "Invalid Member UIN",
+		"ServiceUnavailable.SomethingNew":      "Tencent Cloud Service Unavailable",
+		"ResourceUnavailable.SomethingNew":     "Resource Unavailable",
+		"InternalError.SomethingNew":           "Tencent Cloud Internal Error",
+		"UnsupportedOperation.SomethingNew":    "Operation Not Supported",
+		"LimitExceeded.SomethingNew":           "Quota Exceeded",
+		"ResourceInsufficient.SomethingNew":    "Resource Insufficient",
+		"InvalidParameter.SomethingNewAndOdd":  "Invalid Member UIN",
+	} {
+		d := readErrorDiagnostic(&organization.Error{Code: code, RequestID: "r"}, readContext{})
+		if d.Summary() != summary {
+			t.Errorf("%s: summary %q, want %q", code, d.Summary(), summary)
+		}
+	}
+}
+
+func TestRejectedEndpointIsNotEchoedWithItsPassword(t *testing.T) {
+	t.Setenv(envSecretID, "AKIDx")
+	t.Setenv(envSecretKey, "x")
+	t.Setenv(envOrganizationEndpoint, "https://admin:SuperSecret@organization.example.com/?debug=1")
+	_, diags := resolveSettings(emptyProviderModel())
+	if !diags.HasError() {
+		t.Fatal("a URL with a query was accepted")
+	}
+	for _, d := range diags {
+		if strings.Contains(d.Detail(), "SuperSecret") {
+			t.Errorf("the diagnostic shows the password: %s", d.Detail())
+		}
+		if !strings.Contains(d.Detail(), "admin:xxxxx@organization.example.com") {
+			t.Errorf("the diagnostic does not show the redacted URL: %s", d.Detail())
+		}
+	}
+}
+
+func TestEnvironmentTokenBesideAnArgumentPairIsReportedNotDropped(t *testing.T) {
+	t.Setenv(envSecurityToken, "env-token")
+	m := emptyProviderModel()
+	m.SecretID, m.SecretKey = types.StringValue("AKIDarg"), types.StringValue("arg-key")
+	s, diags := resolveSettings(m)
+	if diags.HasError() || diags.WarningsCount() != 1 || diags.Warnings()[0].Summary() != summaryIgnoredToken {
+		t.Fatalf("diagnostics %v, want one %q warning", diags, summaryIgnoredToken)
+	}
+	if s.credential.Token != "" {
+		t.Errorf("the environment token was used with the argument pair")
+	}
+	if strings.Contains(diagText(diags), "env-token") {
+		t.Errorf("the warning shows the token")
+	}
+}
+
+func emptyProviderModel() providerModel {
+	return providerModel{
+		SecretID: types.StringNull(), SecretKey: types.StringNull(), SecurityToken: types.StringNull(),
+		Region: types.StringNull(), Protocol: types.StringNull(), Domain: types.StringNull(),
+		RateLimit: types.Float64Null(), MaxRetries: types.Int64Null(), RequestTimeout: types.StringNull(),
+	}
+}
+
+func diagText(diags diag.Diagnostics) string {
+	var b strings.Builder
+	for _, d := range diags {
+		b.WriteString(d.Summary() + " " + d.Detail() + "\n")
+	}
+	return b.String()
+}
