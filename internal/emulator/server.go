@@ -23,11 +23,13 @@ import (
 	"time"
 )
 
-const (
-	service    = "organization"
-	apiVersion = "2021-03-31"
+// actions are the API actions served, with the service and version each belongs to.
+var actions = map[string]struct{ service, version string }{
+	"DescribeOrganizationMemberEmailBind": {"organization", "2021-03-31"},
+	"AssumeRole":                          {"sts", "2018-08-13"},
+}
 
-	actionDescribeOrganizationMemberEmailBind = "DescribeOrganizationMemberEmailBind"
+const (
 
 	// maxClockSkew is how far X-TC-Timestamp may be from the server's clock.
 	maxClockSkew = 5 * time.Minute
@@ -58,14 +60,15 @@ type Server struct {
 	// Logf, when set, receives one line per request.
 	Logf func(format string, args ...any)
 
-	world       World
-	credentials map[string]Credential
-	orgOfUin    map[int64]*Organization
+	world    World
+	orgOfUin map[int64]*Organization
 
-	mu         sync.Mutex
-	windows    map[string]*rateWindow
-	faultsLeft []int
-	requests   []Request
+	mu              sync.Mutex
+	credentials     map[string]Credential
+	windows         map[string]*rateWindow
+	faultsLeft      []int
+	requests        []Request
+	assumeRoleCalls []AssumeRoleCall
 }
 
 // rateWindow counts a SecretId's requests in one wall-clock second, which
@@ -118,6 +121,10 @@ func errorf(code, format string, args ...any) *apiError {
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, metadataPath) {
+		s.serveMetadata(w, r)
+		return
+	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
 	if err != nil {
 		return
@@ -186,14 +193,14 @@ func (s *Server) handle(r *http.Request, body []byte, rec *Request) (map[string]
 	if apiErr := checkActionAndVersion(rec.Action, rec.Version); apiErr != nil {
 		return nil, apiErr
 	}
-	cred, apiErr := s.authenticate(r, body)
+	cred, apiErr := s.authenticate(r, body, actions[rec.Action].service)
 	if cred.SecretID != "" {
 		rec.SecretID = cred.SecretID
 	}
 	if apiErr != nil {
 		return nil, apiErr
 	}
-	if !s.allow(cred.SecretID) {
+	if !s.allow(cred.SecretID + "/" + rec.Action) {
 		return nil, errorf("RequestLimitExceeded",
 			"Your request rate exceeds the frequency limit of %d requests per second for this SecretId. Please reduce the frequency of calls.",
 			s.world.rateLimit())
@@ -202,26 +209,30 @@ func (s *Server) handle(r *http.Request, body []byte, rec *Request) (map[string]
 	if apiErr != nil {
 		return nil, apiErr
 	}
+	if rec.Action == "AssumeRole" {
+		return s.assumeRole(cred, params)
+	}
 	return s.describeOrganizationMemberEmailBind(cred, params, rec)
 }
 
 func checkActionAndVersion(action, version string) *apiError {
+	known, ok := actions[action]
 	switch {
 	case action == "":
 		return errorf("MissingParameter", "The request is missing the required parameter `Action` (header X-TC-Action).")
-	case action != actionDescribeOrganizationMemberEmailBind:
-		return errorf("InvalidAction", "The action `%s` does not exist in service `%s`.", action, service)
+	case !ok:
+		return errorf("InvalidAction", "The action `%s` does not exist.", action)
 	case version == "":
 		return errorf("MissingParameter", "The request is missing the required parameter `Version` (header X-TC-Version).")
-	case version != apiVersion:
-		return errorf("NoSuchVersion", "The version `%s` of action `%s` does not exist; use `%s`.", version, action, apiVersion)
+	case version != known.version:
+		return errorf("NoSuchVersion", "The version `%s` of action `%s` does not exist; use `%s`.", version, action, known.version)
 	}
 	return nil
 }
 
 // authenticate verifies the TC3 signature. It returns the credential whenever
 // the SecretId is known, so that failures can still be attributed to a key.
-func (s *Server) authenticate(r *http.Request, body []byte) (Credential, *apiError) {
+func (s *Server) authenticate(r *http.Request, body []byte, service string) (Credential, *apiError) {
 	header := r.Header.Get("Authorization")
 	if header == "" {
 		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "The request has no Authorization header.")
@@ -248,7 +259,9 @@ func (s *Server) authenticate(r *http.Request, body []byte) (Credential, *apiErr
 	if !slices.Contains(auth.SignedHeaders, "content-type") || !slices.Contains(auth.SignedHeaders, "host") {
 		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "SignedHeaders must include content-type and host.")
 	}
+	s.mu.Lock()
 	cred, known := s.credentials[auth.SecretID]
+	s.mu.Unlock()
 	if !known {
 		return Credential{}, errorf("AuthFailure.SecretIdNotFound", "The SecretId is not found; make sure it is correct and enabled.")
 	}
@@ -257,6 +270,9 @@ func (s *Server) authenticate(r *http.Request, body []byte) (Credential, *apiErr
 	}
 	if r.Header.Get("X-TC-Token") != cred.Token {
 		return cred, errorf("AuthFailure.TokenFailure", "The security token is invalid or does not belong to this temporary SecretId.")
+	}
+	if !cred.Expires.IsZero() && !now.Before(cred.Expires) {
+		return cred, errorf("AuthFailure.TokenFailure", "The temporary credential expired at %s.", cred.Expires.UTC().Format(time.RFC3339))
 	}
 	return cred, nil
 }

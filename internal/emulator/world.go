@@ -23,9 +23,32 @@ type World struct {
 	Credentials   []Credential   `json:"credentials"`
 	Organizations []Organization `json:"organizations"`
 
+	// Roles can be assumed with STS AssumeRole by any accepted credential;
+	// CVMRoles are served by the instance metadata paths.
+	Roles    []Role    `json:"roles,omitempty"`
+	CVMRoles []CVMRole `json:"cvm_roles,omitempty"`
+
+	// TemporaryCredentialLifetime, a Go duration such as "3s", overrides
+	// how long every issued temporary credential lives, to exercise refreshing.
+	TemporaryCredentialLifetime string `json:"temporary_credential_lifetime,omitempty"`
+
 	// Faults are consumed in order: a request gets the first fault that
 	// matches it and has uses left.
 	Faults []Fault `json:"faults,omitempty"`
+}
+
+// Role is a CAM role; its temporary credentials act as account Uin.
+type Role struct {
+	RoleArn string `json:"role_arn"`
+	Uin     int64  `json:"uin"`
+	// ExternalID, when set, must be sent with AssumeRole, as a trust policy can require.
+	ExternalID string `json:"external_id,omitempty"`
+}
+
+// CVMRole is a CAM role bound to the emulated CVM instance.
+type CVMRole struct {
+	RoleName string `json:"role_name"`
+	Uin      int64  `json:"uin"`
 }
 
 // Fault kinds, each a way real networks and gateways fail.
@@ -56,6 +79,8 @@ type Credential struct {
 	SecretKey string `json:"secret_key"`
 	Token     string `json:"token,omitempty"`
 	Uin       int64  `json:"uin"`
+	// Expires is set on temporary credentials the emulator issues.
+	Expires time.Time `json:"-"`
 }
 
 // Organization is run by AdminUin. Callers whose uin is the admin or a member
@@ -151,6 +176,25 @@ func (w World) Validate() error {
 			if err := validateEmailBind(m.EmailBind); err != nil {
 				return fmt.Errorf("organizations[%d].members[%d].email_bind: %w", i, j, err)
 			}
+		}
+	}
+	roleArns := map[string]bool{}
+	for i, r := range w.Roles {
+		if r.RoleArn == "" || r.Uin <= 0 || roleArns[r.RoleArn] {
+			return fmt.Errorf("roles[%d]: role_arn must be unique and non-empty, and uin positive", i)
+		}
+		roleArns[r.RoleArn] = true
+	}
+	roleNames := map[string]bool{}
+	for i, r := range w.CVMRoles {
+		if r.RoleName == "" || r.Uin <= 0 || roleNames[r.RoleName] {
+			return fmt.Errorf("cvm_roles[%d]: role_name must be unique and non-empty, and uin positive", i)
+		}
+		roleNames[r.RoleName] = true
+	}
+	if w.TemporaryCredentialLifetime != "" {
+		if d, err := time.ParseDuration(w.TemporaryCredentialLifetime); err != nil || d <= 0 {
+			return fmt.Errorf("temporary_credential_lifetime must be a positive duration such as \"1h\"")
 		}
 	}
 	for i, f := range w.Faults {

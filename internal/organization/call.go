@@ -50,6 +50,9 @@ func (c *Client) call(ctx context.Context, action string, memberUin int64, attem
 		if err := c.limiter.Wait(ctx); err != nil {
 			return c.finish(cancelled(ctx, err), number-1, start)
 		}
+		if err := c.refreshCredential(ctx); err != nil {
+			return c.finish(err, number-1, start)
+		}
 		attemptCtx, cancel := context.WithTimeout(ctx, c.timeout)
 		began := time.Now()
 		failure, ex := attempt(attemptCtx)
@@ -80,6 +83,27 @@ func (c *Client) call(ctx context.Context, action string, memberUin int64, attem
 			return c.finish(cancelled(ctx, nil), number, start)
 		}
 	}
+}
+
+// refresher is a credential that may need fetching anew, such as a
+// temporary one; it is asked before every attempt so that no request goes
+// out with an expired token.
+type refresher interface {
+	Refresh(ctx context.Context) error
+}
+
+func (c *Client) refreshCredential(ctx context.Context) *Error {
+	r, ok := c.credential.(refresher)
+	if !ok {
+		return nil
+	}
+	if err := r.Refresh(ctx); err != nil {
+		if ctx.Err() != nil {
+			return cancelled(ctx, err)
+		}
+		return &Error{Code: CodeCredentialError, Message: err.Error(), err: err}
+	}
+	return nil
 }
 
 func (c *Client) finish(failure *Error, attempts int, start time.Time) *Error {

@@ -45,6 +45,8 @@ const (
 // Config says where and how to reach the API. Every field but Credential
 // has a usable zero value.
 type Config struct {
+	// Credential signs requests. If it also has Refresh(context.Context) error,
+	// that is called before every attempt.
 	Credential common.CredentialIface
 
 	// Region is sent as X-TC-Region only when set; this API needs none.
@@ -102,13 +104,14 @@ type Attempt struct {
 // Client calls the Organization API. It is safe for concurrent use; all
 // calls through one Client share its rate limit.
 type Client struct {
-	sdk       *common.Client
-	endpoint  string
-	userAgent string
-	limiter   *rate.Limiter
-	retry     retryPolicy
-	timeout   time.Duration
-	onAttempt func(context.Context, Attempt)
+	sdk        *common.Client
+	credential common.CredentialIface
+	endpoint   string
+	userAgent  string
+	limiter    *rate.Limiter
+	retry      retryPolicy
+	timeout    time.Duration
+	onAttempt  func(context.Context, Attempt)
 }
 
 // NewClient returns a client for cfg.
@@ -162,9 +165,10 @@ func NewClient(cfg Config) *Client {
 		timeout = DefaultTimeout
 	}
 	return &Client{
-		sdk:       sdk,
-		endpoint:  endpoint,
-		userAgent: cfg.UserAgent,
+		sdk:        sdk,
+		credential: cfg.Credential,
+		endpoint:   endpoint,
+		userAgent:  cfg.UserAgent,
 		// A burst of one spaces requests evenly, so no one-second window,
 		// however aligned, sees more than the limit.
 		limiter:   rate.NewLimiter(rate.Limit(rateLimit), 1),

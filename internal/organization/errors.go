@@ -23,6 +23,7 @@ const (
 	CodeHTTPStatus        = "ClientError.HttpStatusCodeError"
 	CodeMalformedResponse = "ClientError.MalformedResponse"
 	CodeRequestFailed     = "ClientError.RequestFailed"
+	CodeCredentialError   = "ClientError.CredentialError"
 )
 
 // bodyQuoteLength is how much of an unexpected response an error quotes.

@@ -30,12 +30,23 @@ const (
 	summaryUnexpectedData       = "Unexpected Provider Data"
 	summaryNotConfigured        = "Provider Not Configured"
 	summaryIgnoredToken         = "Security Token From Environment Ignored"
+	summaryProfileNotFound      = "Profile Not Found"
+	summaryProfileUnreadable    = "Profile Unreadable"
+	summaryMissingRoleArn       = "Missing Role ARN"
+	summaryInvalidDuration      = "Invalid Session Duration"
+	summaryCredentialFailed     = "Cannot Obtain Tencent Cloud Credentials"
 	summaryValueOutOfRange      = "API Value Out of Range"
 
-	noCredentialsDetail = "The provider found no Tencent Cloud credential. Supply a SecretId and SecretKey in one of these ways:\n" +
-		"  - the provider arguments secret_id and secret_key (and security_token for a temporary credential);\n" +
-		"  - the environment variables " + envSecretID + " and " + envSecretKey + " (and " + envSecurityToken + ").\n" +
-		"API keys are created in the Tencent Cloud console under CAM > Access Key."
+	noCredentialsDetail = "The provider found no Tencent Cloud credential. It looks, in this order, at:\n" +
+		"  1. the provider arguments secret_id and secret_key (and security_token for a temporary credential);\n" +
+		"  2. the environment variables " + envSecretID + " and " + envSecretKey + " (and " + envSecurityToken + ");\n" +
+		"  3. the tccli profile named by profile or " + envProfile + " (default \"default\") in shared_credentials_dir or " +
+		envSharedCredentialsDir + " (default ~/.tccli);\n" +
+		"  4. the CVM instance role named by cam_role_name or " + envCamRoleName + ".\n" +
+		"Supply one of them. API keys are created in the Tencent Cloud console under CAM > Access Key."
+
+	missingRoleArnDetail = "The assume_role block needs role_arn (or the environment variable " + envAssumeRoleArn + "), " +
+		"the resource name of the role to assume, such as qcs::cam::uin/100000000001:roleName/auditor."
 )
 
 func incompleteCredentialDetail(given, missing setting) string {
@@ -53,6 +64,29 @@ func unknownSettingDetail(name string) string {
 const ignoredTokenDetail = "secret_id and secret_key are set as provider arguments, so the credential is taken from the provider block, " +
 	"and " + envSecurityToken + " is not used with it: a token belongs to the temporary SecretId it was issued with. " +
 	"If the provider arguments are a temporary credential, set security_token in the provider block too."
+
+func profileNotFoundDetail(name setting, credentialPath string) string {
+	return fmt.Sprintf("The profile %q from %s has no credential file: %s does not exist. "+
+		"Create it with `tccli configure --profile %s`, or fix the profile name or shared_credentials_dir.",
+		name.value, sourceOrDefault(name), credentialPath, name.value)
+}
+
+func profileErrorDetail(name setting, err error) string {
+	return fmt.Sprintf("The profile %q from %s could not be used: %s. Fix the file, or choose another profile.",
+		name.value, sourceOrDefault(name), err)
+}
+
+func sourceOrDefault(s setting) string {
+	if s.source == "" {
+		return "the default"
+	}
+	return s.source
+}
+
+func credentialFailedDetail(err error) string {
+	return fmt.Sprintf("The provider could not get a credential from %s.", err) +
+		" Fix that source, or supply a credential another way (see the provider documentation for the order in which sources are tried)."
+}
 
 const notConfiguredDetail = "The data source was read before the provider was configured. This is a bug in the provider; please report it."
 
@@ -303,6 +337,9 @@ func readErrorDiagnostic(err error, rc readContext) diag.Diagnostic {
 		detail = fmt.Sprintf("%s answered with something that is not a DescribeOrganizationMemberEmailBind response: %s. "+
 			"If endpoints.organization points at a proxy or gateway, check it; otherwise run Terraform again.\n\nThe response began: %s",
 			rc.endpoint, callErr.Message, callErr.Body)
+	case organization.CodeCredentialError:
+		summary = summaryCredentialFailed
+		detail = credentialFailedDetail(errors.Unwrap(callErr))
 	case organization.CodeRequestFailed:
 		summary = "Tencent Cloud API Call Failed"
 		detail = fmt.Sprintf("The request to %s could not be made: %s. %s", rc.endpoint, callErr.Message, fixReportBug)

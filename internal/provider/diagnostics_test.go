@@ -4,6 +4,7 @@
 package provider
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -91,7 +92,7 @@ func TestRejectedEndpointIsNotEchoedWithItsPassword(t *testing.T) {
 	t.Setenv(envSecretID, "AKIDx")
 	t.Setenv(envSecretKey, "x")
 	t.Setenv(envOrganizationEndpoint, "https://admin:SuperSecret@organization.example.com/?debug=1")
-	_, diags := resolveSettings(emptyProviderModel())
+	_, diags := resolveSettings(emptyProviderModel(), "test")
 	if !diags.HasError() {
 		t.Fatal("a URL with a query was accepted")
 	}
@@ -109,11 +110,14 @@ func TestEnvironmentTokenBesideAnArgumentPairIsReportedNotDropped(t *testing.T) 
 	t.Setenv(envSecurityToken, "env-token")
 	m := emptyProviderModel()
 	m.SecretID, m.SecretKey = types.StringValue("AKIDarg"), types.StringValue("arg-key")
-	s, diags := resolveSettings(m)
+	s, diags := resolveSettings(m, "test")
 	if diags.HasError() || diags.WarningsCount() != 1 || diags.Warnings()[0].Summary() != summaryIgnoredToken {
 		t.Fatalf("diagnostics %v, want one %q warning", diags, summaryIgnoredToken)
 	}
-	if s.credential.Token != "" {
+	if err := s.credential.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if s.credential.GetToken() != "" {
 		t.Errorf("the environment token was used with the argument pair")
 	}
 	if strings.Contains(diagText(diags), "env-token") {
@@ -126,6 +130,7 @@ func emptyProviderModel() providerModel {
 		SecretID: types.StringNull(), SecretKey: types.StringNull(), SecurityToken: types.StringNull(),
 		Region: types.StringNull(), Protocol: types.StringNull(), Domain: types.StringNull(),
 		RateLimit: types.Float64Null(), MaxRetries: types.Int64Null(), RequestTimeout: types.StringNull(),
+		Profile: types.StringNull(), SharedCredentialsDir: types.StringNull(), CamRoleName: types.StringNull(),
 	}
 }
 

@@ -27,16 +27,20 @@ type tencentCloudProvider struct {
 }
 
 type providerModel struct {
-	SecretID       types.String    `tfsdk:"secret_id"`
-	SecretKey      types.String    `tfsdk:"secret_key"`
-	SecurityToken  types.String    `tfsdk:"security_token"`
-	Region         types.String    `tfsdk:"region"`
-	Protocol       types.String    `tfsdk:"protocol"`
-	Domain         types.String    `tfsdk:"domain"`
-	RateLimit      types.Float64   `tfsdk:"rate_limit"`
-	MaxRetries     types.Int64     `tfsdk:"max_retries"`
-	RequestTimeout types.String    `tfsdk:"request_timeout"`
-	Endpoints      *endpointsModel `tfsdk:"endpoints"`
+	SecretID             types.String     `tfsdk:"secret_id"`
+	SecretKey            types.String     `tfsdk:"secret_key"`
+	SecurityToken        types.String     `tfsdk:"security_token"`
+	Region               types.String     `tfsdk:"region"`
+	Protocol             types.String     `tfsdk:"protocol"`
+	Domain               types.String     `tfsdk:"domain"`
+	RateLimit            types.Float64    `tfsdk:"rate_limit"`
+	MaxRetries           types.Int64      `tfsdk:"max_retries"`
+	RequestTimeout       types.String     `tfsdk:"request_timeout"`
+	Profile              types.String     `tfsdk:"profile"`
+	SharedCredentialsDir types.String     `tfsdk:"shared_credentials_dir"`
+	CamRoleName          types.String     `tfsdk:"cam_role_name"`
+	AssumeRole           *assumeRoleModel `tfsdk:"assume_role"`
+	Endpoints            *endpointsModel  `tfsdk:"endpoints"`
 }
 
 type endpointsModel struct {
@@ -122,8 +126,59 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 				Optional:   true,
 				Validators: []validator.String{stringCheck{description: "must be a positive duration", check: checkDuration, summary: summaryInvalidTimeout}},
 			},
+			"profile": schema.StringAttribute{
+				MarkdownDescription: "The tccli profile to take the credential from when neither the arguments nor the environment give one: " +
+					"`<shared_credentials_dir>/<profile>.credential`, and when `region` is unset, the region in `<profile>.configure`. " +
+					"Can also be set with the `" + envProfile + "` environment variable. Defaults to `default`, which may be absent; " +
+					"a profile named here must exist.",
+				Optional: true,
+			},
+			"shared_credentials_dir": schema.StringAttribute{
+				MarkdownDescription: "The directory holding tccli profiles. Can also be set with the `" + envSharedCredentialsDir + "` " +
+					"environment variable. Defaults to `~/.tccli`.",
+				Optional: true,
+			},
+			"cam_role_name": schema.StringAttribute{
+				MarkdownDescription: "The CAM role bound to the CVM instance Terraform runs on; its temporary credential is fetched from the " +
+					"instance metadata service and refreshed before it expires. Used when no other source gives a credential. " +
+					"Can also be set with the `" + envCamRoleName + "` environment variable. No default.",
+				Optional: true,
+			},
 		},
 		Blocks: map[string]schema.Block{
+			"assume_role": schema.SingleNestedBlock{
+				MarkdownDescription: "Assume a CAM role with STS AssumeRole, signed with the credential found as above, and use the role's " +
+					"temporary credential for every request; it is refreshed before it expires. " +
+					"Without this block, `" + envAssumeRoleArn + "` or a profile's `role-arn` also assume a role.",
+				Attributes: map[string]schema.Attribute{
+					"role_arn": schema.StringAttribute{
+						MarkdownDescription: "The role's resource name, such as `qcs::cam::uin/100000000001:roleName/auditor`. " +
+							"Can also be set with the `" + envAssumeRoleArn + "` environment variable. Required when the block is present.",
+						Optional: true,
+					},
+					"session_name": schema.StringAttribute{
+						MarkdownDescription: "A name for the role session, shown in CloudAudit. Can also be set with the `" +
+							envAssumeRoleSessionName + "` environment variable. Defaults to `terraform`.",
+						Optional: true,
+					},
+					"session_duration": schema.Int64Attribute{
+						MarkdownDescription: "How long each temporary credential lives, in seconds, from 0 to 43200; 0 means the default. " +
+							"Can also be set with the `" + envAssumeRoleDuration + "` environment variable. Defaults to `7200`.",
+						Optional:   true,
+						Validators: []validator.Int64{int64validator.Between(0, 43200)},
+					},
+					"policy": schema.StringAttribute{
+						MarkdownDescription: "A JSON policy document that further limits the temporary credential; the provider URL-encodes it " +
+							"as the API requires. No default: the role's own permissions apply.",
+						Optional: true,
+					},
+					"external_id": schema.StringAttribute{
+						MarkdownDescription: "The external ID the role's trust policy requires, if any. Can also be set with the `" +
+							envAssumeRoleExternalID + "` environment variable. No default.",
+						Optional: true,
+					},
+				},
+			},
 			"endpoints": schema.SingleNestedBlock{
 				MarkdownDescription: "Full URLs that replace the host derived from `protocol` and `domain`, for emulators and private endpoints.",
 				Attributes: map[string]schema.Attribute{
@@ -153,21 +208,26 @@ func (p *tencentCloudProvider) Configure(ctx context.Context, req provider.Confi
 		return
 	}
 
-	s, diags := resolveSettings(config)
+	userAgent := fmt.Sprintf("terraform-provider-tencentcloud/%s terraform/%s", p.version, req.TerraformVersion)
+	s, diags := resolveSettings(config, userAgent)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Fetch now, so that a credential source that fails is one clear error
+	// here rather than the same error on every read.
+	if err := s.credential.Refresh(ctx); err != nil {
+		resp.Diagnostics.AddError(summaryCredentialFailed, credentialFailedDetail(err))
+		return
+	}
 
-	s.client.Credential = s.credential
-	s.client.UserAgent = fmt.Sprintf("terraform-provider-tencentcloud/%s terraform/%s", p.version, req.TerraformVersion)
 	s.client.OnAttempt = logAttempt
 	client := organization.NewClient(s.client)
 	tflog.Info(ctx, "Configured Tencent Cloud provider", map[string]any{
 		"provider_version":  p.version,
 		"terraform_version": req.TerraformVersion,
 		"endpoint":          client.Endpoint(),
-		"secret_id_source":  s.sources.secretID,
+		"credential_source": s.credential.Describe(),
 	})
 
 	data := &providerData{client: client, sources: s.sources}

@@ -17,9 +17,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/sts"
 )
 
 // The environment variables are those of the official Tencent Cloud
@@ -65,22 +66,21 @@ type credentialSources struct {
 
 // settings is the provider configuration with every fallback applied.
 type settings struct {
-	credential *common.Credential
+	credential *credentials.Cache
 	sources    credentialSources
 	client     organization.Config
 }
 
-func resolveSettings(m providerModel) (settings, diag.Diagnostics) {
+// resolveSettings applies fallbacks and checks values without touching the
+// network; the credential is fetched by its first Refresh.
+func resolveSettings(m providerModel, userAgent string) (settings, diag.Diagnostics) {
 	diags := rejectUnknown(m)
 	if diags.HasError() {
 		return settings{}, diags
 	}
 
 	var s settings
-	var credentialDiags diag.Diagnostics
-	s.credential, s.sources, credentialDiags = resolveCredential(m)
-	diags.Append(credentialDiags...)
-
+	s.client.UserAgent = userAgent
 	s.client.Region = resolveSetting(m.Region, path.Root("region"), envRegion).value
 
 	protocol := resolveSetting(m.Protocol, path.Root("protocol"), envProtocol)
@@ -127,49 +127,33 @@ func resolveSettings(m providerModel) (settings, diag.Diagnostics) {
 			}
 		}
 	}
-	if organizationEndpoint.isSet() && !diags.HasError() {
+	if diags.HasError() {
+		return s, diags
+	}
+	if organizationEndpoint.isSet() {
 		s.client.Endpoint, _ = url.Parse(organizationEndpoint.value)
 	}
-	return s, diags
-}
 
-// resolveCredential takes the first complete source: provider arguments,
-// then environment variables. A half-given pair is an error rather than a
-// silent fall-through to the next source, which would sign with a key the
-// user did not mean.
-func resolveCredential(m providerModel) (*common.Credential, credentialSources, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	for i, source := range []struct{ id, key, token setting }{
-		{
-			id:    configSetting(m.SecretID, path.Root("secret_id")),
-			key:   configSetting(m.SecretKey, path.Root("secret_key")),
-			token: configSetting(m.SecurityToken, path.Root("security_token")),
-		},
-		{
-			id:    envSetting(envSecretID, path.Root("secret_id")),
-			key:   envSetting(envSecretKey, path.Root("secret_key")),
-			token: envSetting(envSecurityToken, path.Root("security_token")),
-		},
-	} {
-		switch {
-		case source.id.isSet() && source.key.isSet():
-			sources := credentialSources{secretID: source.id.source, secretKey: source.key.source}
-			if source.token.isSet() {
-				sources.securityToken = source.token.source
-			} else if fromConfig := i == 0; fromConfig && os.Getenv(envSecurityToken) != "" {
-				diags.AddAttributeWarning(path.Root("security_token"), summaryIgnoredToken, ignoredTokenDetail)
-			}
-			return common.NewTokenCredential(source.id.value, source.key.value, source.token.value), sources, diags
-		case source.id.isSet():
-			diags.AddAttributeError(source.key.path, summaryIncompleteCredential, incompleteCredentialDetail(source.id, source.key))
-			return nil, credentialSources{}, diags
-		case source.key.isSet():
-			diags.AddAttributeError(source.id.path, summaryIncompleteCredential, incompleteCredentialDetail(source.key, source.id))
-			return nil, credentialSources{}, diags
-		}
+	base, credentialDiags := resolveBaseCredential(m)
+	diags.Append(credentialDiags...)
+	if base == nil {
+		return s, diags
 	}
-	diags.AddError(summaryNoCredentials, noCredentialsDetail)
-	return nil, credentialSources{}, diags
+	if s.client.Region == "" && base.profile != nil {
+		s.client.Region = base.profile.Region
+	}
+	role, roleDiags := resolveRoleToAssume(m, base)
+	diags.Append(roleDiags...)
+	if diags.HasError() {
+		return s, diags
+	}
+	stsConfig := sts.Config{Region: s.client.Region, Scheme: s.client.Scheme, RootDomain: s.client.RootDomain, UserAgent: userAgent}
+	if stsEndpoint.isSet() {
+		stsConfig.Endpoint, _ = url.Parse(stsEndpoint.value)
+	}
+	s.credential, s.sources = credentialCache(base, role, stsConfig)
+	s.client.Credential = s.credential
+	return s, diags
 }
 
 func configSetting(v types.String, attr path.Path) setting {
@@ -191,10 +175,21 @@ func rejectUnknown(m providerModel) diag.Diagnostics {
 		"secret_id": m.SecretID, "secret_key": m.SecretKey, "security_token": m.SecurityToken,
 		"region": m.Region, "protocol": m.Protocol, "domain": m.Domain,
 		"rate_limit": m.RateLimit, "max_retries": m.MaxRetries, "request_timeout": m.RequestTimeout,
+		"profile": m.Profile, "shared_credentials_dir": m.SharedCredentialsDir, "cam_role_name": m.CamRoleName,
 	}
 	for name, v := range attrs {
 		if v.IsUnknown() {
 			diags.AddAttributeError(path.Root(name), summaryUnknownSetting, unknownSettingDetail(name))
+		}
+	}
+	if m.AssumeRole != nil {
+		for name, v := range map[string]attr.Value{
+			"role_arn": m.AssumeRole.RoleArn, "session_name": m.AssumeRole.SessionName, "session_duration": m.AssumeRole.SessionDuration,
+			"policy": m.AssumeRole.Policy, "external_id": m.AssumeRole.ExternalID,
+		} {
+			if v.IsUnknown() {
+				diags.AddAttributeError(path.Root("assume_role").AtName(name), summaryUnknownSetting, unknownSettingDetail("assume_role."+name))
+			}
 		}
 	}
 	if m.Endpoints != nil {

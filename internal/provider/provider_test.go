@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -36,11 +37,40 @@ func TestMain(m *testing.M) {
 			_ = os.Unsetenv(name)
 		}
 	}
+	// An empty home directory, so that a developer's ~/.tccli profiles are
+	// not found; Go's caches stay where they were.
+	if err := isolateHome(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 	// Test configurations name the provider by its real source address, as users do.
 	if os.Getenv(resource.EnvTfAccProviderNamespace) == "" {
 		_ = os.Setenv(resource.EnvTfAccProviderNamespace, "tcorg")
 	}
 	os.Exit(m.Run())
+}
+
+func isolateHome() error {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return err
+	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return err
+	}
+	for name, value := range map[string]string{"GOCACHE": filepath.Join(cache, "go-build"), "GOPATH": filepath.Join(home, "go")} {
+		if os.Getenv(name) == "" {
+			if err := os.Setenv(name, value); err != nil {
+				return err
+			}
+		}
+	}
+	emptyHome, err := os.MkdirTemp("", "provider-test-home")
+	if err != nil {
+		return err
+	}
+	return os.Setenv("HOME", emptyHome)
 }
 
 // testWorld has one organization run by account 100000000001 with a bound

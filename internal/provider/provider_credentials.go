@@ -1,0 +1,236 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/sts"
+)
+
+const (
+	envProfile               = "TENCENTCLOUD_PROFILE"
+	envSharedCredentialsDir  = "TENCENTCLOUD_SHARED_CREDENTIALS_DIR"
+	envCamRoleName           = "TENCENTCLOUD_CAM_ROLE_NAME"
+	envMetadataEndpoint      = "TENCENTCLOUD_METADATA_ENDPOINT"
+	envAssumeRoleArn         = "TENCENTCLOUD_ASSUME_ROLE_ARN"
+	envAssumeRoleSessionName = "TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME"
+	envAssumeRoleDuration    = "TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION"
+	envAssumeRoleExternalID  = "TENCENTCLOUD_ASSUME_ROLE_EXTERNAL_ID"
+
+	defaultProfile              = "default"
+	defaultSharedCredentialsDir = "~/.tccli"
+	defaultSessionName          = "terraform"
+)
+
+type assumeRoleModel struct {
+	RoleArn         types.String `tfsdk:"role_arn"`
+	SessionName     types.String `tfsdk:"session_name"`
+	SessionDuration types.Int64  `tfsdk:"session_duration"`
+	Policy          types.String `tfsdk:"policy"`
+	ExternalID      types.String `tfsdk:"external_id"`
+}
+
+// baseCredential is the credential before any role is assumed.
+type baseCredential struct {
+	source  credentials.Source
+	sources credentialSources
+	// profile is set when the credential came from a tccli profile, whose
+	// region and role-arn then apply.
+	profile *credentials.Profile
+}
+
+// resolveBaseCredential takes the first complete source, in the documented
+// order: provider arguments, environment variables, shared profile, CVM
+// instance role. A half-given key pair is an error rather than a silent
+// fall-through, which would sign with a key the user did not mean.
+func resolveBaseCredential(m providerModel) (*baseCredential, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	for i, source := range []struct{ id, key, token setting }{
+		{
+			id:    configSetting(m.SecretID, path.Root("secret_id")),
+			key:   configSetting(m.SecretKey, path.Root("secret_key")),
+			token: configSetting(m.SecurityToken, path.Root("security_token")),
+		},
+		{
+			id:    envSetting(envSecretID, path.Root("secret_id")),
+			key:   envSetting(envSecretKey, path.Root("secret_key")),
+			token: envSetting(envSecurityToken, path.Root("security_token")),
+		},
+	} {
+		switch {
+		case source.id.isSet() && source.key.isSet():
+			sources := credentialSources{secretID: source.id.source, secretKey: source.key.source}
+			if source.token.isSet() {
+				sources.securityToken = source.token.source
+			} else if fromConfig := i == 0; fromConfig && os.Getenv(envSecurityToken) != "" {
+				diags.AddAttributeWarning(path.Root("security_token"), summaryIgnoredToken, ignoredTokenDetail)
+			}
+			value := credentials.Value{SecretID: source.id.value, SecretKey: source.key.value, Token: source.token.value}
+			return &baseCredential{source: credentials.Static{Value: value, Description: source.id.source}, sources: sources}, diags
+		case source.id.isSet():
+			diags.AddAttributeError(source.key.path, summaryIncompleteCredential, incompleteCredentialDetail(source.id, source.key))
+			return nil, diags
+		case source.key.isSet():
+			diags.AddAttributeError(source.id.path, summaryIncompleteCredential, incompleteCredentialDetail(source.key, source.id))
+			return nil, diags
+		}
+	}
+
+	profile, found, profileDiags := resolveProfile(m)
+	diags.Append(profileDiags...)
+	if diags.HasError() {
+		return nil, diags
+	}
+	if found {
+		source := profile.Source()
+		return &baseCredential{source: source, sources: sameSource(source.Describe()), profile: &profile}, diags
+	}
+
+	if role := resolveSetting(m.CamRoleName, path.Root("cam_role_name"), envCamRoleName); role.isSet() {
+		source := credentials.NewCVMRole(role.value, os.Getenv(envMetadataEndpoint))
+		return &baseCredential{source: source, sources: sameSource(source.Describe())}, diags
+	}
+
+	diags.AddError(summaryNoCredentials, noCredentialsDetail)
+	return nil, diags
+}
+
+// resolveProfile reads the tccli profile. The default profile in the
+// default directory may be absent; a profile the user named must exist.
+func resolveProfile(m providerModel) (credentials.Profile, bool, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	name := resolveSetting(m.Profile, path.Root("profile"), envProfile)
+	dir := resolveSetting(m.SharedCredentialsDir, path.Root("shared_credentials_dir"), envSharedCredentialsDir)
+	named := name.isSet() || dir.isSet()
+	if !name.isSet() {
+		name.value = defaultProfile
+	}
+	if !dir.isSet() {
+		dir.value = defaultSharedCredentialsDir
+	}
+	expanded, err := expandHome(dir.value)
+	if err != nil {
+		if named {
+			diags.AddAttributeError(dir.path, summaryProfileUnreadable, profileErrorDetail(name, err))
+		}
+		return credentials.Profile{}, false, diags
+	}
+
+	profile, err := credentials.ReadProfile(expanded, name.value)
+	switch {
+	case errors.Is(err, credentials.ErrProfileNotFound) && !named:
+		return profile, false, diags
+	case errors.Is(err, credentials.ErrProfileNotFound):
+		diags.AddAttributeError(name.path, summaryProfileNotFound, profileNotFoundDetail(name, profile.CredentialPath))
+		return profile, false, diags
+	case err != nil:
+		diags.AddAttributeError(name.path, summaryProfileUnreadable, profileErrorDetail(name, err))
+		return profile, false, diags
+	}
+	return profile, true, diags
+}
+
+func expandHome(dir string) (string, error) {
+	rest, ok := strings.CutPrefix(dir, "~")
+	if !ok {
+		return dir, nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("cannot expand %q: %w", dir, err)
+	}
+	return filepath.Join(home, rest), nil
+}
+
+// sameSource describes a credential whose parts all come from one place.
+func sameSource(description string) credentialSources {
+	return credentialSources{secretID: description, secretKey: description, securityToken: description}
+}
+
+// roleToAssume is the assume_role block, its environment variables, or the
+// role-arn of the profile in use, in that order.
+type roleToAssume struct {
+	roleArn, sessionName, policy, externalID string
+	durationSeconds                          uint64
+}
+
+func resolveRoleToAssume(m providerModel, base *baseCredential) (*roleToAssume, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	block := assumeRoleModel{
+		RoleArn: types.StringNull(), SessionName: types.StringNull(), SessionDuration: types.Int64Null(),
+		Policy: types.StringNull(), ExternalID: types.StringNull(),
+	}
+	if m.AssumeRole != nil {
+		block = *m.AssumeRole
+	}
+	blockPath := path.Root("assume_role")
+	arn := resolveSetting(block.RoleArn, blockPath.AtName("role_arn"), envAssumeRoleArn)
+	if !arn.isSet() {
+		if base.profile != nil && base.profile.RoleArn != "" {
+			role := &roleToAssume{roleArn: base.profile.RoleArn, sessionName: base.profile.RoleSessionName}
+			if role.sessionName == "" {
+				role.sessionName = defaultSessionName
+			}
+			return role, diags
+		}
+		if m.AssumeRole != nil {
+			diags.AddAttributeError(blockPath.AtName("role_arn"), summaryMissingRoleArn, missingRoleArnDetail)
+		}
+		return nil, diags
+	}
+
+	role := &roleToAssume{
+		roleArn:     arn.value,
+		sessionName: resolveSetting(block.SessionName, blockPath.AtName("session_name"), envAssumeRoleSessionName).value,
+		policy:      block.Policy.ValueString(),
+		externalID:  resolveSetting(block.ExternalID, blockPath.AtName("external_id"), envAssumeRoleExternalID).value,
+	}
+	if role.sessionName == "" {
+		role.sessionName = defaultSessionName
+	}
+	switch duration := os.Getenv(envAssumeRoleDuration); {
+	case !block.SessionDuration.IsNull():
+		role.durationSeconds = uint64(block.SessionDuration.ValueInt64())
+	case duration != "":
+		seconds, err := strconv.ParseUint(duration, 10, 64)
+		if err != nil || seconds > 43200 {
+			s := setting{value: duration, source: "the environment variable " + envAssumeRoleDuration}
+			diags.AddAttributeError(blockPath.AtName("session_duration"), summaryInvalidDuration,
+				invalidSettingDetail(s, errors.New("must be a whole number of seconds from 0 to 43200")))
+		}
+		role.durationSeconds = seconds
+	}
+	return role, diags
+}
+
+// credentialCache builds the credential a provider configuration signs with:
+// the base credential, wrapped in an assumed role when one is configured.
+func credentialCache(base *baseCredential, role *roleToAssume, stsConfig sts.Config) (*credentials.Cache, credentialSources) {
+	baseCache := credentials.NewCache(base.source)
+	if role == nil {
+		return baseCache, base.sources
+	}
+	stsConfig.Credential = baseCache
+	assumed := &credentials.AssumeRole{
+		Base:            baseCache,
+		STS:             sts.NewClient(stsConfig),
+		RoleArn:         role.roleArn,
+		SessionName:     role.sessionName,
+		DurationSeconds: role.durationSeconds,
+		Policy:          role.policy,
+		ExternalID:      role.externalID,
+	}
+	return credentials.NewCache(assumed), sameSource(assumed.Describe())
+}
