@@ -7,7 +7,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net/url"
+	"strings"
 	"time"
 
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
@@ -56,7 +58,7 @@ func (a *AssumeRole) Retrieve(ctx context.Context) (Value, error) {
 		request.ExternalId = &a.ExternalID
 	}
 
-	out, err := a.STS.AssumeRole(ctx, request)
+	out, err := a.assumeRole(ctx, request)
 	if err != nil {
 		failure := &Error{Source: a.Describe(), Reason: fmt.Sprintf("STS at %s refused: %v", a.STS.Endpoint(), err)}
 		var sdkErr *tcerr.TencentCloudSDKError
@@ -76,4 +78,37 @@ func (a *AssumeRole) Retrieve(ctx context.Context) (Value, error) {
 		Token:     *out.Credentials.Token,
 		Expires:   time.Unix(*out.ExpiredTime, 0),
 	}, nil
+}
+
+// stsAttempts bounds AssumeRole calls: throttling and temporary failures of
+// STS are retried, like the provider's own reads, so that they do not fail
+// a run.
+const stsAttempts = 4
+
+func (a *AssumeRole) assumeRole(ctx context.Context, request *sts.AssumeRoleRequest) (*sts.AssumeRoleResponseParams, error) {
+	for attempt := 1; ; attempt++ {
+		out, err := a.STS.AssumeRole(ctx, request)
+		if err == nil || attempt == stsAttempts || !transient(err) {
+			return out, err
+		}
+		delay := rand.N(time.Duration(250<<attempt) * time.Millisecond)
+		select {
+		case <-time.After(delay):
+		case <-ctx.Done():
+			return nil, err
+		}
+	}
+}
+
+func transient(err error) bool {
+	var sdkErr *tcerr.TencentCloudSDKError
+	if !errors.As(err, &sdkErr) {
+		return false
+	}
+	family, _, _ := strings.Cut(sdkErr.Code, ".")
+	switch family {
+	case "RequestLimitExceeded", "InternalError", "ServiceUnavailable", "ResourceUnavailable":
+		return true
+	}
+	return sdkErr.Code == "ClientError.NetworkError"
 }

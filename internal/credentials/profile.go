@@ -44,7 +44,7 @@ func ReadProfile(dir, name string) (Profile, error) {
 		"secretId": &p.SecretID, "secretKey": &p.SecretKey, "token": &p.Token,
 		"role-arn": &p.RoleArn, "role-session-name": &p.RoleSessionName,
 	} {
-		if err := stringField(fields, key, dest); err != nil {
+		if err := stringField(fields, key, key, dest); err != nil {
 			return p, fmt.Errorf("%s: %w", p.CredentialPath, err)
 		}
 	}
@@ -67,8 +67,8 @@ func ReadProfile(dir, name string) (Profile, error) {
 		if err := json.Unmarshal(raw, &sys); err != nil {
 			return p, fmt.Errorf("%s: the field \"_sys_param\" must be an object", configurePath)
 		}
-		if err := stringField(sys, "region", &p.Region); err != nil {
-			return p, fmt.Errorf("%s: _sys_param.%w", configurePath, err)
+		if err := stringField(sys, "region", "_sys_param.region", &p.Region); err != nil {
+			return p, fmt.Errorf("%s: %w", configurePath, err)
 		}
 	}
 	return p, nil
@@ -94,13 +94,14 @@ func readJSONObject(path string) (map[string]json.RawMessage, error) {
 	return fields, nil
 }
 
-func stringField(fields map[string]json.RawMessage, key string, dest *string) error {
+// stringField copies fields[key] into dest; name is how messages call the field.
+func stringField(fields map[string]json.RawMessage, key, name string, dest *string) error {
 	raw, ok := fields[key]
 	if !ok || string(raw) == "null" {
 		return nil
 	}
 	if err := json.Unmarshal(raw, dest); err != nil {
-		return fmt.Errorf("the field %q must be a string", key)
+		return fmt.Errorf("the field %q must be a string", name)
 	}
 	return nil
 }

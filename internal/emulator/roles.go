@@ -120,6 +120,20 @@ func (s *Server) serveMetadata(w http.ResponseWriter, r *http.Request) {
 	http.NotFound(w, r)
 }
 
+// Issued returns the temporary credentials issued so far, for tests that
+// must prove these secrets went nowhere they should not.
+func (s *Server) Issued() []Credential {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var issued []Credential
+	for _, c := range s.credentials {
+		if !c.Expires.IsZero() {
+			issued = append(issued, c)
+		}
+	}
+	return issued
+}
+
 // issue creates a temporary credential for account uin that the emulator
 // will accept, with its token, until it expires.
 func (s *Server) issue(uin int64, lifetime time.Duration) Credential {

@@ -12,13 +12,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
-// TestAccTraceLogsHoldNoSecrets reads at TRACE, through a retry and a
-// failure, and checks that the log has the attempts but no secret key and
-// no token. The credential comes from the environment because the test
-// framework itself logs the configuration it runs.
+// TestAccTraceLogsHoldNoSecrets reads at TRACE with an assumed role, through
+// a retry and a failure, and checks that the log has the attempts but none
+// of the secret keys and tokens: the base credential's or the temporary
+// ones the emulator issued. The credential comes from the environment
+// because the test framework itself logs the configuration it runs.
 func TestAccTraceLogsHoldNoSecrets(t *testing.T) {
 	const secretKey, token = "log-secret-key-4f9a", "log-token-b7c2"
-	_, endpoint := startEmulatorWithFaults(t, `[{"kind": "internal_error", "count": 1}]`)
+	srv, endpoint := startEmulatorWithFaults(t, `[{"kind": "internal_error", "count": 1, "member_uin": 100033118139}]`)
 	logPath := filepath.Join(t.TempDir(), "trace.log")
 	t.Setenv("TF_LOG", "TRACE")
 	t.Setenv("TF_ACC_LOG_PATH", logPath)
@@ -26,6 +27,8 @@ func TestAccTraceLogsHoldNoSecrets(t *testing.T) {
 	t.Setenv(envSecretKey, secretKey)
 	t.Setenv(envSecurityToken, token)
 	t.Setenv(envOrganizationEndpoint, endpoint)
+	t.Setenv(envSTSEndpoint, endpoint)
+	t.Setenv(envAssumeRoleArn, auditorRole)
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -50,7 +53,14 @@ func TestAccTraceLogsHoldNoSecrets(t *testing.T) {
 			t.Errorf("the trace log lacks %s; the test would not see a leak either", want)
 		}
 	}
-	for _, secret := range []string{secretKey, token} {
+	secrets := []string{secretKey, token}
+	for _, issued := range srv.Issued() {
+		secrets = append(secrets, issued.SecretKey, issued.Token)
+	}
+	if len(secrets) < 4 {
+		t.Errorf("no temporary credential was issued; the assumed role was not used")
+	}
+	for _, secret := range secrets {
 		if strings.Contains(text, secret) {
 			t.Errorf("the trace log contains the secret %q", secret)
 		}

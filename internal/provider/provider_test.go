@@ -83,6 +83,12 @@ const testWorld = `{
     {"secret_id": "AKIDloner", "secret_key": "loner-key", "uin": 100000000009},
     {"secret_id": "AKIDlogs", "secret_key": "log-secret-key-4f9a", "token": "log-token-b7c2", "uin": 100000000001}
   ],
+  "roles": [
+    {"role_arn": "qcs::cam::uin/100000000001:roleName/auditor", "uin": 100000000001},
+    {"role_arn": "qcs::cam::uin/100000000001:roleName/guarded", "uin": 100000000001, "external_id": "ext-123"},
+    {"role_arn": "qcs::cam::uin/100000000009:roleName/outsider", "uin": 100000000009}
+  ],
+  "cvm_roles": [{"role_name": "terraform-runner", "uin": 100000000001}],
   "organizations": [{
     "admin_uin": 100000000001,
     "members": [
@@ -102,7 +108,18 @@ const testWorld = `{
 // startEmulator serves testWorld on loopback for one test.
 func startEmulator(t *testing.T) (*emulator.Server, string) {
 	t.Helper()
-	world, err := emulator.ParseWorld([]byte(testWorld))
+	return startEmulatorWith(t, "")
+}
+
+// startEmulatorWith serves testWorld with extra top-level fields, given as
+// JSON members such as `"faults": [...]`.
+func startEmulatorWith(t *testing.T, extra string) (*emulator.Server, string) {
+	t.Helper()
+	doc := testWorld
+	if extra != "" {
+		doc = strings.Replace(testWorld, `"credentials"`, extra+`, "credentials"`, 1)
+	}
+	world, err := emulator.ParseWorld([]byte(doc))
 	if err != nil {
 		t.Fatal(err)
 	}

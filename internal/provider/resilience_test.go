@@ -27,14 +27,7 @@ import (
 // startEmulatorWithFaults serves testWorld with the given faults JSON.
 func startEmulatorWithFaults(t *testing.T, faults string) (*emulator.Server, string) {
 	t.Helper()
-	world, err := emulator.ParseWorld([]byte(strings.Replace(testWorld, `"credentials"`, `"faults": `+faults+`, "credentials"`, 1)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := emulator.New(world)
-	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
-	return srv, ts.URL
+	return startEmulatorWith(t, `"faults": `+faults)
 }
 
 func requestsFor(srv *emulator.Server, memberUin int64) (total, failed int) {
@@ -182,37 +175,8 @@ output "bound" {
 // built provider against a server that never answers in time, interrupts
 // it as Ctrl-C does, and expects Terraform to finish promptly.
 func TestAccInterruptStopsASlowRead(t *testing.T) {
-	if os.Getenv(resource.EnvTfAcc) == "" {
-		t.Skip("acceptance test: set TF_ACC=1")
-	}
-	terraform := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if terraform == "" {
-		var err error
-		if terraform, err = exec.LookPath("terraform"); err != nil {
-			t.Fatal("no terraform binary: set TF_ACC_TERRAFORM_PATH")
-		}
-	}
 	_, endpoint := startEmulatorWithFaults(t, `[{"kind": "delay", "delay": "60s"}]`)
-
-	dir := t.TempDir()
-	pluginDir := filepath.Join(dir, "bin")
-	build := exec.Command("go", "build", "-o", filepath.Join(pluginDir, "terraform-provider-tencentcloud"), "../..")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	cliConfig := filepath.Join(dir, "cli.tfrc")
-	writeFile(t, cliConfig, fmt.Sprintf(`provider_installation {
-  dev_overrides {
-    "registry.terraform.io/tcorg/tencentcloud" = %q
-  }
-  direct {}
-}
-`, pluginDir))
-	writeFile(t, filepath.Join(dir, "main.tf"), providerBlock(endpoint)+dataSourceBlock("100033118139"))
-
-	cmd := exec.Command(terraform, "plan", "-input=false", "-no-color")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "CHECKPOINT_DISABLE=1")
+	cmd := newCLIWorkspace(t, providerBlock(endpoint)+dataSourceBlock("100033118139")).command("plan", "-input=false", "-no-color")
 	stdout, _ := cmd.StdoutPipe()
 	cmd.Stderr = cmd.Stdout
 	if err := cmd.Start(); err != nil {
@@ -259,6 +223,50 @@ func TestAccInterruptStopsASlowRead(t *testing.T) {
 	if out := <-output; !strings.Contains(out, "Interrupt received") {
 		t.Errorf("terraform did not see the interrupt:\n%s", out)
 	}
+}
+
+// cliWorkspace runs the real Terraform CLI with the provider built from
+// this checkout, through dev_overrides, for tests the in-process test
+// server cannot stand in for.
+type cliWorkspace struct {
+	dir, terraform, cliConfig string
+}
+
+func newCLIWorkspace(t *testing.T, config string) cliWorkspace {
+	t.Helper()
+	if os.Getenv(resource.EnvTfAcc) == "" {
+		t.Skip("acceptance test: set TF_ACC=1")
+	}
+	terraform := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if terraform == "" {
+		var err error
+		if terraform, err = exec.LookPath("terraform"); err != nil {
+			t.Fatal("no terraform binary: set TF_ACC_TERRAFORM_PATH")
+		}
+	}
+	dir := t.TempDir()
+	pluginDir := filepath.Join(dir, "bin")
+	build := exec.Command("go", "build", "-o", filepath.Join(pluginDir, "terraform-provider-tencentcloud"), "../..")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	w := cliWorkspace{dir: dir, terraform: terraform, cliConfig: filepath.Join(dir, "cli.tfrc")}
+	writeFile(t, w.cliConfig, fmt.Sprintf(`provider_installation {
+  dev_overrides {
+    "registry.terraform.io/tcorg/tencentcloud" = %q
+  }
+  direct {}
+}
+`, pluginDir))
+	writeFile(t, filepath.Join(dir, "main.tf"), config)
+	return w
+}
+
+func (w cliWorkspace) command(args ...string) *exec.Cmd {
+	cmd := exec.Command(w.terraform, args...)
+	cmd.Dir = w.dir
+	cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+w.cliConfig, "CHECKPOINT_DISABLE=1")
+	return cmd
 }
 
 func writeFile(t *testing.T, path, content string) {
