@@ -189,9 +189,8 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 						Validators: []validator.String{endpointCheck},
 					},
 					"sts": schema.StringAttribute{
-						MarkdownDescription: "The URL of the STS API, such as `http://127.0.0.1:8080`. Can also be set with the `" +
-							envSTSEndpoint + "` environment variable. Defaults to `<protocol>://sts.<domain>`. " +
-							"Reserved for exchanging credentials (STS AssumeRole): this version checks the URL but makes no STS calls.",
+						MarkdownDescription: "The URL of the STS API, called to assume a role, such as `http://127.0.0.1:8080`. Can also be set with the `" +
+							envSTSEndpoint + "` environment variable. Defaults to `<protocol>://sts.<domain>`.",
 						Optional:   true,
 						Validators: []validator.String{endpointCheck},
 					},
