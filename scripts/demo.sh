@@ -9,6 +9,11 @@ terraform=${TERRAFORM:?set TERRAFORM to a terraform or tofu binary}
 version=${VERSION:-0.1.0}
 bin="$root/bin"
 platform="$(go env GOOS)_$(go env GOARCH)"
+# OpenTofu resolves "tcorg/tencentcloud" on its own registry host.
+case "$(basename "$terraform")" in
+  tofu*) host=registry.opentofu.org ;;
+  *) host=registry.terraform.io ;;
+esac
 
 go build -ldflags "-X main.version=$version" -o "$bin/terraform-provider-tencentcloud" "$root"
 go build -o "$bin/tencentcloud-emulator" "$root/cmd/tencentcloud-emulator"
@@ -36,17 +41,17 @@ echo "==> Emulator serving examples/demo/world.json at $endpoint"
 # dev_overrides makes Terraform run the provider just built. Terraform init
 # still looks the provider up, so a filesystem mirror holding the same
 # binary answers it without a registry.
-mirror="$work/mirror/registry.terraform.io/tcorg/tencentcloud/$version/$platform"
+mirror="$work/mirror/$host/tcorg/tencentcloud/$version/$platform"
 mkdir -p "$mirror"
 cp "$bin/terraform-provider-tencentcloud" "$mirror/terraform-provider-tencentcloud_v$version"
 cat >"$work/cli.tfrc" <<CONFIG
 provider_installation {
   dev_overrides {
-    "registry.terraform.io/tcorg/tencentcloud" = "$bin"
+    "$host/tcorg/tencentcloud" = "$bin"
   }
   filesystem_mirror {
     path    = "$work/mirror"
-    include = ["registry.terraform.io/tcorg/tencentcloud"]
+    include = ["$host/tcorg/tencentcloud"]
   }
 }
 CONFIG

@@ -212,7 +212,7 @@ func (s *Server) handle(r *http.Request, body []byte, rec *Request) (map[string]
 	if rec.Action == "AssumeRole" {
 		return s.assumeRole(cred, params)
 	}
-	return s.describeOrganizationMemberEmailBind(cred, params, rec)
+	return s.describeOrganizationMemberEmailBind(cred, params)
 }
 
 func checkActionAndVersion(action, version string) *apiError {
@@ -339,7 +339,7 @@ func requestParams(r *http.Request, body []byte) (map[string]string, *apiError) 
 	return params, nil
 }
 
-func (s *Server) describeOrganizationMemberEmailBind(cred Credential, params map[string]string, rec *Request) (map[string]json.RawMessage, *apiError) {
+func (s *Server) describeOrganizationMemberEmailBind(cred Credential, params map[string]string) (map[string]json.RawMessage, *apiError) {
 	for name := range params {
 		if name != "MemberUin" {
 			return nil, errorf("UnknownParameter", "The parameter `%s` is not recognized.", name)

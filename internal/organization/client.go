@@ -146,10 +146,7 @@ func NewClient(cfg Config) *Client {
 
 	transport := cfg.Transport
 	if transport == nil {
-		base := http.DefaultTransport.(*http.Transport).Clone()
-		// Terraform reads many members at once; keep their connections alive.
-		base.MaxIdleConnsPerHost = 64
-		transport = base
+		transport = defaultTransport()
 	}
 
 	sdk := &common.Client{}
@@ -176,6 +173,20 @@ func NewClient(cfg Config) *Client {
 		timeout:   timeout,
 		onAttempt: cfg.OnAttempt,
 	}
+}
+
+// defaultTransport is Go's default transport, which honours HTTPS_PROXY,
+// HTTP_PROXY and NO_PROXY, keeping more idle connections per host because
+// Terraform reads many members at once.
+func defaultTransport() http.RoundTripper {
+	base, ok := http.DefaultTransport.(*http.Transport)
+	if !ok {
+		// Another package replaced the default; use it as it is.
+		return http.DefaultTransport
+	}
+	transport := base.Clone()
+	transport.MaxIdleConnsPerHost = 64
+	return transport
 }
 
 // Endpoint is the base URL requests go to, for messages.

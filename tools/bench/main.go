@@ -57,8 +57,13 @@ func run(terraform string, n, rateLimit, parallelism int) error {
 		return fmt.Errorf("go build: %v\n%s", err, out)
 	}
 	cliConfig := filepath.Join(dir, "cli.tfrc")
+	// OpenTofu resolves "tcorg/tencentcloud" on its own registry host.
+	host := "registry.terraform.io"
+	if strings.HasPrefix(filepath.Base(terraform), "tofu") {
+		host = "registry.opentofu.org"
+	}
 	if err := os.WriteFile(cliConfig, []byte(fmt.Sprintf(
-		"provider_installation {\n  dev_overrides {\n    \"registry.terraform.io/tcorg/tencentcloud\" = %q\n  }\n  direct {}\n}\n", pluginDir)), 0o600); err != nil {
+		"provider_installation {\n  dev_overrides {\n    \"%s/tcorg/tencentcloud\" = %q\n  }\n  direct {}\n}\n", host, pluginDir)), 0o600); err != nil {
 		return err
 	}
 
