@@ -6,6 +6,7 @@ package provider
 import (
 	"net/http/httptest"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -65,6 +66,54 @@ func TestAccExampleDemo(t *testing.T) {
 				statecheck.ExpectKnownOutputValueAtPath("bound_member", tfjsonpath.New("email"), knownvalue.StringExact("123@qq.com")),
 				statecheck.ExpectKnownOutputValueAtPath("unbound_member", tfjsonpath.New("bind_status"), knownvalue.StringExact("Unbound")),
 				statecheck.ExpectKnownOutputValueAtPath("unbound_member", tfjsonpath.New("email"), knownvalue.Null()),
+			},
+		}},
+	})
+}
+
+func tfjsonpathOf(name string) tfjsonpath.Path { return tfjsonpath.New(name) }
+
+func TestAccExampleProviderFromEnvironment(t *testing.T) {
+	exampleEnvironment(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: requiredProviders + readExample(t, "provider/provider.tf") + dataSourceBlock(boundMember),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectAttribute("bind_status", knownvalue.StringExact("Success")),
+			},
+		}},
+	})
+}
+
+func TestAccExampleProviderAssumeRole(t *testing.T) {
+	exampleEnvironment(t)
+	t.Setenv(envSecretID, "")
+	t.Setenv(envSecretKey, "")
+	dir := t.TempDir()
+	writeProfile(t, dir, "audit", `{"secretId": "AKIDloner", "secretKey": "loner-key"}`, "")
+	t.Setenv(envSharedCredentialsDir, dir)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: requiredProviders + readExample(t, "provider/assume_role.tf") + dataSourceBlock(boundMember),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectAttribute("bind_status", knownvalue.StringExact("Success")),
+			},
+		}},
+	})
+}
+
+func TestAccExampleProviderEmulatorEndpoints(t *testing.T) {
+	endpoint := exampleEnvironment(t)
+	t.Setenv(envOrganizationEndpoint, "")
+	example := strings.ReplaceAll(readExample(t, "provider/emulator.tf"), "http://127.0.0.1:8080", endpoint)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: requiredProviders + example + dataSourceBlock(boundMember),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectAttribute("bind_status", knownvalue.StringExact("Success")),
 			},
 		}},
 	})

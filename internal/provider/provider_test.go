@@ -39,7 +39,8 @@ func TestMain(m *testing.M) {
 	}
 	// An empty home directory, so that a developer's ~/.tccli profiles are
 	// not found; Go's caches stay where they were.
-	if err := isolateHome(); err != nil {
+	home, err := isolateHome()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
@@ -47,30 +48,36 @@ func TestMain(m *testing.M) {
 	if os.Getenv(resource.EnvTfAccProviderNamespace) == "" {
 		_ = os.Setenv(resource.EnvTfAccProviderNamespace, "tcorg")
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	_ = os.RemoveAll(home)
+	if providerBuildDir != "" {
+		_ = os.RemoveAll(providerBuildDir)
+	}
+	os.Exit(code)
 }
 
-func isolateHome() error {
+// isolateHome points HOME at a new empty directory, which it returns.
+func isolateHome() (string, error) {
 	home, err := os.UserHomeDir()
 	if err != nil {
-		return err
+		return "", err
 	}
 	cache, err := os.UserCacheDir()
 	if err != nil {
-		return err
+		return "", err
 	}
 	for name, value := range map[string]string{"GOCACHE": filepath.Join(cache, "go-build"), "GOPATH": filepath.Join(home, "go")} {
 		if os.Getenv(name) == "" {
 			if err := os.Setenv(name, value); err != nil {
-				return err
+				return "", err
 			}
 		}
 	}
 	emptyHome, err := os.MkdirTemp("", "provider-test-home")
 	if err != nil {
-		return err
+		return "", err
 	}
-	return os.Setenv("HOME", emptyHome)
+	return emptyHome, os.Setenv("HOME", emptyHome)
 }
 
 // testWorld has one organization run by account 100000000001 with a bound

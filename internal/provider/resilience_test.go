@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -246,12 +247,8 @@ func newCLIWorkspace(t *testing.T, config string) cliWorkspace {
 			t.Fatal("no terraform binary: set TF_ACC_TERRAFORM_PATH")
 		}
 	}
+	pluginDir := buildProvider(t)
 	dir := t.TempDir()
-	pluginDir := filepath.Join(dir, "bin")
-	build := exec.Command("go", "build", "-o", filepath.Join(pluginDir, "terraform-provider-tencentcloud"), "../..")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
 	// OpenTofu resolves "tcorg/tencentcloud" on its own registry host.
 	host := os.Getenv(resource.EnvTfAccProviderHost)
 	if host == "" {
@@ -267,6 +264,39 @@ func newCLIWorkspace(t *testing.T, config string) cliWorkspace {
 `, host, pluginDir))
 	writeFile(t, filepath.Join(dir, "main.tf"), config)
 	return w
+}
+
+var (
+	providerBuild    sync.Once
+	providerBuildDir string
+	providerBuildErr error
+)
+
+// buildProvider builds the provider binary once per test run, in a
+// directory that dev_overrides can point at.
+func buildProvider(t *testing.T) string {
+	t.Helper()
+	providerBuild.Do(func() {
+		// Shared by every test that needs it, so not t.TempDir; TestMain removes it.
+		if providerBuildDir, providerBuildErr = os.MkdirTemp("", "provider-build"); providerBuildErr != nil { //nolint:usetesting
+			return
+		}
+		build := exec.Command("go", "build", "-o", filepath.Join(providerBuildDir, "terraform-provider-tencentcloud"), "../..")
+		if out, err := build.CombinedOutput(); err != nil {
+			providerBuildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if providerBuildErr != nil {
+		t.Fatal(providerBuildErr)
+	}
+	return providerBuildDir
+}
+
+// run runs terraform with args and returns its combined output.
+func (w cliWorkspace) run(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	out, err := w.command(append(args, "-no-color")...).CombinedOutput()
+	return string(out), err
 }
 
 func (w cliWorkspace) command(args ...string) *exec.Cmd {
