@@ -417,7 +417,7 @@ func regexpQuote(s string) string {
 	return strings.NewReplacer(".", `\.`, "/", "/").Replace(s)
 }
 
-func TestMain_HomeIsIsolated(t *testing.T) {
+func TestHomeHasNoProfiles(t *testing.T) {
 	home, _ := os.UserHomeDir()
 	if _, err := os.Stat(filepath.Join(home, ".tccli")); err == nil {
 		t.Fatalf("the test home %s has a .tccli directory", home)
