@@ -14,6 +14,7 @@ import (
 
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/sts"
 )
 
@@ -32,6 +33,8 @@ type AssumeRole struct {
 	// Policy is the JSON policy document; it is URL-encoded as the API requires.
 	Policy     string
 	ExternalID string
+	// MaxRetries is how many times a transient STS failure is retried.
+	MaxRetries int
 }
 
 func (a *AssumeRole) Describe() string {
@@ -60,13 +63,7 @@ func (a *AssumeRole) Retrieve(ctx context.Context) (Value, error) {
 
 	out, err := a.assumeRole(ctx, request)
 	if err != nil {
-		failure := &Error{Source: a.Describe(), Reason: fmt.Sprintf("STS at %s refused: %v", a.STS.Endpoint(), err)}
-		var sdkErr *tcerr.TencentCloudSDKError
-		if errors.As(err, &sdkErr) {
-			failure.Reason = fmt.Sprintf("STS at %s refused: %s", a.STS.Endpoint(), sdkErr.Message)
-			failure.Code, failure.RequestID = sdkErr.Code, sdkErr.RequestId
-		}
-		return Value{}, failure
+		return Value{}, a.failure(err)
 	}
 	if out == nil || out.Credentials == nil || out.Credentials.TmpSecretId == nil || out.Credentials.TmpSecretKey == nil ||
 		out.Credentials.Token == nil || out.ExpiredTime == nil {
@@ -80,35 +77,48 @@ func (a *AssumeRole) Retrieve(ctx context.Context) (Value, error) {
 	}, nil
 }
 
-// stsAttempts bounds AssumeRole calls: throttling and temporary failures of
-// STS are retried, like the provider's own reads, so that they do not fail
-// a run.
-const stsAttempts = 4
+// failure explains a failed AssumeRole. For answers the SDK could not
+// decode it never uses the SDK's message, which carries the response body,
+// and so possibly a temporary key and token.
+func (a *AssumeRole) failure(err error) error {
+	failure := &Error{Source: a.Describe(), Reason: fmt.Sprintf("STS at %s failed: %v", a.STS.Endpoint(), err)}
+	var sdkErr *tcerr.TencentCloudSDKError
+	if !errors.As(err, &sdkErr) {
+		return failure
+	}
+	switch sdkErr.Code {
+	case "ClientError.NetworkError":
+		cause := errors.Unwrap(sdkErr)
+		if cause == nil {
+			cause = sdkErr
+		}
+		failure.Reason = fmt.Sprintf("STS at %s could not be reached: %v", a.STS.Endpoint(), cause)
+	case "ClientError.HttpStatusCodeError":
+		status, _, _ := strings.Cut(strings.TrimPrefix(sdkErr.Message, "Request fail with http status code: "), ",")
+		failure.Reason = fmt.Sprintf("STS at %s answered HTTP %s instead of an API response", a.STS.Endpoint(), status)
+	case "ClientError.ParseJsonError", "ClientError.IOError":
+		_, reason, _ := strings.Cut(sdkErr.Message, "because: ")
+		failure.Reason = fmt.Sprintf("STS at %s answered with something that is not an AssumeRole response (%s)", a.STS.Endpoint(), reason)
+	default:
+		failure.Reason = fmt.Sprintf("STS at %s refused: %s", a.STS.Endpoint(), sdkErr.Message)
+		failure.Code, failure.RequestID = sdkErr.Code, sdkErr.RequestId
+	}
+	return failure
+}
 
+// assumeRole calls STS, retrying what the provider's reads retry, up to
+// MaxRetries times with exponential backoff and full jitter.
 func (a *AssumeRole) assumeRole(ctx context.Context, request *sts.AssumeRoleRequest) (*sts.AssumeRoleResponseParams, error) {
 	for attempt := 1; ; attempt++ {
 		out, err := a.STS.AssumeRole(ctx, request)
-		if err == nil || attempt == stsAttempts || !transient(err) {
+		if err == nil || attempt > a.MaxRetries || !organization.Transient(err) {
 			return out, err
 		}
-		delay := rand.N(time.Duration(250<<attempt) * time.Millisecond)
+		ceiling := min(20*time.Second, 500*time.Millisecond<<min(attempt-1, 16))
 		select {
-		case <-time.After(delay):
+		case <-time.After(rand.N(ceiling)):
 		case <-ctx.Done():
 			return nil, err
 		}
 	}
-}
-
-func transient(err error) bool {
-	var sdkErr *tcerr.TencentCloudSDKError
-	if !errors.As(err, &sdkErr) {
-		return false
-	}
-	family, _, _ := strings.Cut(sdkErr.Code, ".")
-	switch family {
-	case "RequestLimitExceeded", "InternalError", "ServiceUnavailable", "ResourceUnavailable":
-		return true
-	}
-	return sdkErr.Code == "ClientError.NetworkError"
 }

@@ -8,6 +8,7 @@ package credentials
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -70,6 +71,14 @@ type Cache struct {
 	mu       sync.RWMutex
 	current  Value
 	obtained time.Time
+	stale    bool
+	inflight *fetch
+}
+
+// fetch is one Retrieve that every concurrent Refresh waits for.
+type fetch struct {
+	done chan struct{}
+	err  error
 }
 
 // NewCache returns a cache that has fetched nothing yet.
@@ -81,36 +90,94 @@ func NewCache(source Source) *Cache {
 func (c *Cache) Describe() string { return c.source.Describe() }
 
 // Refresh fetches a credential when there is none or the current one is
-// about to expire. Concurrent callers wait for one fetch.
+// about to expire. Concurrent callers share one fetch and its outcome, and
+// each stops waiting when its own context ends. When a refresh fails while
+// the current credential is still valid, that credential is kept: a passing
+// STS or metadata failure must not fail reads that can still be signed.
 func (c *Cache) Refresh(ctx context.Context) error {
-	c.mu.RLock()
-	fresh := c.fresh()
-	c.mu.RUnlock()
-	if fresh {
-		return nil
+	for {
+		c.mu.Lock()
+		if c.fresh() {
+			c.mu.Unlock()
+			return nil
+		}
+		f := c.inflight
+		leader := f == nil
+		if leader {
+			f = &fetch{done: make(chan struct{})}
+			c.inflight = f
+		}
+		c.mu.Unlock()
+
+		if leader {
+			c.retrieve(ctx, f)
+		}
+		select {
+		case <-f.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if f.err == nil {
+			return nil
+		}
+		// The leader's own cancellation is not a verdict on the source.
+		if ctx.Err() == nil && errors.Is(f.err, context.Canceled) {
+			continue
+		}
+		c.mu.RLock()
+		usable := c.usable()
+		c.mu.RUnlock()
+		if usable {
+			return nil
+		}
+		return f.err
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.fresh() {
-		return nil
-	}
-	value, err := c.source.Retrieve(ctx)
-	if err != nil {
-		return err
-	}
-	c.current, c.obtained = value, c.now()
-	return nil
 }
 
+func (c *Cache) retrieve(ctx context.Context, f *fetch) {
+	value, err := c.source.Retrieve(ctx)
+	c.mu.Lock()
+	if err == nil {
+		c.current, c.obtained, c.stale = value, c.now(), false
+	}
+	f.err = err
+	c.inflight = nil
+	c.mu.Unlock()
+	close(f.done)
+}
+
+// Invalidate makes the next Refresh fetch anew, for when the API rejected
+// the current token although the local clock thought it valid. It reports
+// false, and does nothing, for a credential that does not expire: fetching
+// it again would give the same one.
+func (c *Cache) Invalidate() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.current.Expires.IsZero() {
+		return false
+	}
+	c.stale = true
+	return true
+}
+
+// fresh reports whether the current credential needs no refresh yet.
 func (c *Cache) fresh() bool {
-	if c.current.SecretID == "" {
+	if c.current.SecretID == "" || c.stale {
 		return false
 	}
 	if c.current.Expires.IsZero() {
 		return true
 	}
-	margin := min(maxRefreshMargin, c.current.Expires.Sub(c.obtained)/4)
+	margin := max(0, min(maxRefreshMargin, c.current.Expires.Sub(c.obtained)/4))
 	return c.now().Before(c.current.Expires.Add(-margin))
+}
+
+// usable reports whether the current credential can still sign, though due for refresh.
+func (c *Cache) usable() bool {
+	if c.current.SecretID == "" || c.stale {
+		return false
+	}
+	return c.current.Expires.IsZero() || c.now().Before(c.current.Expires)
 }
 
 // GetCredential returns the current credential as one consistent triple.

@@ -6,6 +6,8 @@ package credentials_test
 import (
 	"context"
 	"errors"
+	"net"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -47,6 +49,7 @@ func assumeRole(endpoint string) *credentials.AssumeRole {
 		STS:         sts.NewClient(sts.Config{Credential: base, Endpoint: u}),
 		RoleArn:     "qcs::cam::uin/1:roleName/r",
 		SessionName: "s",
+		MaxRetries:  3,
 	}
 }
 
@@ -109,15 +112,33 @@ func (f fakeSource) Retrieve(context.Context) (credentials.Value, error) { retur
 func (f fakeSource) Describe() string                                    { return "fake" }
 
 func TestCVMRoleNotACVMFailsFast(t *testing.T) {
+	// A closed port refuses at once; a host that accepts and never answers
+	// is the hang a machine off CVM could otherwise see.
 	closed := httptest.NewServer(nil)
 	closed.Close()
-	start := time.Now()
-	_, err := credentials.NewCVMRole("runner", closed.URL).Retrieve(context.Background())
-	if err == nil || !strings.Contains(err.Error(), "is this a CVM instance") {
-		t.Fatalf("err = %v", err)
+	silent, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
 	}
-	if time.Since(start) > 5*time.Second {
-		t.Errorf("took %v", time.Since(start))
+	defer silent.Close()
+	go func() {
+		for {
+			conn, err := silent.Accept()
+			if err != nil {
+				return
+			}
+			defer conn.Close()
+		}
+	}()
+	for name, endpoint := range map[string]string{"refused": closed.URL, "silent": "http://" + silent.Addr().String()} {
+		start := time.Now()
+		_, err := credentials.NewCVMRole("runner", endpoint).Retrieve(context.Background())
+		if err == nil || !strings.Contains(err.Error(), "is this one?") {
+			t.Errorf("%s: err = %v", name, err)
+		}
+		if took := time.Since(start); took > 4*time.Second {
+			t.Errorf("%s: took %v, want the 3s metadata timeout at most", name, took)
+		}
 	}
 }
 
@@ -154,5 +175,129 @@ func TestReadProfile(t *testing.T) {
 	write("secret.credential", `{"secretId": "AKIDp", "secretKey": 5}`)
 	if _, err := credentials.ReadProfile(dir, "secret"); err == nil || strings.Contains(err.Error(), "5") && !strings.Contains(err.Error(), `"secretKey"`) {
 		t.Errorf("wrong-typed secretKey: %v", err)
+	}
+}
+
+func TestAssumeRoleDecodeErrorsQuoteNoSecret(t *testing.T) {
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = w.Write([]byte(`{"Response": {"Credentials": {"TmpSecretId": "AKIDleak", "TmpSecretKey": "LEAKED-KEY", "Token": "LEAKED-TOKEN"}, "ExpiredTime": "soon", "RequestId": "r"}}`))
+	}))
+	defer ts.Close()
+	_, err := assumeRole(ts.URL).Retrieve(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "not an AssumeRole response") {
+		t.Fatalf("err = %v", err)
+	}
+	if strings.Contains(err.Error(), "LEAKED") {
+		t.Errorf("the error quotes the response's secrets: %v", err)
+	}
+}
+
+// blockingSource blocks every Retrieve until release closes, counting calls.
+type blockingSource struct {
+	calls   atomic.Int32
+	release chan struct{}
+	err     error
+}
+
+func (b *blockingSource) Retrieve(ctx context.Context) (credentials.Value, error) {
+	b.calls.Add(1)
+	select {
+	case <-b.release:
+	case <-ctx.Done():
+		return credentials.Value{}, ctx.Err()
+	}
+	return credentials.Value{SecretID: "id", SecretKey: "k", Token: "t", Expires: time.Now().Add(time.Hour)}, b.err
+}
+func (b *blockingSource) Describe() string { return "blocking" }
+
+func TestRefreshWaitersShareOneFetchAndHonourTheirContext(t *testing.T) {
+	source := &blockingSource{release: make(chan struct{}), err: errors.New("STS is down")}
+	cache := credentials.NewCache(source)
+
+	leaderDone := make(chan error, 1)
+	go func() { leaderDone <- cache.Refresh(context.Background()) }()
+	for source.calls.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+
+	// A waiter whose context ends stops waiting at once.
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	if err := cache.Refresh(ctx); !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > time.Second {
+		t.Errorf("a cancelled waiter returned %v after %v", err, time.Since(start))
+	}
+
+	// Other waiters share the leader's outcome rather than fetching again.
+	results := make(chan error, 5)
+	for range 5 {
+		go func() { results <- cache.Refresh(context.Background()) }()
+	}
+	time.Sleep(50 * time.Millisecond)
+	close(source.release)
+	if err := <-leaderDone; err == nil {
+		t.Error("the leader's failed fetch returned no error")
+	}
+	for range 5 {
+		if err := <-results; err == nil || err.Error() != "STS is down" {
+			t.Errorf("a waiter got %v, want the shared failure", err)
+		}
+	}
+	if n := source.calls.Load(); n != 1 {
+		t.Errorf("%d fetches for concurrent callers, want 1", n)
+	}
+}
+
+// sequenceSource returns its values in turn, then fails.
+type sequenceSource struct {
+	values []credentials.Value
+	calls  atomic.Int32
+}
+
+func (s *sequenceSource) Retrieve(context.Context) (credentials.Value, error) {
+	n := int(s.calls.Add(1))
+	if n > len(s.values) {
+		return credentials.Value{}, errors.New("source unavailable")
+	}
+	return s.values[n-1], nil
+}
+func (s *sequenceSource) Describe() string { return "sequence" }
+
+func TestFailedRefreshKeepsAStillValidCredential(t *testing.T) {
+	source := &sequenceSource{values: []credentials.Value{{SecretID: "first", SecretKey: "k", Token: "t", Expires: time.Now().Add(400 * time.Millisecond)}}}
+	cache := credentials.NewCache(source)
+	if err := cache.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(320 * time.Millisecond) // due for refresh, not yet expired
+	if err := cache.Refresh(context.Background()); err != nil {
+		t.Errorf("a failed refresh of a still valid credential failed the caller: %v", err)
+	}
+	if id := cache.GetSecretId(); id != "first" {
+		t.Errorf("SecretId = %q", id)
+	}
+	time.Sleep(150 * time.Millisecond) // now expired
+	if err := cache.Refresh(context.Background()); err == nil {
+		t.Error("an expired credential that cannot be refreshed was accepted")
+	}
+}
+
+func TestInvalidateRenewsOnlyExpiringCredentials(t *testing.T) {
+	static := credentials.NewCache(credentials.Static{Value: credentials.Value{SecretID: "s", SecretKey: "k"}})
+	_ = static.Refresh(context.Background())
+	if static.Invalidate() {
+		t.Error("a static credential claims it can be renewed")
+	}
+	source := &sequenceSource{values: []credentials.Value{
+		{SecretID: "first", SecretKey: "k", Token: "t", Expires: time.Now().Add(time.Hour)},
+		{SecretID: "second", SecretKey: "k", Token: "t", Expires: time.Now().Add(time.Hour)},
+	}}
+	temporary := credentials.NewCache(source)
+	_ = temporary.Refresh(context.Background())
+	if !temporary.Invalidate() {
+		t.Fatal("a temporary credential cannot be renewed")
+	}
+	if err := temporary.Refresh(context.Background()); err != nil || temporary.GetSecretId() != "second" {
+		t.Errorf("after Invalidate: %v, SecretId %q", err, temporary.GetSecretId())
 	}
 }

@@ -67,7 +67,7 @@ func (r *CVMRole) Retrieve(ctx context.Context) (Value, error) {
 	}
 	resp, err := r.client.Do(req)
 	if err != nil {
-		return Value{}, r.fail("the metadata service did not answer within %s; is this a CVM instance? (%v)", metadataTimeout, err)
+		return Value{}, r.fail("the metadata service could not be reached (it answers only on CVM instances; is this one?): %v", err)
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, 1<<16))

@@ -46,6 +46,7 @@ func (p retryPolicy) delay(n int) time.Duration {
 // or ctx ends. Every attempt first waits its turn on the rate limiter.
 func (c *Client) call(ctx context.Context, action string, memberUin int64, attempt func(context.Context) (*Error, *exchange)) error {
 	start := time.Now()
+	renewed := false
 	for number := 1; ; number++ {
 		if err := c.limiter.Wait(ctx); err != nil {
 			return c.finish(cancelled(ctx, err), number-1, start)
@@ -68,8 +69,12 @@ func (c *Client) call(ctx context.Context, action string, memberUin int64, attem
 
 		retry := failure != nil && failure.retryable && number <= c.retry.maxRetries
 		var retryIn time.Duration
-		if retry {
+		switch {
+		case retry:
 			retryIn = c.retry.delay(number)
+		case !renewed && c.renewRejectedToken(failure):
+			// Once per call, and at once: the next attempt signs with a new credential.
+			retry, renewed = true, true
 		}
 		c.report(ctx, action, memberUin, number, time.Since(began), failure, ex, retryIn)
 
@@ -90,6 +95,23 @@ func (c *Client) call(ctx context.Context, action string, memberUin int64, attem
 // out with an expired token.
 type refresher interface {
 	Refresh(ctx context.Context) error
+}
+
+// invalidator is a credential that can be told its token was rejected;
+// it reports whether a new one can be fetched.
+type invalidator interface {
+	Invalidate() bool
+}
+
+// renewRejectedToken handles a temporary credential that the API calls
+// invalid although it has not expired here, as when this machine's clock is
+// behind: it marks the credential for renewal and reports whether to retry.
+func (c *Client) renewRejectedToken(failure *Error) bool {
+	inv, ok := c.credential.(invalidator)
+	if !ok || failure == nil || failure.Code != "AuthFailure.TokenFailure" {
+		return false
+	}
+	return inv.Invalidate()
 }
 
 func (c *Client) refreshCredential(ctx context.Context) *Error {

@@ -30,6 +30,7 @@ const (
 	summaryUnexpectedData       = "Unexpected Provider Data"
 	summaryNotConfigured        = "Provider Not Configured"
 	summaryIgnoredToken         = "Security Token From Environment Ignored"
+	summaryIgnoredTokenArgument = "Security Token Argument Ignored"
 	summaryProfileNotFound      = "Profile Not Found"
 	summaryProfileUnreadable    = "Profile Unreadable"
 	summaryMissingRoleArn       = "Missing Role ARN"
@@ -87,6 +88,10 @@ func credentialFailedDetail(err error) string {
 	return fmt.Sprintf("The provider could not get a credential from %s.", err) +
 		" Fix that source, or supply a credential another way (see the provider documentation for the order in which sources are tried)."
 }
+
+const ignoredTokenArgumentDetail = "security_token is set as a provider argument, but secret_id and secret_key are not, " +
+	"so the credential is taken from " + envSecretID + " and " + envSecretKey + " and the argument is not used with it: " +
+	"a token belongs to the temporary SecretId it was issued with. Set all three in the same place."
 
 const notConfiguredDetail = "The data source was read before the provider was configured. This is a bug in the provider; please report it."
 

@@ -141,3 +141,26 @@ func diagText(diags diag.Diagnostics) string {
 	}
 	return b.String()
 }
+
+// TestProfilesAreReadPerConfiguration resolves two provider configurations
+// in one process, as aliases in one run would be, with different profiles.
+func TestProfilesAreReadPerConfiguration(t *testing.T) {
+	var ids []string
+	for _, id := range []string{"AKIDfirst", "AKIDsecond"} {
+		dir := t.TempDir()
+		writeProfile(t, dir, "shared-name", `{"secretId": "`+id+`", "secretKey": "k"}`, "")
+		m := emptyProviderModel()
+		m.Profile, m.SharedCredentialsDir = types.StringValue("shared-name"), types.StringValue(dir)
+		s, diags := resolveSettings(m, "test")
+		if diags.HasError() {
+			t.Fatal(diags)
+		}
+		if err := s.credential.Refresh(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, s.credential.GetSecretId())
+	}
+	if ids[0] != "AKIDfirst" || ids[1] != "AKIDsecond" {
+		t.Errorf("the configurations signed with %v, want each its own profile", ids)
+	}
+}

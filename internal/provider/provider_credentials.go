@@ -77,6 +77,9 @@ func resolveBaseCredential(m providerModel) (*baseCredential, diag.Diagnostics) 
 			} else if fromConfig := i == 0; fromConfig && os.Getenv(envSecurityToken) != "" {
 				diags.AddAttributeWarning(path.Root("security_token"), summaryIgnoredToken, ignoredTokenDetail)
 			}
+			if fromEnv := i == 1; fromEnv && !m.SecurityToken.IsNull() && m.SecurityToken.ValueString() != "" {
+				diags.AddAttributeWarning(path.Root("security_token"), summaryIgnoredTokenArgument, ignoredTokenArgumentDetail)
+			}
 			value := credentials.Value{SecretID: source.id.value, SecretKey: source.key.value, Token: source.token.value}
 			return &baseCredential{source: credentials.Static{Value: value, Description: source.id.source}, sources: sources}, diags
 		case source.id.isSet():
@@ -107,13 +110,14 @@ func resolveBaseCredential(m providerModel) (*baseCredential, diag.Diagnostics) 
 	return nil, diags
 }
 
-// resolveProfile reads the tccli profile. The default profile in the
-// default directory may be absent; a profile the user named must exist.
+// resolveProfile reads the tccli profile. The default profile may be
+// absent, so that the search goes on to the CVM role; a profile the user
+// named must exist.
 func resolveProfile(m providerModel) (credentials.Profile, bool, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	name := resolveSetting(m.Profile, path.Root("profile"), envProfile)
 	dir := resolveSetting(m.SharedCredentialsDir, path.Root("shared_credentials_dir"), envSharedCredentialsDir)
-	named := name.isSet() || dir.isSet()
+	named := name.isSet()
 	if !name.isSet() {
 		name.value = defaultProfile
 	}
@@ -176,26 +180,25 @@ func resolveRoleToAssume(m providerModel, base *baseCredential) (*roleToAssume, 
 		block = *m.AssumeRole
 	}
 	blockPath := path.Root("assume_role")
-	arn := resolveSetting(block.RoleArn, blockPath.AtName("role_arn"), envAssumeRoleArn)
-	if !arn.isSet() {
-		if base.profile != nil && base.profile.RoleArn != "" {
-			role := &roleToAssume{roleArn: base.profile.RoleArn, sessionName: base.profile.RoleSessionName}
-			if role.sessionName == "" {
-				role.sessionName = defaultSessionName
-			}
-			return role, diags
+	role := &roleToAssume{
+		roleArn:     resolveSetting(block.RoleArn, blockPath.AtName("role_arn"), envAssumeRoleArn).value,
+		sessionName: resolveSetting(block.SessionName, blockPath.AtName("session_name"), envAssumeRoleSessionName).value,
+		policy:      block.Policy.ValueString(),
+		externalID:  resolveSetting(block.ExternalID, blockPath.AtName("external_id"), envAssumeRoleExternalID).value,
+	}
+	// A profile's role-arn applies when neither the block nor the
+	// environment names a role; the block's other settings still apply to it.
+	if role.roleArn == "" && base.profile != nil && base.profile.RoleArn != "" {
+		role.roleArn = base.profile.RoleArn
+		if role.sessionName == "" {
+			role.sessionName = base.profile.RoleSessionName
 		}
+	}
+	if role.roleArn == "" {
 		if m.AssumeRole != nil {
 			diags.AddAttributeError(blockPath.AtName("role_arn"), summaryMissingRoleArn, missingRoleArnDetail)
 		}
 		return nil, diags
-	}
-
-	role := &roleToAssume{
-		roleArn:     arn.value,
-		sessionName: resolveSetting(block.SessionName, blockPath.AtName("session_name"), envAssumeRoleSessionName).value,
-		policy:      block.Policy.ValueString(),
-		externalID:  resolveSetting(block.ExternalID, blockPath.AtName("external_id"), envAssumeRoleExternalID).value,
 	}
 	if role.sessionName == "" {
 		role.sessionName = defaultSessionName
@@ -217,7 +220,7 @@ func resolveRoleToAssume(m providerModel, base *baseCredential) (*roleToAssume, 
 
 // credentialCache builds the credential a provider configuration signs with:
 // the base credential, wrapped in an assumed role when one is configured.
-func credentialCache(base *baseCredential, role *roleToAssume, stsConfig sts.Config) (*credentials.Cache, credentialSources) {
+func credentialCache(base *baseCredential, role *roleToAssume, stsConfig sts.Config, maxRetries int) (*credentials.Cache, credentialSources) {
 	baseCache := credentials.NewCache(base.source)
 	if role == nil {
 		return baseCache, base.sources
@@ -231,6 +234,7 @@ func credentialCache(base *baseCredential, role *roleToAssume, stsConfig sts.Con
 		DurationSeconds: role.durationSeconds,
 		Policy:          role.policy,
 		ExternalID:      role.externalID,
+		MaxRetries:      maxRetries,
 	}
 	return credentials.NewCache(assumed), sameSource(assumed.Describe())
 }

@@ -361,7 +361,7 @@ func TestAccCredentialSourceErrors(t *testing.T) {
 		{"configure file field of the wrong type", inDir("badregion"),
 			`Profile Unreadable.*badregion\.configure: the field "_sys_param.region" must be a string`},
 		{"not a CVM instance", `cam_role_name = "terraform-runner"`,
-			`Cannot Obtain Tencent Cloud Credentials.*CVM instance role "terraform-runner".*did not answer.*is this a CVM instance`},
+			`Cannot Obtain Tencent Cloud Credentials.*CVM instance role "terraform-runner".*could not be reached.*is this one`},
 		{"CVM role not bound", `cam_role_name = "someone-else"`,
 			`Cannot Obtain Tencent Cloud Credentials.*"someone-else".*no CAM role of that name is bound to this instance`},
 		{"role does not exist", `secret_id = "AKIDadmin"

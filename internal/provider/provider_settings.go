@@ -147,11 +147,14 @@ func resolveSettings(m providerModel, userAgent string) (settings, diag.Diagnost
 	if diags.HasError() {
 		return s, diags
 	}
-	stsConfig := sts.Config{Region: s.client.Region, Scheme: s.client.Scheme, RootDomain: s.client.RootDomain, UserAgent: userAgent}
+	stsConfig := sts.Config{
+		Region: s.client.Region, Scheme: s.client.Scheme, RootDomain: s.client.RootDomain,
+		UserAgent: userAgent, Timeout: s.client.Timeout,
+	}
 	if stsEndpoint.isSet() {
 		stsConfig.Endpoint, _ = url.Parse(stsEndpoint.value)
 	}
-	s.credential, s.sources = credentialCache(base, role, stsConfig)
+	s.credential, s.sources = credentialCache(base, role, stsConfig, s.client.MaxRetries)
 	s.client.Credential = s.credential
 	return s, diags
 }

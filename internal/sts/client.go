@@ -8,6 +8,7 @@ package sts
 import (
 	"context"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"strings"
@@ -24,8 +25,8 @@ const (
 	ActionAssumeRole = "AssumeRole"
 
 	// defaultRegion is what the SDK's own role provider sends; STS wants one.
-	defaultRegion = "ap-guangzhou"
-	timeout       = 30 * time.Second
+	defaultRegion  = "ap-guangzhou"
+	defaultTimeout = 30 * time.Second
 )
 
 // Config says where to reach STS and with which credential.
@@ -38,6 +39,8 @@ type Config struct {
 	Endpoint   *url.URL
 	UserAgent  string
 	Transport  http.RoundTripper
+	// Timeout bounds one call; zero means 30 seconds.
+	Timeout time.Duration
 }
 
 // Client calls STS. It is safe for concurrent use.
@@ -52,7 +55,11 @@ func NewClient(cfg Config) *Client {
 	httpProfile := profile.NewHttpProfile()
 	httpProfile.Scheme = strings.ToUpper(cfg.Scheme)
 	httpProfile.RootDomain = cfg.RootDomain
-	httpProfile.ReqTimeout = int(timeout.Seconds())
+	callTimeout := cfg.Timeout
+	if callTimeout <= 0 {
+		callTimeout = defaultTimeout
+	}
+	httpProfile.ReqTimeout = int(math.Ceil(callTimeout.Seconds()))
 	endpoint := strings.ToLower(cfg.Scheme) + "://" + Service + "." + cfg.RootDomain
 	if cfg.Endpoint != nil {
 		httpProfile.Scheme = strings.ToUpper(cfg.Endpoint.Scheme)
