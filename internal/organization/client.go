@@ -43,7 +43,7 @@ const (
 )
 
 // Config says where and how to reach the API. Every field but Credential
-// has a usable zero value.
+// has a usable zero value; note that zero MaxRetries means no retries.
 type Config struct {
 	// Credential signs requests. If it also has Refresh(context.Context) error,
 	// that is called before every attempt.
@@ -66,7 +66,7 @@ type Config struct {
 	// RateLimit is the most requests per second the client starts; zero means DefaultRateLimit.
 	RateLimit float64
 
-	// MaxRetries is how many times a retryable failure is retried.
+	// MaxRetries is how many times a retryable failure is retried; zero disables retries.
 	MaxRetries int
 
 	// Timeout bounds one attempt; zero means DefaultTimeout.

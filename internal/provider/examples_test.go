@@ -118,3 +118,16 @@ func TestAccExampleProviderEmulatorEndpoints(t *testing.T) {
 		}},
 	})
 }
+
+func TestAccExampleQuickStart(t *testing.T) {
+	exampleEnvironment(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: readExample(t, "provider/quick_start.tf"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("member_email_bound", knownvalue.Bool(true)),
+			},
+		}},
+	})
+}

@@ -91,7 +91,8 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 			},
 			"region": schema.StringAttribute{
 				MarkdownDescription: "The region sent with each request, such as `ap-guangzhou`. Can also be set with the `" + envRegion + "` " +
-					"environment variable. The Organization API needs no region, so by default none is sent.",
+					"environment variable. The Organization API needs no region, so by default none is sent, unless the credential " +
+					"comes from a tccli profile whose `.configure` file names one.",
 				Optional: true,
 			},
 			"protocol": schema.StringAttribute{
