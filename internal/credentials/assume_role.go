@@ -7,15 +7,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"net/url"
 	"strings"
 	"time"
 
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 
-	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/sts"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 // DefaultSessionDuration is STS's default lifetime for a temporary credential.
@@ -107,17 +106,14 @@ func (a *AssumeRole) failure(err error) error {
 }
 
 // assumeRole calls STS, retrying what the provider's reads retry, up to
-// MaxRetries times with exponential backoff and full jitter.
+// MaxRetries times with the same backoff.
 func (a *AssumeRole) assumeRole(ctx context.Context, request *sts.AssumeRoleRequest) (*sts.AssumeRoleResponseParams, error) {
 	for attempt := 1; ; attempt++ {
 		out, err := a.STS.AssumeRole(ctx, request)
-		if err == nil || attempt > a.MaxRetries || !organization.Transient(err) {
+		if err == nil || attempt > a.MaxRetries || !tencentapi.Transient(err) {
 			return out, err
 		}
-		ceiling := min(20*time.Second, 500*time.Millisecond<<min(attempt-1, 16))
-		select {
-		case <-time.After(rand.N(ceiling)):
-		case <-ctx.Done():
+		if !tencentapi.Sleep(ctx, tencentapi.DefaultBackoff.Delay(attempt)) {
 			return nil, err
 		}
 	}

@@ -6,40 +6,27 @@ package organization
 import (
 	"context"
 	"errors"
-	"fmt"
-	"math/rand/v2"
 	"time"
 
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 type retryPolicy struct {
 	maxRetries int
-	baseDelay  time.Duration
-	maxDelay   time.Duration
+	backoff    tencentapi.Backoff
 }
 
 func newRetryPolicy(maxRetries int, baseDelay, maxDelay time.Duration) retryPolicy {
-	if baseDelay <= 0 {
-		baseDelay = defaultRetryBaseDelay
+	backoff := tencentapi.DefaultBackoff
+	if baseDelay > 0 {
+		backoff.Base = baseDelay
 	}
-	if maxDelay <= 0 {
-		maxDelay = defaultRetryMaxDelay
+	if maxDelay > 0 {
+		backoff.Max = maxDelay
 	}
-	return retryPolicy{maxRetries: max(maxRetries, 0), baseDelay: baseDelay, maxDelay: maxDelay}
-}
-
-// delay before retry n (1-based) is exponential backoff with full jitter,
-// so that reads throttled together do not retry together.
-func (p retryPolicy) delay(n int) time.Duration {
-	ceiling := p.maxDelay
-	if n-1 < 32 {
-		ceiling = min(p.maxDelay, p.baseDelay<<(n-1))
-	}
-	if ceiling <= 0 {
-		return 0
-	}
-	return rand.N(ceiling)
+	return retryPolicy{maxRetries: max(maxRetries, 0), backoff: backoff}
 }
 
 // call runs attempt until it succeeds, fails for good, runs out of retries,
@@ -71,7 +58,7 @@ func (c *Client) call(ctx context.Context, action string, memberUin int64, attem
 		var retryIn time.Duration
 		switch {
 		case retry:
-			retryIn = c.retry.delay(number)
+			retryIn = c.retry.backoff.Delay(number)
 		case !renewed && c.renewRejectedToken(failure):
 			// Once per call, and at once: the next attempt signs with a new credential.
 			retry, renewed = true, true
@@ -84,7 +71,7 @@ func (c *Client) call(ctx context.Context, action string, memberUin int64, attem
 		if !retry {
 			return c.finish(failure, number, start)
 		}
-		if !sleep(ctx, retryIn) {
+		if !tencentapi.Sleep(ctx, retryIn) {
 			return c.finish(cancelled(ctx, nil), number, start)
 		}
 	}
@@ -158,35 +145,16 @@ func (c *Client) report(ctx context.Context, action string, memberUin int64, num
 	c.onAttempt(ctx, a)
 }
 
-// sleep waits d or until ctx ends, reporting whether the full wait passed.
-func sleep(ctx context.Context, d time.Duration) bool {
-	timer := time.NewTimer(d)
-	defer timer.Stop()
-	select {
-	case <-timer.C:
-		return true
-	case <-ctx.Done():
-		return false
-	}
-}
-
 // send makes one signed exchange through the SDK, capturing its bodies.
-func (c *Client) send(ctx context.Context, request tchttp.Request, response tchttp.Response) (failure *Error, ex *exchange) {
-	ex = &exchange{}
-	request.SetContext(context.WithValue(ctx, exchangeKey{}, ex))
-	if c.userAgent != "" {
-		// A header, because the SDK's RequestClient rejects "/" and prefixes its own name.
-		request.SetHeader(map[string]string{"X-TC-RequestClient": c.userAgent})
+func (c *Client) send(ctx context.Context, request tchttp.Request, response tchttp.Response) (*Error, *exchange) {
+	ex := &exchange{}
+	err := tencentapi.Send(context.WithValue(ctx, exchangeKey{}, ex), c.sdk, request, response, c.userAgent)
+	var decodePanic *tencentapi.DecodePanic
+	switch {
+	case err == nil:
+		return nil, ex
+	case errors.As(err, &decodePanic):
+		return malformedResponse(ex, decodePanic.Error(), false), ex
 	}
-	// The SDK's decoder panics on some bodies (a bare JSON null, in
-	// v1.3.211); a reply from the network must not crash Terraform.
-	defer func() {
-		if recovered := recover(); recovered != nil {
-			failure = malformedResponse(ex, fmt.Sprintf("the response could not be decoded (%v)", recovered), false)
-		}
-	}()
-	if err := c.sdk.Send(request, response); err != nil {
-		return classify(err, ex), ex
-	}
-	return nil, ex
+	return classify(err, ex), ex
 }

@@ -179,7 +179,10 @@ func TestGatewayPageIsQuoted(t *testing.T) {
 	}
 }
 
-func TestSlowServerTimesOutPerAttempt(t *testing.T) {
+// hangingServer never answers: each request waits until its client gives
+// up or the test ends. It counts the requests.
+func hangingServer(t *testing.T) (*url.URL, *atomic.Int32) {
+	t.Helper()
 	var count atomic.Int32
 	release := make(chan struct{})
 	ts := httptest.NewServer(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
@@ -189,9 +192,15 @@ func TestSlowServerTimesOutPerAttempt(t *testing.T) {
 		case <-r.Context().Done():
 		}
 	}))
-	defer ts.Close()
-	defer close(release)
+	// Cleanups run last-in first-out: release the handlers, then close.
+	t.Cleanup(ts.Close)
+	t.Cleanup(func() { close(release) })
 	u, _ := url.Parse(ts.URL)
+	return u, &count
+}
+
+func TestSlowServerTimesOutPerAttempt(t *testing.T) {
+	u, count := hangingServer(t)
 	client := organization.NewClient(organization.Config{
 		Credential: common.NewCredential("a", "b"), Endpoint: u, MaxRetries: 1,
 		Timeout: 100 * time.Millisecond, RetryBaseDelay: time.Millisecond,

@@ -12,12 +12,12 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
-	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 	"golang.org/x/time/rate"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 // The API's identity, as the SDK's generated packages name it.
@@ -31,15 +31,12 @@ const (
 // Defaults for Config's zero values.
 const (
 	// DefaultRootDomain is the international site, the one the API page documents.
-	DefaultRootDomain = "intl.tencentcloudapi.com"
+	DefaultRootDomain = tencentapi.DefaultRootDomain
 
 	// DefaultRateLimit is the documented limit of DescribeOrganizationMemberEmailBind.
 	DefaultRateLimit  = 20.0
 	DefaultMaxRetries = 10
 	DefaultTimeout    = 30 * time.Second
-
-	defaultRetryBaseDelay = 500 * time.Millisecond
-	defaultRetryMaxDelay  = 20 * time.Second
 )
 
 // Config says where and how to reach the API. Every field but Credential
@@ -78,7 +75,7 @@ type Config struct {
 	RetryBaseDelay time.Duration
 	RetryMaxDelay  time.Duration
 
-	// Transport carries requests; nil means a clone of http.DefaultTransport,
+	// Transport carries requests; nil means tencentapi.DefaultTransport,
 	// which honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY.
 	Transport http.RoundTripper
 
@@ -116,42 +113,14 @@ type Client struct {
 
 // NewClient returns a client for cfg.
 func NewClient(cfg Config) *Client {
-	scheme := strings.ToUpper(cfg.Scheme)
-	if scheme == "" {
-		scheme = "HTTPS"
-	}
-	rootDomain := cfg.RootDomain
-	if rootDomain == "" {
-		rootDomain = DefaultRootDomain
-	}
-
-	httpProfile := profile.NewHttpProfile()
-	httpProfile.Scheme = scheme
-	httpProfile.RootDomain = rootDomain
-	// Attempts are bounded by their context instead, which allows sub-second
-	// timeouts and tells a timeout apart from a cancellation.
-	httpProfile.ReqTimeout = 0
-	endpoint := strings.ToLower(scheme) + "://" + Service + "." + rootDomain
-	if cfg.Endpoint != nil {
-		httpProfile.Scheme = strings.ToUpper(cfg.Endpoint.Scheme)
-		httpProfile.Endpoint = cfg.Endpoint.Host + strings.TrimSuffix(cfg.Endpoint.Path, "/")
-		endpoint = cfg.Endpoint.Scheme + "://" + httpProfile.Endpoint
-	}
-
-	clientProfile := profile.NewClientProfile()
-	clientProfile.HttpProfile = httpProfile
-	clientProfile.Language = "en-US"
-	// An open region breaker would redirect to a backup host and bypass a configured endpoint.
-	clientProfile.DisableRegionBreaker = true
-
 	transport := cfg.Transport
 	if transport == nil {
-		transport = defaultTransport()
+		transport = tencentapi.DefaultTransport()
 	}
-
-	sdk := &common.Client{}
-	sdk.Init(cfg.Region).WithCredential(cfg.Credential).WithProfile(clientProfile)
-	sdk.WithHttpTransport(recordingTransport{base: transport})
+	target := tencentapi.Target{Scheme: cfg.Scheme, RootDomain: cfg.RootDomain, Endpoint: cfg.Endpoint}
+	// No SDK timeout: attempts are bounded by their context instead, which
+	// allows sub-second timeouts and tells a timeout apart from a cancellation.
+	sdk, endpoint := tencentapi.NewSDKClient(Service, target, cfg.Region, cfg.Credential, 0, recordingTransport{base: transport})
 
 	rateLimit := cfg.RateLimit
 	if rateLimit <= 0 {
@@ -173,20 +142,6 @@ func NewClient(cfg Config) *Client {
 		timeout:   timeout,
 		onAttempt: cfg.OnAttempt,
 	}
-}
-
-// defaultTransport is Go's default transport, which honours HTTPS_PROXY,
-// HTTP_PROXY and NO_PROXY, keeping more idle connections per host because
-// Terraform reads many members at once.
-func defaultTransport() http.RoundTripper {
-	base, ok := http.DefaultTransport.(*http.Transport)
-	if !ok {
-		// Another package replaced the default; use it as it is.
-		return http.DefaultTransport
-	}
-	transport := base.Clone()
-	transport.MaxIdleConnsPerHost = 64
-	return transport
 }
 
 // Endpoint is the base URL requests go to, for messages.

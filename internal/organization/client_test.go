@@ -146,16 +146,7 @@ func TestResponseWithoutEnvelopeIsAnError(t *testing.T) {
 }
 
 func TestCancellationEndsTheCall(t *testing.T) {
-	release := make(chan struct{})
-	ts := httptest.NewServer(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
-		select {
-		case <-release:
-		case <-r.Context().Done():
-		}
-	}))
-	defer ts.Close()
-	defer close(release)
-	u, _ := url.Parse(ts.URL)
+	u, _ := hangingServer(t)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	var cancelledAt atomic.Int64

@@ -5,16 +5,15 @@ package organization
 
 import (
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net"
 	"strings"
 	"time"
 
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 // Client-side error codes, in the SDK's ClientError family, for failures
@@ -72,58 +71,6 @@ func (e *Error) Unwrap() error { return e.err }
 // Attempts > 1 it means the retries were used up.
 func (e *Error) Retryable() bool { return e.retryable }
 
-// retryableFamilies are the error code families that say "try again".
-var retryableFamilies = map[string]bool{
-	"RequestLimitExceeded": true,
-	"InternalError":        true,
-	"ServiceUnavailable":   true,
-	"ResourceUnavailable":  true,
-}
-
-func isRetryableCode(code string) bool {
-	family, _, _ := strings.Cut(code, ".")
-	return retryableFamilies[family]
-}
-
-// permanentNetworkError recognises network failures that asking again will
-// not fix: a host name that does not exist, and a certificate that is not
-// trusted or does not match. Everything else (refused or reset connections,
-// EOF, timeouts, temporary DNS failures) is worth another attempt.
-func permanentNetworkError(err error) bool {
-	var dnsErr *net.DNSError
-	if errors.As(err, &dnsErr) {
-		return dnsErr.IsNotFound
-	}
-	var (
-		verification *tls.CertificateVerificationError
-		unknownCA    x509.UnknownAuthorityError
-		wrongHost    x509.HostnameError
-		invalid      x509.CertificateInvalidError
-		notTLS       tls.RecordHeaderError
-	)
-	return errors.As(err, &verification) || errors.As(err, &unknownCA) || errors.As(err, &wrongHost) ||
-		errors.As(err, &invalid) || errors.As(err, &notTLS)
-}
-
-// Transient reports whether an error the SDK returned for a call made
-// outside this client (STS) is worth another attempt: throttling, temporary
-// service errors, network errors that are not permanent, and answers that
-// are not API responses at all, such as gateway pages.
-func Transient(err error) bool {
-	var sdkErr *tcerr.TencentCloudSDKError
-	if !errors.As(err, &sdkErr) {
-		return false
-	}
-	switch sdkErr.Code {
-	case "ClientError.NetworkError":
-		inner := errors.Unwrap(sdkErr)
-		return inner == nil || !permanentNetworkError(inner)
-	case "ClientError.HttpStatusCodeError", "ClientError.ParseJsonError", "ClientError.IOError":
-		return true
-	}
-	return isRetryableCode(sdkErr.Code)
-}
-
 // classify turns what the SDK returned for one attempt into an *Error.
 func classify(err error, ex *exchange) *Error {
 	var sdkErr *tcerr.TencentCloudSDKError
@@ -136,7 +83,7 @@ func classify(err error, ex *exchange) *Error {
 		if inner := errors.Unwrap(sdkErr); inner != nil {
 			cause = inner
 		}
-		return &Error{Code: CodeNetworkError, Message: cause.Error(), retryable: !permanentNetworkError(cause), err: err}
+		return &Error{Code: CodeNetworkError, Message: cause.Error(), retryable: !tencentapi.PermanentNetworkError(cause), err: err}
 	case "ClientError.ParseJsonError", "ClientError.HttpStatusCodeError", "ClientError.IOError":
 		return unexpectedResponse(sdkErr, ex)
 	}
@@ -145,7 +92,7 @@ func classify(err error, ex *exchange) *Error {
 		Message:    sdkErr.Message,
 		RequestID:  sdkErr.RequestId,
 		HTTPStatus: ex.status,
-		retryable:  isRetryableCode(sdkErr.Code),
+		retryable:  tencentapi.RetryableCode(sdkErr.Code),
 		err:        err,
 	}
 }

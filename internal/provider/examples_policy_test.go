@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
 // These tests apply the policy examples that the data source's page shows,
@@ -65,7 +66,7 @@ func TestAccExamplePostcondition(t *testing.T) {
 			{
 				Config: providerFromEnvironment + example,
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("data.tencentcloud_organization_member_email_bind.payer", tfjsonpathOf("bind_status"), knownvalue.StringExact("Success")),
+					statecheck.ExpectKnownValue("data.tencentcloud_organization_member_email_bind.payer", tfjsonpath.New("bind_status"), knownvalue.StringExact("Success")),
 				},
 			},
 			{

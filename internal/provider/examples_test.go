@@ -4,7 +4,6 @@
 package provider
 
 import (
-	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
@@ -52,11 +51,10 @@ func TestAccExampleDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(emulator.New(world))
-	t.Cleanup(ts.Close)
+	_, endpoint := serveWorld(t, world)
 	t.Setenv(envSecretID, world.Credentials[0].SecretID)
 	t.Setenv(envSecretKey, world.Credentials[0].SecretKey)
-	t.Setenv(envOrganizationEndpoint, ts.URL)
+	t.Setenv(envOrganizationEndpoint, endpoint)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -71,19 +69,24 @@ func TestAccExampleDemo(t *testing.T) {
 	})
 }
 
-func tfjsonpathOf(name string) tfjsonpath.Path { return tfjsonpath.New(name) }
-
-func TestAccExampleProviderFromEnvironment(t *testing.T) {
-	exampleEnvironment(t)
+// expectExampleReadsBoundMember applies a provider example with a read of
+// the bound member appended, and checks the read succeeded.
+func expectExampleReadsBoundMember(t *testing.T, providerExample string) {
+	t.Helper()
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: requiredProviders + readExample(t, "provider/provider.tf") + dataSourceBlock(boundMember),
+			Config: requiredProviders + providerExample + dataSourceBlock(boundMember),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectAttribute("bind_status", knownvalue.StringExact("Success")),
 			},
 		}},
 	})
+}
+
+func TestAccExampleProviderFromEnvironment(t *testing.T) {
+	exampleEnvironment(t)
+	expectExampleReadsBoundMember(t, readExample(t, "provider/provider.tf"))
 }
 
 func TestAccExampleProviderAssumeRole(t *testing.T) {
@@ -93,30 +96,13 @@ func TestAccExampleProviderAssumeRole(t *testing.T) {
 	dir := t.TempDir()
 	writeProfile(t, dir, "audit", `{"secretId": "AKIDloner", "secretKey": "loner-key"}`, "")
 	t.Setenv(envSharedCredentialsDir, dir)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: requiredProviders + readExample(t, "provider/assume_role.tf") + dataSourceBlock(boundMember),
-			ConfigStateChecks: []statecheck.StateCheck{
-				expectAttribute("bind_status", knownvalue.StringExact("Success")),
-			},
-		}},
-	})
+	expectExampleReadsBoundMember(t, readExample(t, "provider/assume_role.tf"))
 }
 
 func TestAccExampleProviderEmulatorEndpoints(t *testing.T) {
 	endpoint := exampleEnvironment(t)
 	t.Setenv(envOrganizationEndpoint, "")
-	example := strings.ReplaceAll(readExample(t, "provider/emulator.tf"), "http://127.0.0.1:8080", endpoint)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: requiredProviders + example + dataSourceBlock(boundMember),
-			ConfigStateChecks: []statecheck.StateCheck{
-				expectAttribute("bind_status", knownvalue.StringExact("Success")),
-			},
-		}},
-	})
+	expectExampleReadsBoundMember(t, strings.ReplaceAll(readExample(t, "provider/emulator.tf"), "http://127.0.0.1:8080", endpoint))
 }
 
 func TestAccExampleQuickStart(t *testing.T) {

@@ -50,11 +50,10 @@ type setting struct {
 func (s setting) isSet() bool { return s.value != "" }
 
 func resolveSetting(v types.String, attr path.Path, envVar string) setting {
-	if !v.IsNull() && !v.IsUnknown() && v.ValueString() != "" {
-		return setting{value: v.ValueString(), source: fmt.Sprintf("the provider argument %s", attr), path: attr}
-	}
-	if value := os.Getenv(envVar); value != "" {
-		return setting{value: value, source: "the environment variable " + envVar, path: attr}
+	for _, s := range []setting{configSetting(v, attr), envSetting(envVar, attr)} {
+		if s.isSet() {
+			return s
+		}
 	}
 	return setting{path: attr}
 }
@@ -159,11 +158,14 @@ func resolveSettings(m providerModel, userAgent string) (settings, diag.Diagnost
 	return s, diags
 }
 
+// configSetting is an argument as configured; its source is named even
+// when it is unset, for messages about a missing half of a pair.
 func configSetting(v types.String, attr path.Path) setting {
-	if v.IsNull() || v.ValueString() == "" {
-		return setting{path: attr, source: fmt.Sprintf("the provider argument %s", attr)}
+	s := setting{source: fmt.Sprintf("the provider argument %s", attr), path: attr}
+	if !v.IsNull() && !v.IsUnknown() {
+		s.value = v.ValueString()
 	}
-	return setting{value: v.ValueString(), source: fmt.Sprintf("the provider argument %s", attr), path: attr}
+	return s
 }
 
 func envSetting(envVar string, attr path.Path) setting {
@@ -263,7 +265,6 @@ func (v stringCheck) ValidateString(_ context.Context, req validator.StringReque
 		return
 	}
 	if err := v.check(req.ConfigValue.ValueString()); err != nil {
-		s := setting{value: req.ConfigValue.ValueString(), source: fmt.Sprintf("the provider argument %s", req.Path), path: req.Path}
-		resp.Diagnostics.AddAttributeError(req.Path, v.summary, invalidSettingDetail(s, err))
+		resp.Diagnostics.AddAttributeError(req.Path, v.summary, invalidSettingDetail(configSetting(req.ConfigValue, req.Path), err))
 	}
 }

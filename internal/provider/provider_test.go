@@ -130,6 +130,12 @@ func startEmulatorWith(t *testing.T, extra string) (*emulator.Server, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return serveWorld(t, world)
+}
+
+// serveWorld serves world on loopback for one test.
+func serveWorld(t *testing.T, world emulator.World) (*emulator.Server, string) {
+	t.Helper()
 	srv := emulator.New(world)
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)

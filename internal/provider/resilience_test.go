@@ -7,7 +7,6 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -136,9 +135,7 @@ func TestAccManyReadsStayUnderTheRateLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := emulator.New(world)
-	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
+	srv, endpoint := serveWorld(t, world)
 	for _, command := range []string{"plan", "apply", "refresh"} {
 		t.Setenv("TF_CLI_ARGS_"+command, "-parallelism=64")
 	}
@@ -146,7 +143,7 @@ func TestAccManyReadsStayUnderTheRateLimit(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlock(ts.URL) + fmt.Sprintf(`
+			Config: providerBlock(endpoint) + fmt.Sprintf(`
 data "tencentcloud_organization_member_email_bind" "m" {
   # count rather than for_each: the test framework's state shim cannot
   # index data sources by string key.

@@ -7,15 +7,13 @@ package sts
 
 import (
 	"context"
-	"fmt"
-	"math"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
-	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 // The API's identity, as the SDK's generated packages name it.
@@ -33,7 +31,8 @@ const (
 type Config struct {
 	Credential common.CredentialIface
 	Region     string
-	// Scheme ("HTTPS" or "HTTP") and RootDomain build sts.<RootDomain> when Endpoint is nil.
+	// Scheme ("HTTPS" or "HTTP") and RootDomain build sts.<RootDomain> when
+	// Endpoint is nil; empty means HTTPS and the international site.
 	Scheme     string
 	RootDomain string
 	Endpoint   *url.URL
@@ -52,34 +51,16 @@ type Client struct {
 
 // NewClient returns a client for cfg.
 func NewClient(cfg Config) *Client {
-	httpProfile := profile.NewHttpProfile()
-	httpProfile.Scheme = strings.ToUpper(cfg.Scheme)
-	httpProfile.RootDomain = cfg.RootDomain
-	callTimeout := cfg.Timeout
-	if callTimeout <= 0 {
-		callTimeout = defaultTimeout
+	timeout := cfg.Timeout
+	if timeout <= 0 {
+		timeout = defaultTimeout
 	}
-	httpProfile.ReqTimeout = int(math.Ceil(callTimeout.Seconds()))
-	endpoint := strings.ToLower(cfg.Scheme) + "://" + Service + "." + cfg.RootDomain
-	if cfg.Endpoint != nil {
-		httpProfile.Scheme = strings.ToUpper(cfg.Endpoint.Scheme)
-		httpProfile.Endpoint = cfg.Endpoint.Host + strings.TrimSuffix(cfg.Endpoint.Path, "/")
-		endpoint = cfg.Endpoint.Scheme + "://" + httpProfile.Endpoint
-	}
-	clientProfile := profile.NewClientProfile()
-	clientProfile.HttpProfile = httpProfile
-	clientProfile.Language = "en-US"
-	clientProfile.DisableRegionBreaker = true
-
 	region := cfg.Region
 	if region == "" {
 		region = defaultRegion
 	}
-	sdk := &common.Client{}
-	sdk.Init(region).WithCredential(cfg.Credential).WithProfile(clientProfile)
-	if cfg.Transport != nil {
-		sdk.WithHttpTransport(cfg.Transport)
-	}
+	target := tencentapi.Target{Scheme: cfg.Scheme, RootDomain: cfg.RootDomain, Endpoint: cfg.Endpoint}
+	sdk, endpoint := tencentapi.NewSDKClient(Service, target, region, cfg.Credential, timeout, cfg.Transport)
 	return &Client{sdk: sdk, endpoint: endpoint, userAgent: cfg.UserAgent}
 }
 
@@ -87,20 +68,11 @@ func NewClient(cfg Config) *Client {
 func (c *Client) Endpoint() string { return c.endpoint }
 
 // AssumeRole exchanges the client's credential for a temporary one. API
-// errors are returned as *errors.TencentCloudSDKError.
-func (c *Client) AssumeRole(ctx context.Context, request *AssumeRoleRequest) (out *AssumeRoleResponseParams, err error) {
-	// The SDK's decoder panics on some bodies (a bare JSON null, in v1.3.211).
-	defer func() {
-		if recovered := recover(); recovered != nil {
-			out, err = nil, fmt.Errorf("the STS response could not be decoded (%v)", recovered)
-		}
-	}()
-	request.SetContext(ctx)
-	if c.userAgent != "" {
-		request.SetHeader(map[string]string{"X-TC-RequestClient": c.userAgent})
-	}
+// errors are returned as *errors.TencentCloudSDKError, and a response the
+// SDK's decoder panicked on as *tencentapi.DecodePanic.
+func (c *Client) AssumeRole(ctx context.Context, request *AssumeRoleRequest) (*AssumeRoleResponseParams, error) {
 	response := NewAssumeRoleResponse()
-	if err := c.sdk.Send(request, response); err != nil {
+	if err := tencentapi.Send(ctx, c.sdk, request, response, c.userAgent); err != nil {
 		return nil, err
 	}
 	return response.Response, nil
