@@ -8,10 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"strings"
 	"time"
-
-	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/sts"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
@@ -23,7 +20,8 @@ const DefaultSessionDuration = 7200
 // AssumeRole exchanges a base credential for a role's temporary one with
 // STS AssumeRole.
 type AssumeRole struct {
-	// Base signs the AssumeRole call; STS must have been built with it.
+	// Base signs the AssumeRole call; STS must have been built with it, and
+	// with the retry settings of the provider's reads.
 	Base            *Cache
 	STS             *sts.Client
 	RoleArn         string
@@ -32,8 +30,6 @@ type AssumeRole struct {
 	// Policy is the JSON policy document; it is URL-encoded as the API requires.
 	Policy     string
 	ExternalID string
-	// MaxRetries is how many times a transient STS failure is retried.
-	MaxRetries int
 }
 
 func (a *AssumeRole) Describe() string {
@@ -60,7 +56,7 @@ func (a *AssumeRole) Retrieve(ctx context.Context) (Value, error) {
 		request.ExternalId = &a.ExternalID
 	}
 
-	out, err := a.assumeRole(ctx, request)
+	out, err := a.STS.AssumeRole(ctx, request)
 	if err != nil {
 		return Value{}, a.failure(err)
 	}
@@ -76,45 +72,32 @@ func (a *AssumeRole) Retrieve(ctx context.Context) (Value, error) {
 	}, nil
 }
 
-// failure explains a failed AssumeRole. For answers the SDK could not
-// decode it never uses the SDK's message, which carries the response body,
-// and so possibly a temporary key and token.
+// failure explains a failed AssumeRole. The STS client never quotes a
+// response body, which could hold a temporary key and token.
 func (a *AssumeRole) failure(err error) error {
-	failure := &Error{Source: a.Describe(), Reason: fmt.Sprintf("STS at %s failed: %v", a.STS.Endpoint(), err)}
-	var sdkErr *tcerr.TencentCloudSDKError
-	if !errors.As(err, &sdkErr) {
+	endpoint := a.STS.Endpoint()
+	failure := &Error{Source: a.Describe(), Reason: fmt.Sprintf("STS at %s failed: %v", endpoint, err)}
+	var callErr *tencentapi.Error
+	if !errors.As(err, &callErr) {
 		return failure
 	}
-	switch sdkErr.Code {
-	case "ClientError.NetworkError":
-		cause := errors.Unwrap(sdkErr)
-		if cause == nil {
-			cause = sdkErr
-		}
-		failure.Reason = fmt.Sprintf("STS at %s could not be reached: %v", a.STS.Endpoint(), cause)
-	case "ClientError.HttpStatusCodeError":
-		status, _, _ := strings.Cut(strings.TrimPrefix(sdkErr.Message, "Request fail with http status code: "), ",")
-		failure.Reason = fmt.Sprintf("STS at %s answered HTTP %s instead of an API response", a.STS.Endpoint(), status)
-	case "ClientError.ParseJsonError", "ClientError.IOError":
-		_, reason, _ := strings.Cut(sdkErr.Message, "because: ")
-		failure.Reason = fmt.Sprintf("STS at %s answered with something that is not an AssumeRole response (%s)", a.STS.Endpoint(), reason)
+	switch callErr.Code {
+	case tencentapi.CodeNetworkError:
+		failure.Reason = fmt.Sprintf("STS at %s could not be reached: %s", endpoint, callErr.Message)
+	case tencentapi.CodeTimeout:
+		failure.Reason = fmt.Sprintf("STS at %s did not answer within %s", endpoint, callErr.Timeout)
+	case tencentapi.CodeHTTPStatus:
+		failure.Reason = fmt.Sprintf("STS at %s answered HTTP %d instead of an API response", endpoint, callErr.HTTPStatus)
+	case tencentapi.CodeMalformedResponse:
+		failure.Reason = fmt.Sprintf("STS at %s answered with something that is not an AssumeRole response (%s)", endpoint, callErr.Message)
+	case tencentapi.CodeCancelled, tencentapi.CodeCredentialError, tencentapi.CodeRequestFailed:
+		failure.Reason = fmt.Sprintf("STS at %s was not asked: %s", endpoint, callErr.Message)
 	default:
-		failure.Reason = fmt.Sprintf("STS at %s refused: %s", a.STS.Endpoint(), sdkErr.Message)
-		failure.Code, failure.RequestID = sdkErr.Code, sdkErr.RequestId
+		failure.Reason = fmt.Sprintf("STS at %s refused: %s", endpoint, callErr.Message)
+		failure.Code, failure.RequestID = callErr.Code, callErr.RequestID
+	}
+	if callErr.Attempts > 1 {
+		failure.Reason += fmt.Sprintf(", after %d attempts over %s", callErr.Attempts, callErr.Elapsed.Round(time.Millisecond))
 	}
 	return failure
-}
-
-// assumeRole calls STS, retrying what the provider's reads retry, up to
-// MaxRetries times with the same backoff.
-func (a *AssumeRole) assumeRole(ctx context.Context, request *sts.AssumeRoleRequest) (*sts.AssumeRoleResponseParams, error) {
-	for attempt := 1; ; attempt++ {
-		out, err := a.STS.AssumeRole(ctx, request)
-		if err == nil || attempt > a.MaxRetries || !tencentapi.Transient(err) {
-			return out, err
-		}
-		if !tencentapi.Sleep(ctx, tencentapi.DefaultBackoff.Delay(attempt)) {
-			return nil, err
-		}
-	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/sts"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 const world = `{
@@ -45,11 +46,12 @@ func assumeRole(endpoint string) *credentials.AssumeRole {
 	u, _ := url.Parse(endpoint)
 	base := credentials.NewCache(credentials.Static{Value: credentials.Value{SecretID: "AKIDbase", SecretKey: "base-key"}, Description: "test"})
 	return &credentials.AssumeRole{
-		Base:        base,
-		STS:         sts.NewClient(sts.Config{Credential: base, Endpoint: u}),
+		Base: base,
+		STS: sts.NewClient(tencentapi.Config{
+			Credential: base, Endpoint: u, MaxRetries: 3, RetryBaseDelay: time.Millisecond, RetryMaxDelay: 10 * time.Millisecond,
+		}),
 		RoleArn:     "qcs::cam::uin/1:roleName/r",
 		SessionName: "s",
-		MaxRetries:  3,
 	}
 }
 

@@ -21,6 +21,7 @@ import (
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 const world = `{
@@ -48,7 +49,7 @@ func startEmulator(t *testing.T) (*emulator.Server, *url.URL) {
 }
 
 func newClient(endpoint *url.URL, region string) *organization.Client {
-	return organization.NewClient(organization.Config{
+	return organization.NewClient(tencentapi.Config{
 		Credential: common.NewCredential("AKIDadmin", "admin-key"),
 		Region:     region,
 		Endpoint:   endpoint,
@@ -120,7 +121,7 @@ func TestRegionIsSentOnlyWhenSet(t *testing.T) {
 func TestAPIErrorsKeepCodeAndRequestID(t *testing.T) {
 	srv, endpoint := startEmulator(t)
 	_, err := newClient(endpoint, "").DescribeOrganizationMemberEmailBind(context.Background(), 42)
-	var callErr *organization.Error
+	var callErr *tencentapi.Error
 	if !errors.As(err, &callErr) || callErr.Code != "ResourceNotFound.OrganizationMemberNotExist" {
 		t.Fatalf("err = %v", err)
 	}
@@ -136,9 +137,9 @@ func TestResponseWithoutEnvelopeIsAnError(t *testing.T) {
 	defer ts.Close()
 	u, _ := url.Parse(ts.URL)
 	_, err := newClient(u, "").DescribeOrganizationMemberEmailBind(context.Background(), 1)
-	var callErr *organization.Error
-	if !errors.As(err, &callErr) || callErr.Code != organization.CodeMalformedResponse {
-		t.Fatalf("err = %v, want %s", err, organization.CodeMalformedResponse)
+	var callErr *tencentapi.Error
+	if !errors.As(err, &callErr) || callErr.Code != tencentapi.CodeMalformedResponse {
+		t.Fatalf("err = %v, want %s", err, tencentapi.CodeMalformedResponse)
 	}
 	if callErr.Body != `{"Result": {}}` {
 		t.Errorf("Body = %q, want the response quoted", callErr.Body)
@@ -164,11 +165,11 @@ func TestCancellationEndsTheCall(t *testing.T) {
 }
 
 func TestDefaultHostIsTheInternationalSite(t *testing.T) {
-	c := organization.NewClient(organization.Config{Credential: common.NewCredential("a", "b")})
+	c := organization.NewClient(tencentapi.Config{Credential: common.NewCredential("a", "b")})
 	if got := c.Endpoint(); got != "https://organization.intl.tencentcloudapi.com" {
 		t.Errorf("Endpoint() = %s", got)
 	}
-	c = organization.NewClient(organization.Config{Credential: common.NewCredential("a", "b"), Scheme: "http", RootDomain: "tencentcloudapi.com"})
+	c = organization.NewClient(tencentapi.Config{Credential: common.NewCredential("a", "b"), Scheme: "http", RootDomain: "tencentcloudapi.com"})
 	if got := c.Endpoint(); got != "http://organization.tencentcloudapi.com" {
 		t.Errorf("Endpoint() = %s", got)
 	}

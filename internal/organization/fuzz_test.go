@@ -15,6 +15,7 @@ import (
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 // cannedTransport answers every request with one status and body, without a network.
@@ -65,7 +66,7 @@ func FuzzResponseDecoding(f *testing.F) {
 		if status < 100 || status > 999 {
 			t.Skip("not an HTTP status")
 		}
-		client := organization.NewClient(organization.Config{
+		client := organization.NewClient(tencentapi.Config{
 			Credential: common.NewCredential("a", "b"),
 			Endpoint:   endpoint,
 			Transport:  cannedTransport{status: status, body: body},
@@ -78,9 +79,9 @@ func FuzzResponseDecoding(f *testing.F) {
 			}
 			return
 		}
-		var callErr *organization.Error
+		var callErr *tencentapi.Error
 		if !errors.As(err, &callErr) || callErr.Code == "" {
-			t.Fatalf("err = %#v, want *organization.Error with a code", err)
+			t.Fatalf("err = %#v, want *tencentapi.Error with a code", err)
 		}
 	})
 }

@@ -143,11 +143,7 @@ func (d *organizationMemberEmailBindDataSource) Read(ctx context.Context, req da
 
 	out, err := d.data.client.DescribeOrganizationMemberEmailBind(ctx, memberUin)
 	if err != nil {
-		resp.Diagnostics.Append(readErrorDiagnostic(err, readContext{
-			memberUin: memberUin,
-			sources:   d.data.sources,
-			endpoint:  d.data.client.Endpoint(),
-		}))
+		resp.Diagnostics.Append(readErrorDiagnostic(err, d.data.emailBindContext(memberUin)))
 		return
 	}
 

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -18,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 var _ provider.Provider = &tencentCloudProvider{}
@@ -52,6 +54,19 @@ type endpointsModel struct {
 type providerData struct {
 	client  *organization.Client
 	sources credentialSources
+}
+
+// emailBindContext is what a diagnostic about reading memberUin's binding may mention.
+func (p *providerData) emailBindContext(memberUin int64) readContext {
+	return readContext{
+		action:     organization.ActionDescribeOrganizationMemberEmailBind,
+		codes:      emailBindCodes,
+		subject:    fmt.Sprintf("member %d", memberUin),
+		memberUin:  memberUin,
+		sources:    p.sources,
+		endpoint:   p.client.Endpoint(),
+		attributes: map[string]path.Path{"member_uin": path.Root("member_uin")},
+	}
 }
 
 // New returns a provider factory; version is set at build time.
@@ -103,7 +118,7 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 			},
 			"domain": schema.StringAttribute{
 				MarkdownDescription: "The root domain API hosts are formed from: the Organization API is called at `organization.<domain>`. " +
-					"Can also be set with the `" + envDomain + "` environment variable. Defaults to `" + organization.DefaultRootDomain + "` " +
+					"Can also be set with the `" + envDomain + "` environment variable. Defaults to `" + tencentapi.DefaultRootDomain + "` " +
 					"(the international site); use `tencentcloudapi.com` for the China site.",
 				Optional:   true,
 				Validators: []validator.String{stringCheck{description: "must be a root domain", check: checkDomain, summary: summaryInvalidDomain}},
@@ -221,7 +236,6 @@ func (p *tencentCloudProvider) Configure(ctx context.Context, req provider.Confi
 		return
 	}
 
-	s.client.OnAttempt = logAttempt
 	client := organization.NewClient(s.client)
 	tflog.Info(ctx, "Configured Tencent Cloud provider", map[string]any{
 		"provider_version":  p.version,
@@ -246,10 +260,11 @@ func (p *tencentCloudProvider) Resources(context.Context) []func() resource.Reso
 
 // logAttempt writes one DEBUG line per API attempt, and the bodies at TRACE.
 // Headers, which carry the signature and the security token, are never logged.
-func logAttempt(ctx context.Context, a organization.Attempt) {
+// What the attempt was for, such as member_uin, is already among the
+// context's log fields.
+func logAttempt(ctx context.Context, a tencentapi.Attempt) {
 	fields := map[string]any{
 		"action":      a.Action,
-		"member_uin":  a.MemberUin,
 		"attempt":     a.Number,
 		"duration_ms": a.Duration.Milliseconds(),
 		"http_status": a.HTTPStatus,

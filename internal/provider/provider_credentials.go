@@ -17,6 +17,7 @@ import (
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/sts"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 const (
@@ -220,7 +221,7 @@ func resolveRoleToAssume(m providerModel, base *baseCredential) (*roleToAssume, 
 
 // credentialCache builds the credential a provider configuration signs with:
 // the base credential, wrapped in an assumed role when one is configured.
-func credentialCache(base *baseCredential, role *roleToAssume, stsConfig sts.Config, maxRetries int) (*credentials.Cache, credentialSources) {
+func credentialCache(base *baseCredential, role *roleToAssume, stsConfig tencentapi.Config) (*credentials.Cache, credentialSources) {
 	baseCache := credentials.NewCache(base.source)
 	if role == nil {
 		return baseCache, base.sources
@@ -234,7 +235,6 @@ func credentialCache(base *baseCredential, role *roleToAssume, stsConfig sts.Con
 		DurationSeconds: role.durationSeconds,
 		Policy:          role.policy,
 		ExternalID:      role.externalID,
-		MaxRetries:      maxRetries,
 	}
 	return credentials.NewCache(assumed), sameSource(assumed.Describe())
 }

@@ -19,8 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
-	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
-	"github.com/tcorg/terraform-provider-tencentcloud/internal/sts"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 // The environment variables are those of the official Tencent Cloud
@@ -67,7 +66,7 @@ type credentialSources struct {
 type settings struct {
 	credential *credentials.Cache
 	sources    credentialSources
-	client     organization.Config
+	client     tencentapi.Config
 }
 
 // resolveSettings applies fallbacks and checks values without touching the
@@ -80,6 +79,7 @@ func resolveSettings(m providerModel, userAgent string) (settings, diag.Diagnost
 
 	var s settings
 	s.client.UserAgent = userAgent
+	s.client.OnAttempt = logAttempt
 	s.client.Region = resolveSetting(m.Region, path.Root("region"), envRegion).value
 
 	protocol := resolveSetting(m.Protocol, path.Root("protocol"), envProtocol)
@@ -92,21 +92,21 @@ func resolveSettings(m providerModel, userAgent string) (settings, diag.Diagnost
 
 	domain := resolveSetting(m.Domain, path.Root("domain"), envDomain)
 	if !domain.isSet() {
-		domain.value = organization.DefaultRootDomain
+		domain.value = tencentapi.DefaultRootDomain
 	} else if err := checkDomain(domain.value); err != nil {
 		diags.AddAttributeError(domain.path, summaryInvalidDomain, invalidSettingDetail(domain, err))
 	}
 	s.client.RootDomain = domain.value
 
-	s.client.RateLimit = organization.DefaultRateLimit
+	s.client.RateLimit = tencentapi.DefaultRateLimit
 	if !m.RateLimit.IsNull() {
 		s.client.RateLimit = m.RateLimit.ValueFloat64()
 	}
-	s.client.MaxRetries = organization.DefaultMaxRetries
+	s.client.MaxRetries = tencentapi.DefaultMaxRetries
 	if !m.MaxRetries.IsNull() {
 		s.client.MaxRetries = int(m.MaxRetries.ValueInt64())
 	}
-	s.client.Timeout = organization.DefaultTimeout
+	s.client.Timeout = tencentapi.DefaultTimeout
 	if !m.RequestTimeout.IsNull() {
 		// The schema validator has already rejected what does not parse.
 		s.client.Timeout, _ = time.ParseDuration(m.RequestTimeout.ValueString())
@@ -146,14 +146,13 @@ func resolveSettings(m providerModel, userAgent string) (settings, diag.Diagnost
 	if diags.HasError() {
 		return s, diags
 	}
-	stsConfig := sts.Config{
-		Region: s.client.Region, Scheme: s.client.Scheme, RootDomain: s.client.RootDomain,
-		UserAgent: userAgent, Timeout: s.client.Timeout,
-	}
+	// STS is paced, retried and timed out as the reads are, with its own limiter.
+	stsConfig := s.client
+	stsConfig.Endpoint = nil
 	if stsEndpoint.isSet() {
 		stsConfig.Endpoint, _ = url.Parse(stsEndpoint.value)
 	}
-	s.credential, s.sources = credentialCache(base, role, stsConfig, s.client.MaxRetries)
+	s.credential, s.sources = credentialCache(base, role, stsConfig)
 	s.client.Credential = s.credential
 	return s, diags
 }

@@ -12,8 +12,6 @@ import (
 	"net"
 	"strings"
 	"time"
-
-	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 )
 
 // Backoff is exponential backoff with full jitter: the wait before retry n
@@ -84,24 +82,4 @@ func PermanentNetworkError(err error) bool {
 	)
 	return errors.As(err, &verification) || errors.As(err, &unknownCA) || errors.As(err, &wrongHost) ||
 		errors.As(err, &invalid) || errors.As(err, &notTLS)
-}
-
-// Transient reports whether an error the SDK returned is worth another
-// attempt: throttling, temporary service errors, network errors that are
-// not permanent, and answers that are not API responses at all, such as
-// gateway pages. A client that sees HTTP statuses itself can tell gateway
-// pages from well-formed answers of the wrong shape more finely.
-func Transient(err error) bool {
-	var sdkErr *tcerr.TencentCloudSDKError
-	if !errors.As(err, &sdkErr) {
-		return false
-	}
-	switch sdkErr.Code {
-	case "ClientError.NetworkError":
-		inner := errors.Unwrap(sdkErr)
-		return inner == nil || !PermanentNetworkError(inner)
-	case "ClientError.HttpStatusCodeError", "ClientError.ParseJsonError", "ClientError.IOError":
-		return true
-	}
-	return RetryableCode(sdkErr.Code)
 }

@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-tencentcloud authors.
 // SPDX-License-Identifier: MPL-2.0
 
-package organization
+package tencentapi
 
 import (
 	"context"
@@ -12,8 +12,6 @@ import (
 	"time"
 
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
-
-	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 // Client-side error codes, in the SDK's ClientError family, for failures
@@ -83,7 +81,7 @@ func classify(err error, ex *exchange) *Error {
 		if inner := errors.Unwrap(sdkErr); inner != nil {
 			cause = inner
 		}
-		return &Error{Code: CodeNetworkError, Message: cause.Error(), retryable: !tencentapi.PermanentNetworkError(cause), err: err}
+		return &Error{Code: CodeNetworkError, Message: cause.Error(), retryable: !PermanentNetworkError(cause), err: err}
 	case "ClientError.ParseJsonError", "ClientError.HttpStatusCodeError", "ClientError.IOError":
 		return unexpectedResponse(sdkErr, ex)
 	}
@@ -92,7 +90,7 @@ func classify(err error, ex *exchange) *Error {
 		Message:    sdkErr.Message,
 		RequestID:  sdkErr.RequestId,
 		HTTPStatus: ex.status,
-		retryable:  tencentapi.RetryableCode(sdkErr.Code),
+		retryable:  RetryableCode(sdkErr.Code),
 		err:        err,
 	}
 }

@@ -4,11 +4,16 @@
 package organization
 
 import (
+	"context"
+
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
 )
 
 // Written in the style of the SDK's generated product packages (the product
 // module is not available to us), so that switching to it later is a rename.
+
+// ActionDescribeOrganizationMemberEmailBind reads one member's email binding.
+const ActionDescribeOrganizationMemberEmailBind = "DescribeOrganizationMemberEmailBind"
 
 // DescribeOrganizationMemberEmailBindRequest is the action's request; the
 // embedded BaseRequest carries the service, version and action names.
@@ -69,4 +74,16 @@ func NewDescribeOrganizationMemberEmailBindRequest() *DescribeOrganizationMember
 // NewDescribeOrganizationMemberEmailBindResponse returns an empty reply to decode into.
 func NewDescribeOrganizationMemberEmailBindResponse() *DescribeOrganizationMemberEmailBindResponse {
 	return &DescribeOrganizationMemberEmailBindResponse{BaseResponse: &tchttp.BaseResponse{}}
+}
+
+// DescribeOrganizationMemberEmailBind reads a member's email binding record.
+// Every failure is returned as *tencentapi.Error.
+func (c *Client) DescribeOrganizationMemberEmailBind(ctx context.Context, memberUin int64) (*DescribeOrganizationMemberEmailBindResponseParams, error) {
+	request := NewDescribeOrganizationMemberEmailBindRequest()
+	request.MemberUin = &memberUin
+	response := NewDescribeOrganizationMemberEmailBindResponse()
+	if err := c.api.Call(ctx, request, response); err != nil {
+		return nil, err
+	}
+	return response.Response, nil
 }

@@ -1,16 +1,17 @@
 // Copyright (c) The terraform-provider-tencentcloud authors.
 // SPDX-License-Identifier: MPL-2.0
 
-package organization
+package tencentapi
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"net/http"
 )
 
-// maxResponseBytes bounds what is read of a response; this action's
-// replies are a few hundred bytes.
+// maxResponseBytes bounds what is read of a response; the largest replies,
+// pages of 50 organization members, are tens of kilobytes.
 const maxResponseBytes = 1 << 20
 
 // exchange is what one attempt sent and received, captured below the SDK
@@ -59,4 +60,23 @@ func (t recordingTransport) RoundTrip(req *http.Request) (*http.Response, error)
 	ex.responseBody = body
 	resp.Body = io.NopCloser(bytes.NewReader(body))
 	return resp, nil
+}
+
+// checkEnvelope reports an answer the SDK decoded without complaint that
+// still is no API response: the SDK accepts a body without a "Response"
+// object, and every typed field would then read as null, which for a
+// policy check would look like data. It also keeps the RequestId for logs.
+func (ex *exchange) checkEnvelope() *Error {
+	var envelope struct {
+		Response *struct {
+			RequestID *string `json:"RequestId"`
+		}
+	}
+	if json.Unmarshal(ex.responseBody, &envelope) != nil || envelope.Response == nil {
+		return malformedResponse(ex, "the response has no \"Response\" object", false)
+	}
+	if envelope.Response.RequestID != nil {
+		ex.requestID = *envelope.Response.RequestID
+	}
+	return nil
 }

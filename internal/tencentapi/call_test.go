@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-tencentcloud authors.
 // SPDX-License-Identifier: MPL-2.0
 
-package organization_test
+package tencentapi_test
 
 import (
 	"context"
@@ -21,9 +21,45 @@ import (
 	"time"
 
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
+	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
 
-	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
+
+// testRequest and testResponse type one action in the SDK's generated
+// style, as the product packages do, so that decoding into typed fields is
+// part of what is tested.
+type testRequest struct {
+	*tchttp.BaseRequest
+	MemberUin *int64 `json:"MemberUin,omitnil,omitempty" name:"MemberUin"`
+}
+
+type testResponse struct {
+	*tchttp.BaseResponse
+	Response *struct {
+		BindId     *uint64 `json:"BindId,omitnil,omitempty"`
+		BindStatus *string `json:"BindStatus,omitnil,omitempty"`
+		RequestId  *string `json:"RequestId,omitnil,omitempty"`
+	} `json:"Response"`
+}
+
+type testClient struct{ *tencentapi.Client }
+
+func newClient(cfg tencentapi.Config) testClient {
+	return testClient{tencentapi.NewClient("organization", cfg)}
+}
+
+type bindStatus struct{ BindStatus *string }
+
+func (c testClient) DescribeOrganizationMemberEmailBind(ctx context.Context, memberUin int64) (*bindStatus, error) {
+	request := &testRequest{BaseRequest: &tchttp.BaseRequest{}, MemberUin: &memberUin}
+	request.Init().WithApiInfo("organization", "2021-03-31", "DescribeOrganizationMemberEmailBind")
+	response := &testResponse{BaseResponse: &tchttp.BaseResponse{}}
+	if err := c.Call(ctx, request, response); err != nil {
+		return nil, err
+	}
+	return &bindStatus{BindStatus: response.Response.BindStatus}, nil
+}
 
 const okBody = `{"Response": {"BindStatus": "Success", "RequestId": "ok-request"}}`
 
@@ -82,8 +118,8 @@ func faultyServer(t *testing.T, faults ...fault) (*url.URL, *atomic.Int32) {
 	return u, &count
 }
 
-func fastRetryClient(endpoint *url.URL, maxRetries int) *organization.Client {
-	return organization.NewClient(organization.Config{
+func fastRetryClient(endpoint *url.URL, maxRetries int) testClient {
+	return newClient(tencentapi.Config{
 		Credential:     common.NewCredential("AKIDtest", "key"),
 		Endpoint:       endpoint,
 		MaxRetries:     maxRetries,
@@ -139,9 +175,9 @@ func TestPermanentFailuresAreNotRetried(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			endpoint, count := faultyServer(t, f, f, f)
 			_, err := fastRetryClient(endpoint, 5).DescribeOrganizationMemberEmailBind(context.Background(), 1)
-			var callErr *organization.Error
+			var callErr *tencentapi.Error
 			if !errors.As(err, &callErr) {
-				t.Fatalf("err = %v, want *organization.Error", err)
+				t.Fatalf("err = %v, want *tencentapi.Error", err)
 			}
 			if count.Load() != 1 || callErr.Attempts != 1 || callErr.Retryable() {
 				t.Errorf("%d requests, Attempts %d, Retryable %v; want one attempt and no retry", count.Load(), callErr.Attempts, callErr.Retryable())
@@ -154,7 +190,7 @@ func TestExhaustedRetriesSayHowManyOverHowLong(t *testing.T) {
 	f := replyAPIError("InternalError")
 	endpoint, count := faultyServer(t, f, f, f, f, f, f)
 	_, err := fastRetryClient(endpoint, 3).DescribeOrganizationMemberEmailBind(context.Background(), 1)
-	var callErr *organization.Error
+	var callErr *tencentapi.Error
 	if !errors.As(err, &callErr) || callErr.Code != "InternalError" {
 		t.Fatalf("err = %v", err)
 	}
@@ -173,8 +209,8 @@ func TestGatewayPageIsQuoted(t *testing.T) {
 	page := "<html><body><h1>502 Bad Gateway</h1></body></html>"
 	endpoint, _ := faultyServer(t, replyStatus(502, page))
 	_, err := fastRetryClient(endpoint, 0).DescribeOrganizationMemberEmailBind(context.Background(), 1)
-	var callErr *organization.Error
-	if !errors.As(err, &callErr) || callErr.Code != organization.CodeHTTPStatus || callErr.HTTPStatus != 502 || callErr.Body != page {
+	var callErr *tencentapi.Error
+	if !errors.As(err, &callErr) || callErr.Code != tencentapi.CodeHTTPStatus || callErr.HTTPStatus != 502 || callErr.Body != page {
 		t.Fatalf("err = %+v", callErr)
 	}
 }
@@ -201,13 +237,13 @@ func hangingServer(t *testing.T) (*url.URL, *atomic.Int32) {
 
 func TestSlowServerTimesOutPerAttempt(t *testing.T) {
 	u, count := hangingServer(t)
-	client := organization.NewClient(organization.Config{
+	client := newClient(tencentapi.Config{
 		Credential: common.NewCredential("a", "b"), Endpoint: u, MaxRetries: 1,
 		Timeout: 100 * time.Millisecond, RetryBaseDelay: time.Millisecond,
 	})
 	_, err := client.DescribeOrganizationMemberEmailBind(context.Background(), 1)
-	var callErr *organization.Error
-	if !errors.As(err, &callErr) || callErr.Code != organization.CodeTimeout || callErr.Timeout != 100*time.Millisecond {
+	var callErr *tencentapi.Error
+	if !errors.As(err, &callErr) || callErr.Code != tencentapi.CodeTimeout || callErr.Timeout != 100*time.Millisecond {
 		t.Fatalf("err = %v, want a timeout naming 100ms", err)
 	}
 	if callErr.Attempts != 2 || count.Load() != 2 {
@@ -217,7 +253,7 @@ func TestSlowServerTimesOutPerAttempt(t *testing.T) {
 
 func TestCancellationStopsBackoff(t *testing.T) {
 	endpoint, _ := faultyServer(t, replyAPIError("InternalError"), replyAPIError("InternalError"))
-	client := organization.NewClient(organization.Config{
+	client := newClient(tencentapi.Config{
 		Credential: common.NewCredential("a", "b"), Endpoint: endpoint, MaxRetries: 10,
 		// The first backoff is up to a minute; only cancellation can end it early.
 		RetryBaseDelay: time.Minute, RetryMaxDelay: time.Minute,
@@ -227,7 +263,7 @@ func TestCancellationStopsBackoff(t *testing.T) {
 
 func TestCancellationStopsRateLimitWait(t *testing.T) {
 	endpoint, _ := faultyServer(t)
-	client := organization.NewClient(organization.Config{
+	client := newClient(tencentapi.Config{
 		Credential: common.NewCredential("a", "b"), Endpoint: endpoint, RateLimit: 0.01,
 	})
 	// The first call takes the only token; the next would wait 100 seconds.
@@ -237,15 +273,15 @@ func TestCancellationStopsRateLimitWait(t *testing.T) {
 	assertCancelledPromptly(t, client)
 }
 
-func assertCancelledPromptly(t *testing.T, client *organization.Client) {
+func assertCancelledPromptly(t *testing.T, client testClient) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(200*time.Millisecond, cancel)
 	start := time.Now()
 	_, err := client.DescribeOrganizationMemberEmailBind(ctx, 1)
 	elapsed := time.Since(start)
-	var callErr *organization.Error
-	if !errors.As(err, &callErr) || callErr.Code != organization.CodeCancelled || !errors.Is(err, context.Canceled) {
+	var callErr *tencentapi.Error
+	if !errors.As(err, &callErr) || callErr.Code != tencentapi.CodeCancelled || !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want a cancellation", err)
 	}
 	if elapsed > time.Second {
@@ -264,7 +300,7 @@ func TestRateLimitSpacesRequests(t *testing.T) {
 	}))
 	defer ts.Close()
 	u, _ := url.Parse(ts.URL)
-	client := organization.NewClient(organization.Config{Credential: common.NewCredential("a", "b"), Endpoint: u, RateLimit: 40})
+	client := newClient(tencentapi.Config{Credential: common.NewCredential("a", "b"), Endpoint: u, RateLimit: 40})
 
 	var wg sync.WaitGroup
 	for range 20 {
@@ -287,11 +323,11 @@ func TestRateLimitSpacesRequests(t *testing.T) {
 func TestAttemptsAreReported(t *testing.T) {
 	endpoint, _ := faultyServer(t, replyAPIError("InternalError"))
 	var mu sync.Mutex
-	var attempts []organization.Attempt
-	client := organization.NewClient(organization.Config{
+	var attempts []tencentapi.Attempt
+	client := newClient(tencentapi.Config{
 		Credential: common.NewCredential("AKIDreport", "secret-key-value"), Endpoint: endpoint, MaxRetries: 1,
 		RetryBaseDelay: time.Millisecond,
-		OnAttempt: func(_ context.Context, a organization.Attempt) {
+		OnAttempt: func(_ context.Context, a tencentapi.Attempt) {
 			mu.Lock()
 			attempts = append(attempts, a)
 			mu.Unlock()
@@ -304,7 +340,7 @@ func TestAttemptsAreReported(t *testing.T) {
 		t.Fatalf("%d attempts reported, want 2", len(attempts))
 	}
 	first, second := attempts[0], attempts[1]
-	if first.Number != 1 || first.ErrorCode != "InternalError" || first.RequestID != "req-InternalError" || first.MemberUin != 77 ||
+	if first.Number != 1 || first.ErrorCode != "InternalError" || first.RequestID != "req-InternalError" ||
 		first.Action != "DescribeOrganizationMemberEmailBind" || first.HTTPStatus != 200 {
 		t.Errorf("first attempt %+v", first)
 	}
@@ -344,14 +380,14 @@ func TestNetworkErrorsRetriedOnlyWhenAskingAgainCanHelp(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			var attempts atomic.Int32
-			client := organization.NewClient(organization.Config{
+			client := newClient(tencentapi.Config{
 				Credential: common.NewCredential("a", "b"), Endpoint: endpoint, MaxRetries: 2,
 				RetryBaseDelay: time.Millisecond, Transport: failingTransport{tc.err},
-				OnAttempt: func(context.Context, organization.Attempt) { attempts.Add(1) },
+				OnAttempt: func(context.Context, tencentapi.Attempt) { attempts.Add(1) },
 			})
 			_, err := client.DescribeOrganizationMemberEmailBind(context.Background(), 1)
-			var callErr *organization.Error
-			if !errors.As(err, &callErr) || callErr.Code != organization.CodeNetworkError {
+			var callErr *tencentapi.Error
+			if !errors.As(err, &callErr) || callErr.Code != tencentapi.CodeNetworkError {
 				t.Fatalf("err = %v", err)
 			}
 			want := int32(1)
@@ -381,7 +417,7 @@ func TestRejectedTokenIsRenewedOnce(t *testing.T) {
 	f := replyAPIError("AuthFailure.TokenFailure")
 	endpoint, count := faultyServer(t, f)
 	cred := &renewableCredential{Credential: common.NewTokenCredential("AKIDtmp", "k", "t")}
-	client := organization.NewClient(organization.Config{Credential: cred, Endpoint: endpoint, MaxRetries: 0})
+	client := newClient(tencentapi.Config{Credential: cred, Endpoint: endpoint, MaxRetries: 0})
 	if _, err := client.DescribeOrganizationMemberEmailBind(context.Background(), 1); err != nil {
 		t.Fatalf("err = %v, want success after renewing the credential", err)
 	}
@@ -390,7 +426,7 @@ func TestRejectedTokenIsRenewedOnce(t *testing.T) {
 	}
 
 	endpoint, count = faultyServer(t, f, f, f)
-	client = organization.NewClient(organization.Config{Credential: cred, Endpoint: endpoint, MaxRetries: 5})
+	client = newClient(tencentapi.Config{Credential: cred, Endpoint: endpoint, MaxRetries: 5})
 	if _, err := client.DescribeOrganizationMemberEmailBind(context.Background(), 1); err == nil {
 		t.Fatal("a token rejected twice was accepted")
 	}

@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-tencentcloud authors.
 // SPDX-License-Identifier: MPL-2.0
 
-package organization
+package tencentapi
 
 import (
 	"context"
@@ -9,29 +9,13 @@ import (
 	"time"
 
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
-
-	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
-type retryPolicy struct {
-	maxRetries int
-	backoff    tencentapi.Backoff
-}
-
-func newRetryPolicy(maxRetries int, baseDelay, maxDelay time.Duration) retryPolicy {
-	backoff := tencentapi.DefaultBackoff
-	if baseDelay > 0 {
-		backoff.Base = baseDelay
-	}
-	if maxDelay > 0 {
-		backoff.Max = maxDelay
-	}
-	return retryPolicy{maxRetries: max(maxRetries, 0), backoff: backoff}
-}
-
-// call runs attempt until it succeeds, fails for good, runs out of retries,
-// or ctx ends. Every attempt first waits its turn on the rate limiter.
-func (c *Client) call(ctx context.Context, action string, memberUin int64, attempt func(context.Context) (*Error, *exchange)) error {
+// Call sends request until it succeeds, fails for good, runs out of
+// retries, or ctx ends, decoding the answer into response. Every attempt
+// first waits its turn on the rate limiter and refreshes the credential.
+// Every failure is returned as *Error.
+func (c *Client) Call(ctx context.Context, request tchttp.Request, response tchttp.Response) error {
 	start := time.Now()
 	renewed := false
 	for number := 1; ; number++ {
@@ -43,7 +27,7 @@ func (c *Client) call(ctx context.Context, action string, memberUin int64, attem
 		}
 		attemptCtx, cancel := context.WithTimeout(ctx, c.timeout)
 		began := time.Now()
-		failure, ex := attempt(attemptCtx)
+		failure, ex := c.send(attemptCtx, request, response)
 		if failure != nil {
 			switch {
 			case ctx.Err() != nil:
@@ -54,16 +38,16 @@ func (c *Client) call(ctx context.Context, action string, memberUin int64, attem
 		}
 		cancel()
 
-		retry := failure != nil && failure.retryable && number <= c.retry.maxRetries
+		retry := failure != nil && failure.retryable && number <= c.maxRetries
 		var retryIn time.Duration
 		switch {
 		case retry:
-			retryIn = c.retry.backoff.Delay(number)
+			retryIn = c.backoff.Delay(number)
 		case !renewed && c.renewRejectedToken(failure):
 			// Once per call, and at once: the next attempt signs with a new credential.
 			retry, renewed = true, true
 		}
-		c.report(ctx, action, memberUin, number, time.Since(began), failure, ex, retryIn)
+		c.report(ctx, request.GetAction(), number, time.Since(began), failure, ex, retryIn)
 
 		if failure == nil {
 			return nil
@@ -71,7 +55,7 @@ func (c *Client) call(ctx context.Context, action string, memberUin int64, attem
 		if !retry {
 			return c.finish(failure, number, start)
 		}
-		if !tencentapi.Sleep(ctx, retryIn) {
+		if !Sleep(ctx, retryIn) {
 			return c.finish(cancelled(ctx, nil), number, start)
 		}
 	}
@@ -121,20 +105,20 @@ func (c *Client) finish(failure *Error, attempts int, start time.Time) *Error {
 	return failure
 }
 
-func (c *Client) report(ctx context.Context, action string, memberUin int64, number int, took time.Duration, failure *Error, ex *exchange, retryIn time.Duration) {
+func (c *Client) report(ctx context.Context, action string, number int, took time.Duration, failure *Error, ex *exchange, retryIn time.Duration) {
 	if c.onAttempt == nil {
 		return
 	}
 	a := Attempt{
-		Action:       action,
-		MemberUin:    memberUin,
-		Number:       number,
-		Duration:     took,
-		HTTPStatus:   ex.status,
-		RequestID:    ex.requestID,
-		RetryIn:      retryIn,
-		RequestBody:  ex.requestBody,
-		ResponseBody: ex.responseBody,
+		Action:     action,
+		Number:     number,
+		Duration:   took,
+		HTTPStatus: ex.status,
+		RequestID:  ex.requestID,
+		RetryIn:    retryIn,
+	}
+	if !c.sensitive {
+		a.RequestBody, a.ResponseBody = ex.requestBody, ex.responseBody
 	}
 	if failure != nil {
 		a.ErrorCode = failure.Code
@@ -145,16 +129,23 @@ func (c *Client) report(ctx context.Context, action string, memberUin int64, num
 	c.onAttempt(ctx, a)
 }
 
-// send makes one signed exchange through the SDK, capturing its bodies.
+// send makes one signed exchange through the SDK, capturing its bodies, and
+// checks that the answer is an API response.
 func (c *Client) send(ctx context.Context, request tchttp.Request, response tchttp.Response) (*Error, *exchange) {
 	ex := &exchange{}
-	err := tencentapi.Send(context.WithValue(ctx, exchangeKey{}, ex), c.sdk, request, response, c.userAgent)
-	var decodePanic *tencentapi.DecodePanic
+	err := Send(context.WithValue(ctx, exchangeKey{}, ex), c.sdk, request, response, c.userAgent)
+	var decodePanic *DecodePanic
+	var failure *Error
 	switch {
 	case err == nil:
-		return nil, ex
+		failure = ex.checkEnvelope()
 	case errors.As(err, &decodePanic):
-		return malformedResponse(ex, decodePanic.Error(), false), ex
+		failure = malformedResponse(ex, decodePanic.Error(), false)
+	default:
+		failure = classify(err, ex)
 	}
-	return classify(err, ex), ex
+	if failure != nil && c.sensitive {
+		failure.Body = ""
+	}
+	return failure, ex
 }

@@ -1,0 +1,72 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package organization
+
+import (
+	"context"
+	"sync"
+)
+
+// EmailBind is one member's binding record, or why it could not be read.
+type EmailBind struct {
+	MemberUin int64
+	Record    *DescribeOrganizationMemberEmailBindResponseParams
+	Err       error
+}
+
+// EmailBindReads configures ReadEmailBinds.
+type EmailBindReads struct {
+	// Workers is how many reads are under way at once; the client's rate
+	// limiter paces them, so this only needs to cover the API's latency.
+	Workers int
+	// MemberContext, when set, returns the context a member's read runs in,
+	// such as one that carries the member in its log fields.
+	MemberContext func(context.Context, int64) context.Context
+	// Progress, when set, is told after each read how many of how many are done.
+	Progress func(ctx context.Context, done, total int)
+}
+
+// DefaultEmailBindWorkers covers a second of API latency at 20 requests per second.
+const DefaultEmailBindWorkers = 32
+
+// ReadEmailBinds reads each member's binding concurrently, through the
+// client's shared rate limit and retries, and returns one result per
+// member, in the order given. Once ctx ends, reads not yet started fail
+// with the cancellation instead of being sent.
+func (c *Client) ReadEmailBinds(ctx context.Context, memberUins []int64, opts EmailBindReads) []EmailBind {
+	results := make([]EmailBind, len(memberUins))
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = DefaultEmailBindWorkers
+	}
+	next := make(chan int)
+	var mu sync.Mutex
+	done := 0
+	var wg sync.WaitGroup
+	for range min(workers, len(memberUins)) {
+		wg.Go(func() {
+			for i := range next {
+				uin := memberUins[i]
+				memberCtx := ctx
+				if opts.MemberContext != nil {
+					memberCtx = opts.MemberContext(ctx, uin)
+				}
+				record, err := c.DescribeOrganizationMemberEmailBind(memberCtx, uin)
+				results[i] = EmailBind{MemberUin: uin, Record: record, Err: err}
+				if opts.Progress != nil {
+					mu.Lock()
+					done++
+					opts.Progress(ctx, done, len(memberUins))
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	for i := range memberUins {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return results
+}
