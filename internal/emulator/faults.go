@@ -5,18 +5,46 @@ package emulator
 
 import (
 	"encoding/json"
+	"maps"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 )
 
-// takeFault returns the first fault that matches memberUin and has uses
+// fail answers the request with the first fault that matches it, if any.
+// It reports whether the request is done with: answered with the fault, or
+// abandoned by a client that gave up during a delay.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, rec Request) bool {
+	fault, ok := s.takeFault(rec.Action, rec.MemberUin)
+	if !ok {
+		return false
+	}
+	if fault.Kind == FaultDelay {
+		return !s.delay(r, fault)
+	}
+	rec.ErrorCode = "Fault." + fault.Kind
+	if fault.Kind == FaultInternalError {
+		rec.ErrorCode = "InternalError"
+	}
+	s.record(rec)
+	s.injectFault(w, fault, rec.Action, rec.RequestID)
+	return true
+}
+
+// takeFault returns the first fault that matches the request and has uses
 // left, using one up.
-func (s *Server) takeFault(memberUin int64) (Fault, bool) {
+func (s *Server) takeFault(action string, memberUin int64) (Fault, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i, f := range s.world.Faults {
+		if f.Kind == FaultMemberLeaves || f.Kind == FaultMemberJoins {
+			continue
+		}
+		if f.Action != "" && f.Action != action {
+			continue
+		}
 		if f.MemberUin != 0 && f.MemberUin != memberUin {
 			continue
 		}
@@ -31,7 +59,33 @@ func (s *Server) takeFault(memberUin int64) (Fault, bool) {
 	return Fault{}, false
 }
 
-func (s *Server) injectFault(w http.ResponseWriter, f Fault, requestID string) {
+// faultResponses are, for each action, a Response of the wrong shape and a
+// success Response to cut short, so that malformed_json and truncated_json
+// fail in the decoder of whichever action they hit.
+var faultResponses = map[string]struct{ wrongShape, success map[string]any }{
+	actionEmailBind: {
+		wrongShape: map[string]any{"BindId": "not-a-number"},
+		success:    map[string]any{"BindStatus": "Success"},
+	},
+	actionMembers: {
+		wrongShape: map[string]any{"Items": "not-a-list", "Total": "x"},
+		success:    map[string]any{"Items": []any{map[string]any{"MemberUin": 100033118139, "Name": "prod"}}, "Total": 1},
+	},
+	actionAssumeRole: {
+		wrongShape: map[string]any{"Credentials": "not-an-object", "ExpiredTime": "x"},
+		success: map[string]any{
+			"Credentials": map[string]any{"TmpSecretId": "AKIDtruncated", "TmpSecretKey": "truncated", "Token": "truncated"},
+			"ExpiredTime": 1700000000, "Expiration": "2023-11-14T22:13:20Z",
+		},
+	},
+}
+
+func (s *Server) injectFault(w http.ResponseWriter, f Fault, action, requestID string) {
+	responses, known := faultResponses[action]
+	if !known {
+		// An unknown action has no response of its own to get wrong.
+		responses = faultResponses[actionEmailBind]
+	}
 	switch f.Kind {
 	case FaultInternalError:
 		writeJSON(w, map[string]any{"Response": map[string]any{
@@ -43,15 +97,44 @@ func (s *Server) injectFault(w http.ResponseWriter, f Fault, requestID string) {
 		w.WriteHeader(http.StatusBadGateway)
 		_, _ = w.Write([]byte("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n"))
 	case FaultMalformedJSON:
-		writeJSON(w, map[string]any{"Response": map[string]any{"BindId": "not-a-number", "RequestId": requestID}})
+		writeJSON(w, map[string]any{"Response": withRequestID(responses.wrongShape, requestID)})
 	case FaultTruncatedJSON:
-		body, _ := json.Marshal(map[string]any{"Response": map[string]any{"BindStatus": "Success", "RequestId": requestID}})
+		body, _ := json.Marshal(map[string]any{"Response": withRequestID(responses.success, requestID)})
 		body = body[:len(body)/2]
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 		_, _ = w.Write(body)
 	case FaultReset:
 		resetConnection(w)
+	}
+}
+
+func withRequestID(fields map[string]any, requestID string) map[string]any {
+	response := maps.Clone(fields)
+	response["RequestId"] = requestID
+	return response
+}
+
+// pageServed counts a DescribeOrganizationMembers page answered from org and
+// makes the members join or leave that faults schedule after it. The caller
+// holds s.mu, so the page it answers reflects the organization from before.
+func (s *Server) pageServed(org *Organization) {
+	s.pagesServed++
+	for _, f := range s.world.Faults {
+		if f.AfterPage != s.pagesServed {
+			continue
+		}
+		switch f.Kind {
+		case FaultMemberLeaves:
+			from := s.orgOfUin[f.MemberUin]
+			from.Members = slices.DeleteFunc(from.Members, func(m Member) bool { return m.MemberUin == f.MemberUin })
+			if f.MemberUin != from.AdminUin {
+				delete(s.orgOfUin, f.MemberUin)
+			}
+		case FaultMemberJoins:
+			org.Members = append(org.Members, *f.Member)
+			s.orgOfUin[f.Member.MemberUin] = org
+		}
 	}
 }
 
@@ -92,14 +175,9 @@ func writeJSON(w http.ResponseWriter, v any) {
 	_, _ = w.Write(body)
 }
 
-// peekMemberUin reads MemberUin from a request, for fault matching and
-// logs, before the request is validated; zero when there is none.
-func peekMemberUin(r *http.Request, body []byte) int64 {
-	if r.Method == http.MethodGet {
-		uin, _ := strconv.ParseInt(r.URL.Query().Get("MemberUin"), 10, 64)
-		return uin
-	}
-	var params struct{ MemberUin int64 }
-	_ = json.Unmarshal(body, &params)
-	return params.MemberUin
+// memberUinParam reads MemberUin for fault matching and logs before the
+// request is validated; zero when there is none.
+func memberUinParam(params map[string]string) int64 {
+	uin, _ := strconv.ParseInt(params["MemberUin"], 10, 64)
+	return uin
 }

@@ -2,19 +2,20 @@
 // SPDX-License-Identifier: MPL-2.0
 
 // Package emulator is a local implementation of the Tencent Cloud
-// Organization API (2021-03-31) for DescribeOrganizationMemberEmailBind. It
-// speaks API 3.0 as the real service does (TC3-HMAC-SHA256 signatures, the
-// Response envelope, the documented error codes and rate limit), so any
-// Tencent Cloud client can be pointed at it for offline plans and tests.
+// Organization API (2021-03-31) for DescribeOrganizationMemberEmailBind and
+// DescribeOrganizationMembers, with the STS AssumeRole and CVM metadata
+// credentials a client may call it with. It speaks API 3.0 as the real
+// service does (TC3-HMAC-SHA256 signatures, the Response envelope, the
+// documented error codes and rate limit), so any Tencent Cloud client can be
+// pointed at it for offline plans and tests.
 package emulator
 
 import (
-	"crypto/hmac"
 	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
+	"maps"
 	"net/http"
 	"slices"
 	"strconv"
@@ -23,14 +24,24 @@ import (
 	"time"
 )
 
-// actions are the API actions served, with the service and version each belongs to.
-var actions = map[string]struct{ service, version string }{
-	"DescribeOrganizationMemberEmailBind": {"organization", "2021-03-31"},
-	"AssumeRole":                          {"sts", "2018-08-13"},
+const (
+	actionEmailBind  = "DescribeOrganizationMemberEmailBind"
+	actionMembers    = "DescribeOrganizationMembers"
+	actionAssumeRole = "AssumeRole"
+)
+
+// actions are the API actions served: the service and version each belongs
+// to, and what answers an authenticated request from its parameters.
+var actions = map[string]struct {
+	service, version string
+	serve            func(s *Server, caller Credential, params map[string]string) (map[string]json.RawMessage, *apiError)
+}{
+	actionEmailBind:  {"organization", "2021-03-31", (*Server).describeOrganizationMemberEmailBind},
+	actionMembers:    {"organization", "2021-03-31", (*Server).describeOrganizationMembers},
+	actionAssumeRole: {"sts", "2018-08-13", (*Server).assumeRole},
 }
 
 const (
-
 	// maxClockSkew is how far X-TC-Timestamp may be from the server's clock.
 	maxClockSkew = 5 * time.Minute
 
@@ -46,7 +57,10 @@ type Request struct {
 	RequestClient string
 	SecretID      string
 	HasToken      bool
-	MemberUin     int64
+	// Params are the business parameters as sent: raw JSON values from a
+	// POST body, query values from a GET.
+	Params    map[string]string
+	MemberUin int64
 	// ErrorCode is the API error returned, or "Fault.<kind>" for an injected fault.
 	ErrorCode string
 	RequestID string
@@ -60,26 +74,28 @@ type Server struct {
 	// Logf, when set, receives one line per request.
 	Logf func(format string, args ...any)
 
-	world    World
-	orgOfUin map[int64]*Organization
+	// world's organizations, and their members, are guarded by mu: faults
+	// make members join and leave while clients read.
+	world World
 
 	mu              sync.Mutex
+	orgOfUin        map[int64]*Organization
 	credentials     map[string]Credential
 	windows         map[string]*rateWindow
 	faultsLeft      []int
+	pagesServed     int
 	requests        []Request
 	assumeRoleCalls []AssumeRoleCall
 }
 
-// rateWindow counts a SecretId's requests in one wall-clock second, which
-// is how "20 requests per second" reads: no second may hold more.
-type rateWindow struct {
-	second int64
-	count  int
-}
-
 // New returns a server for a world that has passed Validate.
 func New(world World) *Server {
+	// Membership changes at run time must not reach the caller's World,
+	// which may start other servers.
+	world.Organizations = slices.Clone(world.Organizations)
+	for i := range world.Organizations {
+		world.Organizations[i].Members = slices.Clone(world.Organizations[i].Members)
+	}
 	s := &Server{
 		Now:         time.Now,
 		world:       world,
@@ -129,6 +145,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return
 	}
+	params, paramsErr := decodeParams(r, body)
 	rec := Request{
 		Time:          s.Now(),
 		Action:        r.Header.Get("X-TC-Action"),
@@ -137,23 +154,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		RequestClient: r.Header.Get("X-TC-RequestClient"),
 		HasToken:      r.Header.Get("X-TC-Token") != "",
 		RequestID:     newRequestID(),
-		MemberUin:     peekMemberUin(r, body),
+		Params:        params,
+		MemberUin:     memberUinParam(params),
 	}
-	if fault, ok := s.takeFault(rec.MemberUin); ok {
-		if fault.Kind != FaultDelay {
-			rec.ErrorCode = "Fault." + fault.Kind
-			if fault.Kind == FaultInternalError {
-				rec.ErrorCode = "InternalError"
-			}
-			s.record(rec)
-			s.injectFault(w, fault, rec.RequestID)
-			return
-		}
-		if !s.delay(r, fault) {
-			return
-		}
+	if s.fail(w, r, rec) {
+		return
 	}
-	fields, apiErr := s.handle(r, body, &rec)
+	fields, apiErr := s.handle(r, body, paramsErr, &rec)
 
 	envelope := map[string]any{"RequestId": rec.RequestID}
 	if apiErr != nil {
@@ -179,11 +186,17 @@ func (s *Server) record(rec Request) {
 		if result == "" {
 			result = "OK"
 		}
-		s.Logf("%s MemberUin=%d -> %s RequestId=%s", rec.Action, rec.MemberUin, result, rec.RequestID)
+		var params strings.Builder
+		for _, name := range slices.Sorted(maps.Keys(rec.Params)) {
+			params.WriteString(" " + name + "=" + rec.Params[name])
+		}
+		s.Logf("%s%s -> %s RequestId=%s", rec.Action, params.String(), result, rec.RequestID)
 	}
 }
 
-func (s *Server) handle(r *http.Request, body []byte, rec *Request) (map[string]json.RawMessage, *apiError) {
+// handle answers a request that got no fault. paramsErr is why the body
+// could not be read as parameters, reported only once the caller is known.
+func (s *Server) handle(r *http.Request, body []byte, paramsErr error, rec *Request) (map[string]json.RawMessage, *apiError) {
 	if r.Method != http.MethodPost && r.Method != http.MethodGet {
 		return nil, errorf("UnsupportedProtocol", "The HTTP method %s is not supported; use POST or GET.", r.Method)
 	}
@@ -205,14 +218,13 @@ func (s *Server) handle(r *http.Request, body []byte, rec *Request) (map[string]
 			"Your request rate exceeds the frequency limit of %d requests per second for this SecretId. Please reduce the frequency of calls.",
 			s.world.rateLimit())
 	}
-	params, apiErr := requestParams(r, body)
-	if apiErr != nil {
-		return nil, apiErr
+	if r.Method == http.MethodPost && !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+		return nil, errorf("InvalidRequest", "POST requests must have Content-Type application/json.")
 	}
-	if rec.Action == "AssumeRole" {
-		return s.assumeRole(cred, params)
+	if paramsErr != nil {
+		return nil, errorf("InvalidParameter", "The request body is not a JSON object: %s", paramsErr)
 	}
-	return s.describeOrganizationMemberEmailBind(cred, params)
+	return actions[rec.Action].serve(s, cred, rec.Params)
 }
 
 func checkActionAndVersion(action, version string) *apiError {
@@ -277,48 +289,9 @@ func (s *Server) authenticate(r *http.Request, body []byte, service string) (Cre
 	return cred, nil
 }
 
-// signatureMatches accepts the Host header as sent and, on a non-default
-// port, the bare hostname, because official SDKs differ on which they sign.
-func signatureMatches(r *http.Request, body []byte, auth authorization, timestamp int64, secretKey string) bool {
-	hosts := []string{r.Host}
-	if hostname, _, err := net.SplitHostPort(r.Host); err == nil {
-		hosts = append(hosts, hostname)
-	}
-	scope := credentialScope(auth.Date, auth.Service)
-	for _, host := range hosts {
-		headers := make([][2]string, len(auth.SignedHeaders))
-		for i, name := range auth.SignedHeaders {
-			value := r.Header.Get(name)
-			if name == "host" {
-				value = host
-			}
-			headers[i] = [2]string{name, value}
-		}
-		canonical := canonicalRequest(r.Method, r.URL.RawQuery, headers, body)
-		want := signature(secretKey, auth.Date, auth.Service, stringToSign(strconv.FormatInt(timestamp, 10), scope, canonical))
-		if hmac.Equal([]byte(want), []byte(auth.Signature)) {
-			return true
-		}
-	}
-	return false
-}
-
-func (s *Server) allow(secretID string) bool {
-	second := s.Now().Unix()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	w, ok := s.windows[secretID]
-	if !ok || w.second != second {
-		w = &rateWindow{second: second}
-		s.windows[secretID] = w
-	}
-	w.count++
-	return w.count <= s.world.rateLimit()
-}
-
-// requestParams returns each business parameter's raw value: JSON text for
+// decodeParams returns each business parameter's raw value: JSON text for
 // POST bodies, the query value for GET.
-func requestParams(r *http.Request, body []byte) (map[string]string, *apiError) {
+func decodeParams(r *http.Request, body []byte) (map[string]string, error) {
 	params := map[string]string{}
 	if r.Method == http.MethodGet {
 		for name, values := range r.URL.Query() {
@@ -326,53 +299,14 @@ func requestParams(r *http.Request, body []byte) (map[string]string, *apiError) 
 		}
 		return params, nil
 	}
-	if !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
-		return nil, errorf("InvalidRequest", "POST requests must have Content-Type application/json.")
-	}
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(body, &raw); err != nil {
-		return nil, errorf("InvalidParameter", "The request body is not a JSON object: %s", err)
+		return nil, err
 	}
 	for name, value := range raw {
 		params[name] = string(value)
 	}
 	return params, nil
-}
-
-func (s *Server) describeOrganizationMemberEmailBind(cred Credential, params map[string]string) (map[string]json.RawMessage, *apiError) {
-	for name := range params {
-		if name != "MemberUin" {
-			return nil, errorf("UnknownParameter", "The parameter `%s` is not recognized.", name)
-		}
-	}
-	raw, ok := params["MemberUin"]
-	if !ok || raw == "null" {
-		return nil, errorf("MissingParameter", "The request is missing the required parameter `MemberUin`.")
-	}
-	memberUin, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil || memberUin <= 0 {
-		return nil, errorf("InvalidParameter", "The parameter `MemberUin` must be a positive integer, got %s.", raw)
-	}
-
-	org := s.orgOfUin[cred.Uin]
-	if org == nil {
-		return nil, errorf("ResourceNotFound.OrganizationNotExist", "The organization does not exist.")
-	}
-	for _, m := range org.Members {
-		if m.MemberUin == memberUin {
-			return emailBindFields(m), nil
-		}
-	}
-	return nil, errorf("ResourceNotFound.OrganizationMemberNotExist", "The organization member does not exist.")
-}
-
-func emailBindFields(m Member) map[string]json.RawMessage {
-	fields := map[string]json.RawMessage{}
-	if len(m.EmailBind) > 0 {
-		// Validate has already checked that this is an object of known fields.
-		_ = json.Unmarshal(m.EmailBind, &fields)
-	}
-	return fields
 }
 
 func newRequestID() string {

@@ -8,6 +8,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"net"
+	"net/http"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -107,4 +110,30 @@ func parseAuthorization(header string) (authorization, error) {
 	auth.SignedHeaders = strings.Split(fields["SignedHeaders"], ";")
 	auth.Signature = fields["Signature"]
 	return auth, nil
+}
+
+// signatureMatches accepts the Host header as sent and, on a non-default
+// port, the bare hostname, because official SDKs differ on which they sign.
+func signatureMatches(r *http.Request, body []byte, auth authorization, timestamp int64, secretKey string) bool {
+	hosts := []string{r.Host}
+	if hostname, _, err := net.SplitHostPort(r.Host); err == nil {
+		hosts = append(hosts, hostname)
+	}
+	scope := credentialScope(auth.Date, auth.Service)
+	for _, host := range hosts {
+		headers := make([][2]string, len(auth.SignedHeaders))
+		for i, name := range auth.SignedHeaders {
+			value := r.Header.Get(name)
+			if name == "host" {
+				value = host
+			}
+			headers[i] = [2]string{name, value}
+		}
+		canonical := canonicalRequest(r.Method, r.URL.RawQuery, headers, body)
+		want := signature(secretKey, auth.Date, auth.Service, stringToSign(strconv.FormatInt(timestamp, 10), scope, canonical))
+		if hmac.Equal([]byte(want), []byte(auth.Signature)) {
+			return true
+		}
+	}
+	return false
 }

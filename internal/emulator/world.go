@@ -11,13 +11,10 @@ import (
 	"time"
 )
 
-// DefaultRateLimit is the documented limit of DescribeOrganizationMemberEmailBind.
-const DefaultRateLimit = 20
-
 // World is everything the emulator knows: which credentials it accepts, which
 // account each belongs to, and the organizations those accounts run.
 type World struct {
-	// RateLimit is requests per second per SecretId; zero means DefaultRateLimit.
+	// RateLimit is requests per second per SecretId and action; zero means DefaultRateLimit.
 	RateLimit int `json:"rate_limit,omitempty"`
 
 	Credentials   []Credential   `json:"credentials"`
@@ -51,25 +48,36 @@ type CVMRole struct {
 	Uin      int64  `json:"uin"`
 }
 
-// Fault kinds, each a way real networks and gateways fail.
+// Fault kinds, each a way real networks and gateways fail, or a way an
+// organization changes under a client that is paging through it.
 const (
 	FaultInternalError = "internal_error" // the API's InternalError
 	FaultBadGateway    = "bad_gateway"    // HTTP 502 with an HTML page, as a gateway sends
-	FaultMalformedJSON = "malformed_json" // well-formed JSON of the wrong shape
-	FaultTruncatedJSON = "truncated_json" // a success response cut in half
+	FaultMalformedJSON = "malformed_json" // well-formed JSON of the wrong shape for the action
+	FaultTruncatedJSON = "truncated_json" // a success response of the action cut in half
 	FaultReset         = "reset"          // the TCP connection reset before any answer
 	FaultDelay         = "delay"          // the normal answer, after Delay
+	FaultMemberLeaves  = "member_leaves"  // MemberUin leaves its organization after page AfterPage
+	FaultMemberJoins   = "member_joins"   // Member joins the paged organization after page AfterPage
 )
 
 // Fault makes the emulator misbehave on purpose.
 type Fault struct {
 	Kind string `json:"kind"`
-	// MemberUin limits the fault to requests for one member; zero matches every request.
+	// Action limits the fault to requests of one action; empty matches every action.
+	Action string `json:"action,omitempty"`
+	// MemberUin limits the fault to email-bind requests for one member (zero
+	// matches every request), or names the member that leaves.
 	MemberUin int64 `json:"member_uin,omitempty"`
 	// Count is how many matching requests get the fault; zero means all of them.
 	Count int `json:"count,omitempty"`
 	// Delay is how long a delay fault holds the answer, as a Go duration such as "2s".
 	Delay string `json:"delay,omitempty"`
+	// AfterPage is the 1-based count of DescribeOrganizationMembers pages the
+	// server has answered after which a member leaves or joins.
+	AfterPage int `json:"after_page,omitempty"`
+	// Member is the member that joins.
+	Member *Member `json:"member,omitempty"`
 }
 
 // Credential is an API key pair of an account. A non-empty Token makes it a
@@ -82,36 +90,6 @@ type Credential struct {
 	// Expires is set on temporary credentials the emulator issues.
 	Expires time.Time `json:"-"`
 }
-
-// Organization is run by AdminUin. Callers whose uin is the admin or a member
-// see its members; every other caller has no organization.
-type Organization struct {
-	AdminUin int64    `json:"admin_uin"`
-	Members  []Member `json:"members"`
-}
-
-// Member carries its email binding record exactly as the API returns it:
-// output field names as keys, fields left out are left out of the response,
-// and explicit nulls stay null.
-type Member struct {
-	MemberUin int64           `json:"member_uin"`
-	EmailBind json.RawMessage `json:"email_bind,omitempty"`
-}
-
-// emailBindFieldKinds lists the action's output fields and the JSON kind each must have.
-var emailBindFieldKinds = map[string]string{
-	"BindId":      "integer",
-	"ApplyTime":   "string",
-	"Email":       "string",
-	"Phone":       "string",
-	"BindStatus":  "string",
-	"BindTime":    "string",
-	"Description": "string",
-	"PhoneBind":   "integer",
-	"CountryCode": "string",
-}
-
-var kindDescriptions = map[string]string{"integer": "a non-negative integer", "string": "a string"}
 
 // LoadWorld reads and validates a world file.
 func LoadWorld(path string) (World, error) {
@@ -156,27 +134,9 @@ func (w World) Validate() error {
 		}
 		secretIDs[c.SecretID] = true
 	}
-	inOrganization := map[int64]bool{}
-	for i, org := range w.Organizations {
-		if org.AdminUin <= 0 {
-			return fmt.Errorf("organizations[%d]: admin_uin must be a positive account uin", i)
-		}
-		if inOrganization[org.AdminUin] {
-			return fmt.Errorf("organizations[%d]: admin uin %d already belongs to another organization", i, org.AdminUin)
-		}
-		inOrganization[org.AdminUin] = true
-		for j, m := range org.Members {
-			if m.MemberUin <= 0 {
-				return fmt.Errorf("organizations[%d].members[%d]: member_uin must be a positive account uin", i, j)
-			}
-			if inOrganization[m.MemberUin] && m.MemberUin != org.AdminUin {
-				return fmt.Errorf("organizations[%d].members[%d]: uin %d belongs to more than one organization", i, j, m.MemberUin)
-			}
-			inOrganization[m.MemberUin] = true
-			if err := validateEmailBind(m.EmailBind); err != nil {
-				return fmt.Errorf("organizations[%d].members[%d].email_bind: %w", i, j, err)
-			}
-		}
+	membership, err := validateOrganizations(w.Organizations)
+	if err != nil {
+		return err
 	}
 	roleArns := map[string]bool{}
 	for i, r := range w.Roles {
@@ -198,15 +158,22 @@ func (w World) Validate() error {
 		}
 	}
 	for i, f := range w.Faults {
-		if err := f.validate(); err != nil {
+		if err := f.validate(membership); err != nil {
 			return fmt.Errorf("faults[%d]: %w", i, err)
 		}
 	}
 	return nil
 }
 
-func (f Fault) validate() error {
+// validate checks a fault against membership, which it updates with the
+// members that faults make join or leave so that no two faults move one uin.
+func (f Fault) validate(membership *membership) error {
+	if f.Count < 0 || f.MemberUin < 0 || f.AfterPage < 0 {
+		return fmt.Errorf("count, member_uin and after_page must not be negative")
+	}
 	switch f.Kind {
+	case FaultMemberLeaves, FaultMemberJoins:
+		return f.validateMembershipChange(membership)
 	case FaultInternalError, FaultBadGateway, FaultMalformedJSON, FaultTruncatedJSON, FaultReset:
 		if f.Delay != "" {
 			return fmt.Errorf("delay applies only to kind %q", FaultDelay)
@@ -216,50 +183,54 @@ func (f Fault) validate() error {
 			return fmt.Errorf("kind %q needs a positive delay such as \"2s\"", FaultDelay)
 		}
 	default:
-		return fmt.Errorf("kind %q is not one of %s, %s, %s, %s, %s, %s", f.Kind,
-			FaultInternalError, FaultBadGateway, FaultMalformedJSON, FaultTruncatedJSON, FaultReset, FaultDelay)
+		return fmt.Errorf("kind %q is not one of %s, %s, %s, %s, %s, %s, %s, %s", f.Kind,
+			FaultInternalError, FaultBadGateway, FaultMalformedJSON, FaultTruncatedJSON, FaultReset, FaultDelay,
+			FaultMemberLeaves, FaultMemberJoins)
 	}
-	if f.Count < 0 || f.MemberUin < 0 {
-		return fmt.Errorf("count and member_uin must not be negative")
+	if f.AfterPage != 0 || f.Member != nil {
+		return fmt.Errorf("after_page and member apply only to kinds %q and %q", FaultMemberLeaves, FaultMemberJoins)
+	}
+	if f.Action != "" {
+		if _, served := actions[f.Action]; !served {
+			return fmt.Errorf("action %q is not an action the emulator serves", f.Action)
+		}
+		if f.MemberUin != 0 && f.Action != actionEmailBind {
+			return fmt.Errorf("member_uin matches only %s requests, so it never matches action %q", actionEmailBind, f.Action)
+		}
 	}
 	return nil
 }
 
-func validateEmailBind(raw json.RawMessage) error {
-	if len(raw) == 0 {
+func (f Fault) validateMembershipChange(membership *membership) error {
+	if f.Count != 0 || f.Delay != "" || f.Action != "" {
+		return fmt.Errorf("count, delay and action do not apply to kind %q, which happens once after page after_page", f.Kind)
+	}
+	if f.AfterPage < 1 {
+		return fmt.Errorf("kind %q needs after_page of at least 1", f.Kind)
+	}
+	if f.Kind == FaultMemberLeaves {
+		if f.Member != nil {
+			return fmt.Errorf("kind %q takes member_uin, not member", f.Kind)
+		}
+		if !membership.members[f.MemberUin] {
+			return fmt.Errorf("member_uin %d is not a member of any organization", f.MemberUin)
+		}
+		if membership.moved[f.MemberUin] {
+			return fmt.Errorf("member %d already leaves by an earlier fault", f.MemberUin)
+		}
+		membership.moved[f.MemberUin] = true
 		return nil
 	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &fields); err != nil {
-		return fmt.Errorf("must be an object of output fields: %w", err)
+	if f.Member == nil || f.MemberUin != 0 {
+		return fmt.Errorf("kind %q takes member, not member_uin", f.Kind)
 	}
-	for name, value := range fields {
-		kind, known := emailBindFieldKinds[name]
-		if !known {
-			return fmt.Errorf("%q is not an output field of DescribeOrganizationMemberEmailBind", name)
-		}
-		if string(value) == "null" {
-			continue
-		}
-		var err error
-		switch kind {
-		case "integer":
-			var n uint64
-			err = json.Unmarshal(value, &n)
-		case "string":
-			var s string
-			err = json.Unmarshal(value, &s)
-		}
-		if err != nil {
-			return fmt.Errorf("%s must be %s or null, got %s", name, kindDescriptions[kind], value)
-		}
+	if err := f.Member.validate(); err != nil {
+		return fmt.Errorf("member.%w", err)
 	}
+	uin := f.Member.MemberUin
+	if membership.accounts[uin] || membership.moved[uin] {
+		return fmt.Errorf("member: uin %d already belongs to an organization or joins by an earlier fault", uin)
+	}
+	membership.moved[uin] = true
 	return nil
-}
-
-func (w World) rateLimit() int {
-	if w.RateLimit == 0 {
-		return DefaultRateLimit
-	}
-	return w.RateLimit
 }

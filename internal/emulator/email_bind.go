@@ -1,0 +1,38 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package emulator
+
+import (
+	"encoding/json"
+	"strconv"
+)
+
+func (s *Server) describeOrganizationMemberEmailBind(cred Credential, params map[string]string) (map[string]json.RawMessage, *apiError) {
+	for name := range params {
+		if name != "MemberUin" {
+			return nil, errorf("UnknownParameter", "The parameter `%s` is not recognized.", name)
+		}
+	}
+	raw, ok := params["MemberUin"]
+	if !ok || raw == "null" {
+		return nil, errorf("MissingParameter", "The request is missing the required parameter `MemberUin`.")
+	}
+	memberUin, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil || memberUin <= 0 {
+		return nil, errorf("InvalidParameter", "The parameter `MemberUin` must be a positive integer, got %s.", raw)
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	org := s.orgOfUin[cred.Uin]
+	if org == nil {
+		return nil, errorf("ResourceNotFound.OrganizationNotExist", "The organization does not exist.")
+	}
+	for _, m := range org.Members {
+		if m.MemberUin == memberUin {
+			return recordFields(m.EmailBind), nil
+		}
+	}
+	return nil, errorf("ResourceNotFound.OrganizationMemberNotExist", "The organization member does not exist.")
+}

@@ -1,0 +1,246 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package emulator
+
+import (
+	"encoding/json"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+const (
+	defaultListingLimit = 10
+	maxListingLimit     = 50
+	maxTagFilters       = 10
+)
+
+// listingQuery is a DescribeOrganizationMembers request: the page, and the
+// filters given (nil or empty when not).
+type listingQuery struct {
+	offset, limit                          uint64
+	searchKey, authName, product, nodeName *string
+	nodeID                                 *uint64
+	tags                                   []tagFilter
+}
+
+// tagFilter matches any value of its key when value is empty.
+type tagFilter struct{ key, value string }
+
+// listing is what the filters read of a member's listing record.
+type listing struct {
+	Name     *string
+	NodeID   *int64 `json:"NodeId"`
+	NodeName *string
+	Tags     []*struct{ TagKey, TagValue *string }
+}
+
+func (s *Server) describeOrganizationMembers(cred Credential, params map[string]string) (map[string]json.RawMessage, *apiError) {
+	q, apiErr := parseListingQuery(params)
+	if apiErr != nil {
+		return nil, apiErr
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	org := s.orgOfUin[cred.Uin]
+	if org == nil {
+		return nil, errorf("ResourceNotFound.OrganizationNotExist", "The organization does not exist.")
+	}
+	if q.product != nil && !slices.Contains(org.TrustedServices, *q.product) {
+		return nil, errorf("ResourceNotFound.OrganizationServiceNotExist", "The trusted service `%s` does not exist.", *q.product)
+	}
+	listings := make([]listing, len(org.Members))
+	for i, m := range org.Members {
+		// Validation has checked every field this reads; an absent listing reads as empty.
+		_ = json.Unmarshal(m.Listing, &listings[i])
+	}
+	if apiErr := q.checkNode(org, listings); apiErr != nil {
+		return nil, apiErr
+	}
+	var matched []Member
+	for i, m := range org.Members {
+		if q.matches(m, listings[i]) {
+			matched = append(matched, m)
+		}
+	}
+	total := uint64(len(matched))
+	start := min(q.offset, total)
+	page := matched[start : start+min(q.limit, total-start)]
+	items := make([]map[string]json.RawMessage, len(page))
+	for i, m := range page {
+		items[i] = listingItem(m)
+	}
+	s.pageServed(org)
+
+	itemsJSON, _ := json.Marshal(items)
+	totalJSON, _ := json.Marshal(total)
+	return map[string]json.RawMessage{"Items": itemsJSON, "Total": totalJSON}, nil
+}
+
+func parseListingQuery(params map[string]string) (listingQuery, *apiError) {
+	q := listingQuery{limit: defaultListingLimit}
+	var lang *string
+	// Sorted, so that a request with several mistakes always gets the same error.
+	for _, name := range slices.Sorted(maps.Keys(params)) {
+		raw := []byte(params[name])
+		var err error
+		want := "a string"
+		switch name {
+		case "Offset":
+			want, err = "a non-negative integer", json.Unmarshal(raw, &q.offset)
+		case "Limit":
+			want, err = "a non-negative integer", json.Unmarshal(raw, &q.limit)
+		case "NodeId":
+			want, err = "a non-negative integer", json.Unmarshal(raw, &q.nodeID)
+		case "Lang":
+			err = json.Unmarshal(raw, &lang)
+		case "SearchKey":
+			err = json.Unmarshal(raw, &q.searchKey)
+		case "AuthName":
+			err = json.Unmarshal(raw, &q.authName)
+		case "Product":
+			err = json.Unmarshal(raw, &q.product)
+		case "NodeName":
+			err = json.Unmarshal(raw, &q.nodeName)
+		case "Tags":
+			var apiErr *apiError
+			if q.tags, apiErr = parseTagFilters(raw); apiErr != nil {
+				return q, apiErr
+			}
+		default:
+			return q, errorf("UnknownParameter", "The parameter `%s` is not recognized.", name)
+		}
+		if err != nil {
+			return q, errorf("InvalidParameter", "The parameter `%s` must be %s, got %s.", name, want, raw)
+		}
+	}
+	if q.limit < 1 || q.limit > maxListingLimit {
+		return q, errorf("InvalidParameter", "The parameter `Limit` must be between 1 and %d, got %d.", maxListingLimit, q.limit)
+	}
+	if q.offset%q.limit != 0 {
+		return q, errorf("InvalidParameter", "The parameter `Offset` must be a multiple of `Limit` (%d), got %d.", q.limit, q.offset)
+	}
+	if lang != nil && *lang != "en" && *lang != "zh" {
+		return q, errorf("InvalidParameter", "The parameter `Lang` must be `en` or `zh`, got `%s`.", *lang)
+	}
+	return q, nil
+}
+
+func parseTagFilters(raw []byte) ([]tagFilter, *apiError) {
+	var tags []map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &tags); err != nil {
+		return nil, errorf("InvalidParameter", "The parameter `Tags` must be an array of objects with TagKey and TagValue, got %s.", raw)
+	}
+	if len(tags) > maxTagFilters {
+		return nil, errorf("InvalidParameter", "The parameter `Tags` takes at most %d tags, got %d.", maxTagFilters, len(tags))
+	}
+	filters := make([]tagFilter, len(tags))
+	for i, tag := range tags {
+		values := map[string]*string{}
+		for _, name := range slices.Sorted(maps.Keys(tag)) {
+			if name != "TagKey" && name != "TagValue" {
+				return nil, errorf("UnknownParameter", "The parameter `Tags.%d.%s` is not recognized.", i, name)
+			}
+			var value *string
+			if err := json.Unmarshal(tag[name], &value); err != nil {
+				return nil, errorf("InvalidParameter", "The parameter `Tags.%d.%s` must be a string, got %s.", i, name, tag[name])
+			}
+			values[name] = value
+		}
+		if values["TagKey"] == nil || *values["TagKey"] == "" {
+			return nil, errorf("InvalidParameter", "The parameter `Tags.%d.TagKey` is required.", i)
+		}
+		filters[i].key = *values["TagKey"]
+		if value := values["TagValue"]; value != nil {
+			filters[i].value = *value
+		}
+	}
+	return filters, nil
+}
+
+// checkNode rejects a NodeId or NodeName that names no unit: neither one of
+// the organization's nodes nor one that a member's listing puts it in.
+func (q listingQuery) checkNode(org *Organization, listings []listing) *apiError {
+	idKnown, nameKnown := q.nodeID == nil, q.nodeName == nil
+	for _, node := range org.Nodes {
+		idKnown = idKnown || uint64(node.NodeID) == *q.nodeID
+		nameKnown = nameKnown || node.Name == *q.nodeName
+	}
+	for _, l := range listings {
+		idKnown = idKnown || l.inNode(*q.nodeID)
+		nameKnown = nameKnown || l.NodeName != nil && *l.NodeName == *q.nodeName
+	}
+	if !idKnown {
+		return errorf("ResourceNotFound.OrganizationNodeNotExist", "The organization node %d does not exist.", *q.nodeID)
+	}
+	if !nameKnown {
+		return errorf("ResourceNotFound.OrganizationNodeNotExist", "The organization node `%s` does not exist.", *q.nodeName)
+	}
+	return nil
+}
+
+func (q listingQuery) matches(m Member, l listing) bool {
+	if q.searchKey != nil {
+		name := ""
+		if l.Name != nil {
+			name = *l.Name
+		}
+		if !containsFold(name, *q.searchKey) && strconv.FormatInt(m.MemberUin, 10) != *q.searchKey {
+			return false
+		}
+	}
+	if q.authName != nil && !containsFold(m.AuthName, *q.authName) {
+		return false
+	}
+	if q.nodeID != nil && !l.inNode(*q.nodeID) {
+		return false
+	}
+	if q.nodeName != nil && (l.NodeName == nil || *l.NodeName != *q.nodeName) {
+		return false
+	}
+	for _, want := range q.tags {
+		if !l.hasTag(want) {
+			return false
+		}
+	}
+	return true
+}
+
+func containsFold(s, substr string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(substr))
+}
+
+// inNode compares a listing's signed NodeId with the request's unsigned one,
+// as the SDK types them.
+func (l listing) inNode(id uint64) bool {
+	return l.NodeID != nil && *l.NodeID >= 0 && uint64(*l.NodeID) == id
+}
+
+func (l listing) hasTag(want tagFilter) bool {
+	for _, tag := range l.Tags {
+		if tag == nil || tag.TagKey == nil || *tag.TagKey != want.key {
+			continue
+		}
+		if want.value == "" || tag.TagValue != nil && *tag.TagValue == want.value {
+			return true
+		}
+	}
+	return false
+}
+
+// listingItem is the member's OrgMember as the API returns it. Listing and
+// email binding report the same BindStatus, so a listing that leaves it out
+// shows the email binding's.
+func listingItem(m Member) map[string]json.RawMessage {
+	item := recordFields(m.Listing)
+	if _, given := item["BindStatus"]; !given {
+		if status, bound := recordFields(m.EmailBind)["BindStatus"]; bound {
+			item["BindStatus"] = status
+		}
+	}
+	item["MemberUin"] = json.RawMessage(strconv.FormatInt(m.MemberUin, 10))
+	return item
+}
