@@ -16,6 +16,7 @@ import (
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 func TestServesTheDemoWorldAndPrintsItsURL(t *testing.T) {
@@ -37,7 +38,7 @@ func TestServesTheDemoWorldAndPrintsItsURL(t *testing.T) {
 
 	world, _ := emulator.LoadWorld("../../examples/demo/world.json")
 	cred := world.Credentials[0]
-	client := organization.NewClient(organization.Config{Credential: common.NewCredential(cred.SecretID, cred.SecretKey), Endpoint: endpoint})
+	client := organization.NewClient(tencentapi.Config{Credential: common.NewCredential(cred.SecretID, cred.SecretKey), Endpoint: endpoint})
 	out, err := client.DescribeOrganizationMemberEmailBind(ctx, 100033118139)
 	if err != nil {
 		t.Fatal(err)

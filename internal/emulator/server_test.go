@@ -22,6 +22,7 @@ import (
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 const testWorld = `{
@@ -354,15 +355,15 @@ func TestFaultsAreInjectedInOrderAndCounted(t *testing.T) {
 func TestEachFaultKindFailsAsItShould(t *testing.T) {
 	for kind, wantCode := range map[string]string{
 		emulator.FaultInternalError: "InternalError",
-		emulator.FaultBadGateway:    organization.CodeHTTPStatus,
-		emulator.FaultMalformedJSON: organization.CodeMalformedResponse,
-		emulator.FaultTruncatedJSON: organization.CodeMalformedResponse,
-		emulator.FaultReset:         organization.CodeNetworkError,
+		emulator.FaultBadGateway:    tencentapi.CodeHTTPStatus,
+		emulator.FaultMalformedJSON: tencentapi.CodeMalformedResponse,
+		emulator.FaultTruncatedJSON: tencentapi.CodeMalformedResponse,
+		emulator.FaultReset:         tencentapi.CodeNetworkError,
 	} {
 		t.Run(kind, func(t *testing.T) {
 			_, baseURL := startEmulator(t, strings.Replace(testWorld, `"credentials"`, `"faults": [{"kind": "`+kind+`"}], "credentials"`, 1))
 			_, err := newOrganizationClient(baseURL, 0).DescribeOrganizationMemberEmailBind(context.Background(), 100033118139)
-			var callErr *organization.Error
+			var callErr *tencentapi.Error
 			if !errors.As(err, &callErr) || callErr.Code != wantCode {
 				t.Fatalf("err = %v, want code %s", err, wantCode)
 			}
@@ -383,7 +384,7 @@ func TestDelayFaultHoldsTheAnswer(t *testing.T) {
 
 func newOrganizationClient(baseURL string, maxRetries int) *organization.Client {
 	u, _ := url.Parse(baseURL)
-	return organization.NewClient(organization.Config{
+	return organization.NewClient(tencentapi.Config{
 		Credential: adminCred, Endpoint: u, MaxRetries: maxRetries, RateLimit: 1000,
 	})
 }

@@ -33,9 +33,15 @@ func (t cannedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}, nil
 }
 
-// FuzzResponseDecoding feeds arbitrary responses to the client: it must
-// never panic, and must return either a response or an *Error with a code.
-// The seeds run with every `go test`.
+const okBody = `{"Response": {"BindStatus": "Success", "RequestId": "ok-request"}}`
+
+func apiErrorBody(code string) string {
+	return `{"Response": {"Error": {"Code": "` + code + `", "Message": "canned"}, "RequestId": "req-` + code + `"}}`
+}
+
+// FuzzResponseDecoding feeds arbitrary responses to both actions: the
+// client must never panic, and must return either a response or an *Error
+// with a code. The seeds run with every `go test`.
 func FuzzResponseDecoding(f *testing.F) {
 	for _, seed := range []string{
 		okBody,
@@ -55,6 +61,9 @@ func FuzzResponseDecoding(f *testing.F) {
 		`null`,
 		`[]`,
 		"\xff\xfe{",
+		`{"Response": {"Items": [{"MemberUin": 9223372036854775807, "NodeId": -1, "Tags": [null]}], "Total": 1, "RequestId": "r"}}`,
+		`{"Response": {"Items": "none", "Total": "x"}}`,
+		`{"Response": {"Items": [null], "Total": 18446744073709551615}}`,
 	} {
 		f.Add(200, []byte(seed))
 	}
@@ -72,16 +81,23 @@ func FuzzResponseDecoding(f *testing.F) {
 			Transport:  cannedTransport{status: status, body: body},
 			RateLimit:  1e9,
 		})
-		out, err := client.DescribeOrganizationMemberEmailBind(context.Background(), 1)
-		if err == nil {
-			if out == nil {
-				t.Fatal("no error and no response")
-			}
-			return
-		}
-		var callErr *tencentapi.Error
-		if !errors.As(err, &callErr) || callErr.Code == "" {
-			t.Fatalf("err = %#v, want *tencentapi.Error with a code", err)
-		}
+		bind, err := client.DescribeOrganizationMemberEmailBind(context.Background(), 1)
+		checkDecoded(t, bind == nil, err)
+		page, err := client.DescribeOrganizationMembers(context.Background(), organization.NewDescribeOrganizationMembersRequest())
+		checkDecoded(t, page == nil, err)
 	})
+}
+
+func checkDecoded(t *testing.T, noResponse bool, err error) {
+	t.Helper()
+	if err == nil {
+		if noResponse {
+			t.Fatal("no error and no response")
+		}
+		return
+	}
+	var callErr *tencentapi.Error
+	if !errors.As(err, &callErr) || callErr.Code == "" {
+		t.Fatalf("err = %#v, want *tencentapi.Error with a code", err)
+	}
 }

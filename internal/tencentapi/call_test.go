@@ -434,3 +434,21 @@ func TestRejectedTokenIsRenewedOnce(t *testing.T) {
 		t.Errorf("%d requests for a token rejected after renewal, want 2", count.Load())
 	}
 }
+
+func TestCancellationEndsTheCall(t *testing.T) {
+	u, _ := hangingServer(t)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	var cancelledAt atomic.Int64
+	time.AfterFunc(100*time.Millisecond, func() {
+		cancelledAt.Store(time.Now().UnixNano())
+		cancel()
+	})
+	_, err := newClient(tencentapi.Config{Credential: common.NewCredential("a", "b"), Endpoint: u}).DescribeOrganizationMemberEmailBind(ctx, 1)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if took := time.Since(time.Unix(0, cancelledAt.Load())); took > time.Second {
+		t.Errorf("the call returned %v after cancellation, want within a second", took)
+	}
+}
