@@ -35,13 +35,14 @@ func pagingServer(t *testing.T, members func(call int) []int64) (*organization.C
 		_ = json.NewDecoder(r.Body).Decode(&params)
 		mu.Lock()
 		calls++
-		all := members(calls)
+		call := calls
+		all := members(call)
 		mu.Unlock()
 		items := []map[string]any{}
 		for _, uin := range all[min(params.Offset, len(all)):min(params.Offset+params.Limit, len(all))] {
 			items = append(items, map[string]any{"MemberUin": uin})
 		}
-		body, _ := json.Marshal(map[string]any{"Response": map[string]any{"Items": items, "Total": len(all), "RequestId": fmt.Sprint("r", calls)}})
+		body, _ := json.Marshal(map[string]any{"Response": map[string]any{"Items": items, "Total": len(all), "RequestId": fmt.Sprint("r", call)}})
 		_, _ = w.Write(body)
 	}))
 	t.Cleanup(ts.Close)

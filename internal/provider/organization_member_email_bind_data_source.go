@@ -162,14 +162,14 @@ func emailBindState(memberUin int64, out *organization.DescribeOrganizationMembe
 	state := organizationMemberEmailBindModel{
 		ID:          types.StringValue(strconv.FormatInt(memberUin, 10)),
 		MemberUin:   types.Int64Value(memberUin),
-		BindID:      int64Value(out.BindId, "bind_id", &diags),
+		BindID:      int64Value(out.BindId, path.Root("bind_id"), &diags),
 		ApplyTime:   types.StringPointerValue(out.ApplyTime),
 		Email:       types.StringPointerValue(out.Email),
 		Phone:       types.StringPointerValue(out.Phone),
 		BindStatus:  types.StringPointerValue(out.BindStatus),
 		BindTime:    types.StringPointerValue(out.BindTime),
 		Description: types.StringPointerValue(out.Description),
-		PhoneBind:   int64Value(out.PhoneBind, "phone_bind", &diags),
+		PhoneBind:   int64Value(out.PhoneBind, path.Root("phone_bind"), &diags),
 		CountryCode: types.StringPointerValue(out.CountryCode),
 		RequestID:   types.StringPointerValue(out.RequestId),
 	}
@@ -178,12 +178,12 @@ func emailBindState(memberUin int64, out *organization.DescribeOrganizationMembe
 
 // int64Value converts an unsigned API integer, refusing to wrap one that
 // Terraform's Int64 cannot hold.
-func int64Value(v *uint64, attribute string, diags *diag.Diagnostics) types.Int64 {
+func int64Value(v *uint64, at path.Path, diags *diag.Diagnostics) types.Int64 {
 	if v == nil {
 		return types.Int64Null()
 	}
 	if *v > math.MaxInt64 {
-		diags.AddAttributeError(path.Root(attribute), summaryValueOutOfRange, valueOutOfRangeDetail(attribute, *v))
+		diags.AddAttributeError(at, summaryValueOutOfRange, valueOutOfRangeDetail(at.String(), *v))
 		return types.Int64Null()
 	}
 	return types.Int64Value(int64(*v))

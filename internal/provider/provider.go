@@ -69,6 +69,23 @@ func (p *providerData) emailBindContext(memberUin int64) readContext {
 	}
 }
 
+// membersContext is what a diagnostic about listing the organization may
+// mention; a missing unit is node_id's or node_name's fault, whichever is set.
+func (p *providerData) membersContext(config organizationMemberEmailBindsModel) readContext {
+	node := path.Root("node_id")
+	if config.NodeID.IsNull() {
+		node = path.Root("node_name")
+	}
+	return readContext{
+		action:     organization.ActionDescribeOrganizationMembers,
+		codes:      membersCodes,
+		subject:    "the organization's member list",
+		sources:    p.sources,
+		endpoint:   p.client.Endpoint(),
+		attributes: map[string]path.Path{"node": node, "product": path.Root("product")},
+	}
+}
+
 // New returns a provider factory; version is set at build time.
 func New(version string) func() provider.Provider {
 	return func() provider.Provider {
@@ -251,6 +268,7 @@ func (p *tencentCloudProvider) Configure(ctx context.Context, req provider.Confi
 func (p *tencentCloudProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewOrganizationMemberEmailBindDataSource,
+		NewOrganizationMemberEmailBindsDataSource,
 	}
 }
 
