@@ -9,24 +9,19 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
-// documentedCodes are the action's error codes from its API page and the
-// common codes from the API 3.0 notes (../shared/spec).
-var documentedCodes = []string{
-	"FailedOperation.AccountAlreadyRegister", "FailedOperation.BindEmailLinkExpired", "FailedOperation.BindEmailLinkInvalid",
-	"FailedOperation.EmailAlreadyUsed", "FailedOperation.EmailBindRecordInvalid", "FailedOperation.MemberBindEmailError",
-	"FailedOperation.MemberBindPhoneError", "InternalError", "InvalidParameter", "InvalidParameter.CodeError",
-	"InvalidParameter.CodeExpired", "InvalidParameter.InvalidEmail", "InvalidParameter.PasswordIllegal",
-	"ResourceNotFound.OrganizationMemberNotExist", "ResourceNotFound.OrganizationNotExist", "ResourceNotFound.UserNotExist",
-
+// commonAPICodes are the common API 3.0 codes (../shared/spec/api-notes.md).
+var commonAPICodes = []string{
 	"AuthFailure.InvalidAuthorization", "AuthFailure.InvalidSecretId", "AuthFailure.MFAFailure",
 	"AuthFailure.SecretIdNotFound", "AuthFailure.SignatureExpire", "AuthFailure.SignatureFailure",
 	"AuthFailure.TokenFailure", "AuthFailure.UnauthorizedOperation", "ActionOffline", "FailedOperation",
-	"InvalidAction", "InvalidParameterValue", "InvalidRequest", "IpInBlacklist", "IpNotInWhitelist",
+	"InternalError", "InvalidAction", "InvalidParameter", "InvalidParameterValue", "InvalidRequest", "IpInBlacklist", "IpNotInWhitelist",
 	"LimitExceeded", "MissingParameter", "NoSuchProduct", "NoSuchVersion", "RequestLimitExceeded",
 	"RequestLimitExceeded.GlobalRegionUinLimitExceeded", "RequestLimitExceeded.IPLimitExceeded",
 	"RequestLimitExceeded.UinLimitExceeded", "RequestSizeLimitExceeded", "ResourceInUse", "ResourceInsufficient",
@@ -34,37 +29,89 @@ var documentedCodes = []string{
 	"UnauthorizedOperation", "UnknownParameter", "UnsupportedOperation", "UnsupportedProtocol", "UnsupportedRegion",
 }
 
-func TestEveryDocumentedCodeHasItsOwnExplanation(t *testing.T) {
-	rc := readContext{
-		memberUin: 100033118139,
-		sources: credentialSources{
-			secretID: "the provider argument secret_id", secretKey: "the provider argument secret_key",
-			securityToken: "the provider argument security_token",
-		},
-		endpoint: "https://organization.intl.tencentcloudapi.com",
+// actionCodes are each action's own codes, from its API page
+// (DescribeOrganizationMemberEmailBind.txt, organization-members.md).
+var actionCodes = map[string][]string{
+	"DescribeOrganizationMemberEmailBind": {
+		"FailedOperation.AccountAlreadyRegister", "FailedOperation.BindEmailLinkExpired", "FailedOperation.BindEmailLinkInvalid",
+		"FailedOperation.EmailAlreadyUsed", "FailedOperation.EmailBindRecordInvalid", "FailedOperation.MemberBindEmailError",
+		"FailedOperation.MemberBindPhoneError", "InternalError", "InvalidParameter", "InvalidParameter.CodeError",
+		"InvalidParameter.CodeExpired", "InvalidParameter.InvalidEmail", "InvalidParameter.PasswordIllegal",
+		"ResourceNotFound.OrganizationMemberNotExist", "ResourceNotFound.OrganizationNotExist", "ResourceNotFound.UserNotExist",
+	},
+	"DescribeOrganizationMembers": {
+		"FailedOperation.OperateBillingPermissionErr", "InternalError", "InvalidParameter",
+		"ResourceNotFound.OrganizationNodeNotExist", "ResourceNotFound.OrganizationNotExist", "ResourceNotFound.OrganizationServiceNotExist",
+	},
+}
+
+var testSources = credentialSources{
+	secretID: "the provider argument secret_id", secretKey: "the provider argument secret_key",
+	securityToken: "the provider argument security_token",
+}
+
+// testContexts are the contexts each action's diagnostics are written in.
+func testContexts() map[string]readContext {
+	data := &providerData{client: organization.NewClient(tencentapi.Config{}), sources: testSources}
+	return map[string]readContext{
+		"DescribeOrganizationMemberEmailBind": data.emailBindContext(100033118139),
+		"DescribeOrganizationMembers":         data.membersContext(organizationMemberEmailBindsModel{NodeID: types.Int64Value(7)}),
 	}
-	for _, code := range documentedCodes {
-		exp, ok := explanations[code]
-		if !ok {
-			t.Errorf("%s has no explanation of its own", code)
-			continue
-		}
-		if exp.summary == "" || exp.meaning == "" || exp.fix == "" {
-			t.Errorf("%s: summary, meaning and fix must all be written", code)
-		}
-		d := readErrorDiagnostic(&organization.Error{Code: code, Message: "the API's message", RequestID: "req-1"}, rc)
-		for _, want := range []string{"Error code: " + code, "Message: the API's message", "RequestId: req-1"} {
-			if !strings.Contains(d.Detail(), want) {
-				t.Errorf("%s: detail lacks %q:\n%s", code, want, d.Detail())
+}
+
+func TestEveryDocumentedCodeHasItsOwnExplanation(t *testing.T) {
+	for action, rc := range testContexts() {
+		for _, code := range append(actionCodes[action], commonAPICodes...) {
+			exp, ok := rc.codes[code]
+			if !ok {
+				exp, ok = commonCodes[code]
+			}
+			if !ok {
+				t.Errorf("%s: %s has no explanation of its own", action, code)
+				continue
+			}
+			if exp.summary == "" || exp.meaning == "" || exp.fix == "" {
+				t.Errorf("%s: %s: summary, meaning and fix must all be written", action, code)
+			}
+			d := readErrorDiagnostic(&tencentapi.Error{Code: code, Message: "the API's message", RequestID: "req-1"}, rc)
+			for _, want := range []string{"Error code: " + code, "Message: the API's message", "RequestId: req-1"} {
+				if !strings.Contains(d.Detail(), want) {
+					t.Errorf("%s: %s: detail lacks %q:\n%s", action, code, want, d.Detail())
+				}
+			}
+			if strings.Contains(d.Detail(), "{") {
+				t.Errorf("%s: %s: detail has an unfilled placeholder:\n%s", action, code, d.Detail())
+			}
+			if exp.attribute != "" {
+				if _, ok := rc.attributes[exp.attribute]; !ok {
+					t.Errorf("%s: %s names attribute %q, which the action's context cannot place", action, code, exp.attribute)
+				}
 			}
 		}
-		if strings.Contains(d.Detail(), "{") {
-			t.Errorf("%s: detail has an unfilled placeholder:\n%s", code, d.Detail())
+	}
+}
+
+func TestListingErrorsAreAttachedToTheFilterAtFault(t *testing.T) {
+	data := &providerData{client: organization.NewClient(tencentapi.Config{}), sources: testSources}
+	for _, tt := range []struct {
+		config organizationMemberEmailBindsModel
+		code   string
+		want   path.Path
+	}{
+		{organizationMemberEmailBindsModel{NodeID: types.Int64Value(7)}, "ResourceNotFound.OrganizationNodeNotExist", path.Root("node_id")},
+		{organizationMemberEmailBindsModel{NodeID: types.Int64Null(), NodeName: types.StringValue("x")}, "ResourceNotFound.OrganizationNodeNotExist", path.Root("node_name")},
+		{organizationMemberEmailBindsModel{NodeID: types.Int64Null()}, "ResourceNotFound.OrganizationServiceNotExist", path.Root("product")},
+	} {
+		d := readErrorDiagnostic(&tencentapi.Error{Code: tt.code, RequestID: "r"}, data.membersContext(tt.config))
+		withPath, ok := d.(diag.DiagnosticWithPath)
+		if !ok || !withPath.Path().Equal(tt.want) {
+			t.Errorf("%s is not attached to %s: %v", tt.code, tt.want, d)
 		}
 	}
 }
 
 func TestSubCodesFallBackToTheirFamily(t *testing.T) {
+	rc := testContexts()["DescribeOrganizationMemberEmailBind"]
 	for code, summary := range map[string]string{
 		"UnauthorizedOperation.NotInWhiteList": "Not Authorized",
 		"RequestLimitExceeded.SomethingNew":    "API Rate Limit Exceeded",
@@ -81,7 +128,7 @@ func TestSubCodesFallBackToTheirFamily(t *testing.T) {
 		"ResourceInsufficient.SomethingNew":    "Resource Insufficient",
 		"InvalidParameter.SomethingNewAndOdd":  "Invalid Member UIN",
 	} {
-		d := readErrorDiagnostic(&organization.Error{Code: code, RequestID: "r"}, readContext{})
+		d := readErrorDiagnostic(&tencentapi.Error{Code: code, RequestID: "r"}, rc)
 		if d.Summary() != summary {
 			t.Errorf("%s: summary %q, want %q", code, d.Summary(), summary)
 		}

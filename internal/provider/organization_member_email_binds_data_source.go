@@ -1,0 +1,215 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"context"
+	"errors"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure      = &organizationMemberEmailBindsDataSource{}
+	_ datasource.DataSourceWithValidateConfig = &organizationMemberEmailBindsDataSource{}
+)
+
+func NewOrganizationMemberEmailBindsDataSource() datasource.DataSource {
+	return &organizationMemberEmailBindsDataSource{}
+}
+
+type organizationMemberEmailBindsDataSource struct {
+	data *providerData
+}
+
+func (d *organizationMemberEmailBindsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_organization_member_email_binds"
+}
+
+func (d *organizationMemberEmailBindsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	data, ok := req.ProviderData.(*providerData)
+	if !ok {
+		resp.Diagnostics.AddError(summaryUnexpectedData, unexpectedProviderDataDetail(req.ProviderData))
+		return
+	}
+	d.data = data
+}
+
+func (d *organizationMemberEmailBindsDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var config organizationMemberEmailBindsModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if !config.MemberUins.IsNull() && !config.IncludeEmailBind.IsNull() && !config.IncludeEmailBind.IsUnknown() && !config.IncludeEmailBind.ValueBool() {
+		resp.Diagnostics.AddAttributeError(path.Root("include_email_bind"), summaryNothingToRead, nothingToReadDetail)
+	}
+}
+
+// Read lists the members (unless member_uins names them), keeps those in
+// the bind_status asked for, reads their bindings, and then keeps those
+// whose binding is in it. Any member that cannot be read fails the whole
+// read: state is set only when every member asked for was read.
+func (d *organizationMemberEmailBindsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if d.data == nil {
+		resp.Diagnostics.AddError(summaryNotConfigured, notConfiguredDetail)
+		return
+	}
+	var config organizationMemberEmailBindsModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	includeEmailBind := config.IncludeEmailBind.IsNull() || config.IncludeEmailBind.ValueBool()
+	var wanted []string
+	resp.Diagnostics.Append(config.BindStatus.ElementsAs(ctx, &wanted, false)...)
+	keep := func(status types.String) bool {
+		return wanted == nil || (!status.IsNull() && slices.Contains(wanted, status.ValueString()))
+	}
+
+	// The members to read, in member_uin order, with their listing entries.
+	var uins []int64
+	listed := map[int64]*organization.OrgMember{}
+	if !config.MemberUins.IsNull() {
+		resp.Diagnostics.Append(config.MemberUins.ElementsAs(ctx, &uins, false)...)
+		slices.Sort(uins)
+		config.ListingConsistent = types.BoolNull()
+	} else {
+		filter, diags := listingFilter(ctx, config)
+		resp.Diagnostics.Append(diags...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		tflog.Info(ctx, "Listing organization members")
+		listing, err := d.data.client.ListMembers(ctx, filter)
+		if err != nil {
+			resp.Diagnostics.Append(readErrorDiagnostic(err, d.data.membersContext(config)))
+			return
+		}
+		if !listing.Consistent {
+			resp.Diagnostics.AddWarning(summaryListingInconsistent, listingInconsistentDetail)
+		}
+		config.ListingConsistent = types.BoolValue(listing.Consistent)
+		for _, m := range listing.Members {
+			// A status the listing leaves out is known only from the binding.
+			if keep(types.StringPointerValue(m.BindStatus)) || (includeEmailBind && m.BindStatus == nil) {
+				uins = append(uins, *m.MemberUin)
+				listed[*m.MemberUin] = m
+			}
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	records := map[int64]*organization.DescribeOrganizationMemberEmailBindResponseParams{}
+	if includeEmailBind {
+		tflog.Info(ctx, "Reading organization member email bindings", map[string]any{"members": len(uins)})
+		results := d.data.client.ReadEmailBinds(ctx, uins, organization.EmailBindReads{
+			MemberContext: func(ctx context.Context, uin int64) context.Context { return tflog.SetField(ctx, "member_uin", uin) },
+			Progress:      logProgress,
+		})
+		if ctx.Err() != nil {
+			resp.Diagnostics.AddError("Read Cancelled", readCancelledDetail(len(uins)))
+			return
+		}
+		var failed []organization.EmailBind
+		var left []int64
+		for _, r := range results {
+			switch {
+			case r.Err == nil:
+				records[r.MemberUin] = r.Record
+			case listed[r.MemberUin] != nil && isCode(r.Err, "ResourceNotFound.OrganizationMemberNotExist"):
+				left = append(left, r.MemberUin)
+			default:
+				failed = append(failed, r)
+			}
+		}
+		if len(failed) > 0 {
+			resp.Diagnostics.AddError(summaryMembersUnread, membersUnreadDetail(failed, len(uins), d.data.emailBindContext))
+			return
+		}
+		if len(left) > 0 {
+			resp.Diagnostics.AddWarning(summaryMembersLeft, membersLeftDetail(left))
+		}
+	}
+
+	var diags diag.Diagnostics
+	config.Members = []memberModel{}
+	counts := map[string]int64{}
+	for _, uin := range uins {
+		record, read := records[uin]
+		if includeEmailBind && !read {
+			continue // it left the organization
+		}
+		at := path.Root("members").AtListIndex(len(config.Members))
+		member := memberState(at, uin, listed[uin], &diags)
+		if includeEmailBind {
+			member.EmailBind = emailBindRecord(at.AtName("email_bind"), record, &diags)
+		}
+		if status := member.status(); keep(status) {
+			if !status.IsNull() {
+				counts[status.ValueString()]++
+			}
+			config.Members = append(config.Members, member)
+		}
+	}
+	resp.Diagnostics.Append(diags...)
+	config.Total = types.Int64Value(int64(len(config.Members)))
+	config.BindStatusCounts, diags = types.MapValueFrom(ctx, types.Int64Type, counts)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &config)...)
+}
+
+// listingFilter turns the filter arguments into the listing's parameters.
+func listingFilter(ctx context.Context, config organizationMemberEmailBindsModel) (organization.MemberFilter, diag.Diagnostics) {
+	filter := organization.MemberFilter{
+		SearchKey: config.SearchKey.ValueStringPointer(),
+		AuthName:  config.AuthName.ValueStringPointer(),
+		Product:   config.Product.ValueStringPointer(),
+		NodeName:  config.NodeName.ValueStringPointer(),
+	}
+	if !config.NodeID.IsNull() {
+		id := uint64(config.NodeID.ValueInt64())
+		filter.NodeId = &id
+	}
+	var tags map[string]string
+	diags := config.Tags.ElementsAs(ctx, &tags, false)
+	keys := make([]string, 0, len(tags))
+	for key := range tags {
+		keys = append(keys, key)
+	}
+	slices.Sort(keys)
+	for _, key := range keys {
+		tag := &organization.Tag{TagKey: &key}
+		if value := tags[key]; value != "" {
+			tag.TagValue = &value
+		}
+		filter.Tags = append(filter.Tags, tag)
+	}
+	return filter, diags
+}
+
+// logProgress reports a long read at INFO, at every tenth of the way.
+func logProgress(ctx context.Context, done, total int) {
+	if step := max(total/10, 1); done%step == 0 || done == total {
+		tflog.Info(ctx, "Read organization member email bindings", map[string]any{"done": done, "total": total})
+	}
+}
+
+func isCode(err error, code string) bool {
+	var callErr *tencentapi.Error
+	return errors.As(err, &callErr) && callErr.Code == code
+}

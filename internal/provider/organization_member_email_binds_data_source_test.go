@@ -1,0 +1,135 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+)
+
+const (
+	inventoryAddress = "data.tencentcloud_organization_member_email_binds.all"
+	// firstInventoryUin is past 2^53, so that any float64 on the way shows.
+	firstInventoryUin = 9007199254740993
+	// oddMember has every listing field, odd values included; the last
+	// member of the organization has none at all.
+	oddMember = firstInventoryUin + 7
+)
+
+// inventoryWorld is an organization of n members, listed in reverse order
+// of UIN, with every fourth member Unbound and the rest Success, members
+// in unit 2001 "Finance" or 2002 "Ops", tagged env=prod or env=dev, and
+// extra top-level JSON (such as faults) spliced in.
+func inventoryWorld(t *testing.T, n int, extra string) emulator.World {
+	t.Helper()
+	var members []string
+	for i := n - 1; i >= 0; i-- {
+		uin := int64(firstInventoryUin + i)
+		status, node, env := "Success", `"NodeId": 2001, "NodeName": "Finance"`, "prod"
+		if i%4 == 3 {
+			status = "Unbound"
+		}
+		if i%2 == 1 {
+			node, env = `"NodeId": 2002, "NodeName": "Ops"`, "dev"
+		}
+		listing := fmt.Sprintf(`{"Name": "member-%d", %s, "Tags": [{"TagKey": "env", "TagValue": %q}]}`, i, node, env)
+		bind := fmt.Sprintf(`{"BindId": %d, "BindStatus": %q, "Email": "m%d@example.com", "PhoneBind": 1}`, 1000+i, status, i)
+		switch {
+		case uin == oddMember:
+			listing = `{"Name": "Odd One", "NickName": "odd", "MemberType": "Invite", "NodeId": 9007199254740993, "NodeName": "Big",
+			  "Remark": "", "CreateTime": "2022-01-13 12:09:08", "UpdateTime": null, "IsAllowQuit": "Denied",
+			  "PayUin": "100000000001", "PayName": "admin", "PermissionStatus": "Confirmed", "OrgPolicyType": "Financial",
+			  "OrgPolicyName": "Finance management", "OrgPermission": [{"Id": 1, "Name": "View bills"}, {"Id": 2, "Name": null}],
+			  "OrgIdentity": [{"IdentityId": 9007199254740993, "IdentityAliasName": "Admin"}], "Tags": [], "BindStatus": "Valid"}`
+			bind = `{"BindId": 9007199254740993, "BindStatus": "Success", "Email": null, "Description": "", "PhoneBind": 0}`
+		case i == n-1:
+			listing, bind = `{}`, `{}`
+		}
+		members = append(members, fmt.Sprintf(`{"member_uin": %d, "auth_name": "Company %d", "listing": %s, "email_bind": %s}`, uin, i%3, listing, bind))
+	}
+	doc := fmt.Sprintf(`{"rate_limit": 1000,
+  "credentials": [{"secret_id": "AKIDinv", "secret_key": "inv-key", "uin": 1},
+                  {"secret_id": "AKIDloner", "secret_key": "loner-key", "uin": 9}],
+  "organizations": [{"admin_uin": 1, "nodes": [{"node_id": 3000, "name": "Empty"}], "trusted_services": ["CloudAudit"],
+                     "members": [%s]}]%s}`, strings.Join(members, ",\n"), extra)
+	world, err := emulator.ParseWorld([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return world
+}
+
+// inventoryConfig configures the provider with the inventory world's key
+// and reads the data source with the given arguments.
+func inventoryConfig(endpoint, arguments string) string {
+	return providerBlockWith(endpoint, `secret_id = "AKIDinv"
+  secret_key = "inv-key"
+  max_retries = 2`) + fmt.Sprintf(`
+data "tencentcloud_organization_member_email_binds" "all" {
+  %s
+}
+`, arguments)
+}
+
+func expectInventory(name string, value knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(inventoryAddress, tfjsonpath.New(name), value)
+}
+
+func expectMember(index int, name string, value knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(inventoryAddress, tfjsonpath.New("members").AtSliceIndex(index).AtMapKey(name), value)
+}
+
+// requestsOf returns the emulator's requests of one action.
+func requestsOf(srv *emulator.Server, action string) []emulator.Request {
+	var out []emulator.Request
+	for _, r := range srv.Requests() {
+		if r.Action == action {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func jsonString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+func TestAccInventoryReadsEveryMemberOverThreePages(t *testing.T) {
+	srv, endpoint := serveWorld(t, inventoryWorld(t, 120, ""))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: inventoryConfig(endpoint, ""),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectInventory("total", knownvalue.Int64Exact(120)),
+				expectInventory("members", knownvalue.ListSizeExact(120)),
+				expectInventory("listing_consistent", knownvalue.Bool(true)),
+				expectInventory("bind_status_counts", knownvalue.MapExact(map[string]knownvalue.Check{
+					"Success": knownvalue.Int64Exact(91), "Unbound": knownvalue.Int64Exact(28),
+				})),
+				expectMember(0, "member_uin", knownvalue.Int64Exact(firstInventoryUin)),
+				expectMember(119, "member_uin", knownvalue.Int64Exact(firstInventoryUin+119)),
+				expectMember(0, "name", knownvalue.StringExact("member-0")),
+				expectMember(0, "email_bind", knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"bind_id": knownvalue.Int64Exact(1000), "bind_status": knownvalue.StringExact("Success"),
+					"email": knownvalue.StringExact("m0@example.com"), "phone": knownvalue.Null(),
+				})),
+			},
+		}},
+	})
+	pages := requestsOf(srv, "DescribeOrganizationMembers")
+	if len(pages) < 3 || pages[0].Params["Limit"] != "50" {
+		t.Errorf("%d listing requests, first with Limit %s; want pages of 50", len(pages), pages[0].Params["Limit"])
+	}
+}
