@@ -133,3 +133,134 @@ func TestAccInventoryReadsEveryMemberOverThreePages(t *testing.T) {
 		t.Errorf("%d listing requests, first with Limit %s; want pages of 50", len(pages), pages[0].Params["Limit"])
 	}
 }
+
+func TestAccInventoryKeepsValuesExactAndNullsNull(t *testing.T) {
+	_, endpoint := serveWorld(t, inventoryWorld(t, 10, ""))
+	const odd, empty = 7, 9 // the indexes of oddMember and of the member with no fields
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: inventoryConfig(endpoint, ""),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectMember(odd, "member_uin", knownvalue.Int64Exact(oddMember)),
+				expectMember(odd, "node_id", knownvalue.Int64Exact(9007199254740993)),
+				expectMember(odd, "name", knownvalue.StringExact("Odd One")),
+				expectMember(odd, "nick_name", knownvalue.StringExact("odd")),
+				expectMember(odd, "member_type", knownvalue.StringExact("Invite")),
+				expectMember(odd, "node_name", knownvalue.StringExact("Big")),
+				expectMember(odd, "remark", knownvalue.StringExact("")),
+				expectMember(odd, "create_time", knownvalue.StringExact("2022-01-13 12:09:08")),
+				expectMember(odd, "update_time", knownvalue.Null()),
+				expectMember(odd, "is_allow_quit", knownvalue.StringExact("Denied")),
+				expectMember(odd, "pay_uin", knownvalue.StringExact("100000000001")),
+				expectMember(odd, "pay_name", knownvalue.StringExact("admin")),
+				expectMember(odd, "permission_status", knownvalue.StringExact("Confirmed")),
+				expectMember(odd, "org_policy_type", knownvalue.StringExact("Financial")),
+				expectMember(odd, "org_policy_name", knownvalue.StringExact("Finance management")),
+				expectMember(odd, "bind_status", knownvalue.StringExact("Valid")),
+				expectMember(odd, "tags", knownvalue.ListExact([]knownvalue.Check{})),
+				expectMember(odd, "org_permission", knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectExact(map[string]knownvalue.Check{"id": knownvalue.Int64Exact(1), "name": knownvalue.StringExact("View bills")}),
+					knownvalue.ObjectExact(map[string]knownvalue.Check{"id": knownvalue.Int64Exact(2), "name": knownvalue.Null()}),
+				})),
+				expectMember(odd, "org_identity", knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"identity_id": knownvalue.Int64Exact(9007199254740993), "identity_alias_name": knownvalue.StringExact("Admin"),
+					}),
+				})),
+				// The binding's status counts, not the listing's.
+				expectMember(odd, "email_bind", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"bind_id": knownvalue.Int64Exact(9007199254740993), "apply_time": knownvalue.Null(), "email": knownvalue.Null(),
+					"phone": knownvalue.Null(), "bind_status": knownvalue.StringExact("Success"), "bind_time": knownvalue.Null(),
+					"description": knownvalue.StringExact(""), "phone_bind": knownvalue.Int64Exact(0), "country_code": knownvalue.Null(),
+				})),
+				expectMember(empty, "name", knownvalue.Null()),
+				expectMember(empty, "node_id", knownvalue.Null()),
+				expectMember(empty, "tags", knownvalue.Null()),
+				expectMember(empty, "org_permission", knownvalue.Null()),
+				expectMember(empty, "bind_status", knownvalue.Null()),
+				expectMember(empty, "email_bind", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"bind_id": knownvalue.Null(), "apply_time": knownvalue.Null(), "email": knownvalue.Null(),
+					"phone": knownvalue.Null(), "bind_status": knownvalue.Null(), "bind_time": knownvalue.Null(),
+					"description": knownvalue.Null(), "phone_bind": knownvalue.Null(), "country_code": knownvalue.Null(),
+				})),
+				expectMember(0, "tags", knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"key": knownvalue.StringExact("env"), "value": knownvalue.StringExact("prod"),
+				})})),
+			},
+		}},
+	})
+}
+
+func TestAccInventoryOfNamedMembersSkipsTheListing(t *testing.T) {
+	srv, endpoint := serveWorld(t, inventoryWorld(t, 10, ""))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: inventoryConfig(endpoint, fmt.Sprintf(`member_uins = [%d, %d]`, oddMember, firstInventoryUin+3)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectInventory("total", knownvalue.Int64Exact(2)),
+				expectInventory("listing_consistent", knownvalue.Null()),
+				expectMember(0, "member_uin", knownvalue.Int64Exact(firstInventoryUin+3)),
+				expectMember(0, "name", knownvalue.Null()),
+				expectMember(0, "bind_status", knownvalue.Null()),
+				expectMember(0, "email_bind", knownvalue.ObjectPartial(map[string]knownvalue.Check{"bind_status": knownvalue.StringExact("Unbound")})),
+				expectMember(1, "member_uin", knownvalue.Int64Exact(oddMember)),
+				expectInventory("bind_status_counts", knownvalue.MapExact(map[string]knownvalue.Check{
+					"Success": knownvalue.Int64Exact(1), "Unbound": knownvalue.Int64Exact(1),
+				})),
+			},
+		}},
+	})
+	if n := len(requestsOf(srv, "DescribeOrganizationMembers")); n != 0 {
+		t.Errorf("member_uins made %d listing requests, want none", n)
+	}
+}
+
+func TestAccInventoryWithoutBindingsMakesOnlyListingCalls(t *testing.T) {
+	srv, endpoint := serveWorld(t, inventoryWorld(t, 120, ""))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: inventoryConfig(endpoint, `include_email_bind = false`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectInventory("total", knownvalue.Int64Exact(120)),
+				expectMember(0, "email_bind", knownvalue.Null()),
+				expectMember(7, "bind_status", knownvalue.StringExact("Valid")),
+				// From the listing: the odd member counts as Valid here.
+				expectInventory("bind_status_counts", knownvalue.MapExact(map[string]knownvalue.Check{
+					"Success": knownvalue.Int64Exact(90), "Unbound": knownvalue.Int64Exact(28), "Valid": knownvalue.Int64Exact(1),
+				})),
+			},
+		}},
+	})
+	if n := len(requestsOf(srv, "DescribeOrganizationMemberEmailBind")); n != 0 {
+		t.Errorf("include_email_bind = false made %d binding calls, want none", n)
+	}
+}
+
+func TestAccInventoryBindStatusFilterReadsOnlyMatchingMembers(t *testing.T) {
+	srv, endpoint := serveWorld(t, inventoryWorld(t, 20, ""))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			// The odd member is Valid in the listing but Success in its
+			// binding: read because of the listing, dropped because of the binding.
+			Config: inventoryConfig(endpoint, `bind_status = ["Unbound", "Valid"]`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectInventory("total", knownvalue.Int64Exact(3)),
+				expectInventory("bind_status_counts", knownvalue.MapExact(map[string]knownvalue.Check{"Unbound": knownvalue.Int64Exact(3)})),
+			},
+		}},
+	})
+	// Members 3, 11 and 15 are Unbound, 7 is the odd member, and 19 has no
+	// status in the listing, so only its binding can tell.
+	binds := map[int64]bool{}
+	for _, r := range requestsOf(srv, "DescribeOrganizationMemberEmailBind") {
+		binds[r.MemberUin] = true
+	}
+	want := map[int64]bool{firstInventoryUin + 3: true, firstInventoryUin + 7: true, firstInventoryUin + 11: true, firstInventoryUin + 15: true, firstInventoryUin + 19: true}
+	if fmt.Sprint(binds) != fmt.Sprint(want) {
+		t.Errorf("bindings read for %v, want only %v", binds, want)
+	}
+}
