@@ -1,0 +1,188 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+)
+
+// inventoryOutputs is an inventory read with outputs a test can inspect
+// through the real CLI.
+func inventoryOutputs(endpoint string) string {
+	return inventoryConfig(endpoint, "") + `
+output "total" {
+  value = data.tencentcloud_organization_member_email_binds.all.total
+}
+
+output "uins" {
+  value = [for m in data.tencentcloud_organization_member_email_binds.all.members : tostring(m.member_uin)]
+}
+
+output "listing_consistent" {
+  value = data.tencentcloud_organization_member_email_binds.all.listing_consistent
+}
+`
+}
+
+// applyOutputs applies config with the real CLI and returns its output
+// and the outputs it stored.
+func applyOutputs(t *testing.T, config string) (string, map[string]any, error) {
+	t.Helper()
+	w := newCLIWorkspace(t, config)
+	out, err := w.run(t, "apply", "-auto-approve", "-input=false")
+	raw, outputErr := w.command("output", "-json").Output()
+	if outputErr != nil {
+		t.Fatalf("terraform output: %v", outputErr)
+	}
+	var outputs map[string]struct{ Value any }
+	if err := json.Unmarshal(raw, &outputs); err != nil {
+		t.Fatalf("%v\n%s", err, raw)
+	}
+	values := map[string]any{}
+	for name, o := range outputs {
+		values[name] = o.Value
+	}
+	return out, values, err
+}
+
+func TestAccInventoryFailsClosedWhenAMemberCannotBeRead(t *testing.T) {
+	const broken = firstInventoryUin + 42
+	_, endpoint := serveWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "internal_error", "member_uin": %d}]`, broken)))
+	out, outputs, err := applyOutputs(t, inventoryOutputs(endpoint))
+	if err == nil {
+		t.Fatalf("the apply succeeded with a member that cannot be read:\n%s", out)
+	}
+	want := wrappedPattern(fmt.Sprintf(`Error: Cannot Read Every Member's Email Binding.*1 of 120 members could not be read.*`+
+		`member %d: InternalError, RequestId [0-9a-f-]{36}, after 3 attempts.*Tencent Cloud Internal Error`, broken))
+	if !want.MatchString(out) {
+		t.Errorf("the error does not name the member, its code and RequestId:\n%s", out)
+	}
+	if len(outputs) != 0 {
+		t.Errorf("a failed read stored outputs %v; nothing may be stored", outputs)
+	}
+}
+
+func TestAccInventoryNamesTwentyFailedMembersAndCountsTheRest(t *testing.T) {
+	_, endpoint := serveWorld(t, inventoryWorld(t, 25, `, "faults": [{"kind": "bad_gateway", "action": "DescribeOrganizationMemberEmailBind"}]`))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: inventoryConfig(endpoint, ""),
+			ExpectError: regexp.MustCompile(`(?s)25 of 25 members could not be read.*` + strings.Repeat(`member \d+: ClientError.HttpStatusCodeError, RequestId none \(no API response\), after 3 attempts.*`, 20) +
+				`and 5 more members.*HTTP status 502`),
+		}},
+	})
+}
+
+func TestAccInventoryDropsAMemberThatLeftWithAWarning(t *testing.T) {
+	const leaver = firstInventoryUin + 5
+	// The listing's third and last page is served, then the member leaves:
+	// the listing is consistent, but the binding read finds it gone.
+	_, endpoint := serveWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "member_leaves", "member_uin": %d, "after_page": 3}]`, leaver)))
+	out, outputs, err := applyOutputs(t, inventoryOutputs(endpoint))
+	if err != nil {
+		t.Fatalf("apply: %v\n%s", err, out)
+	}
+	if !wrappedPattern(fmt.Sprintf(`Warning: Members Left the Organization During the Read.*not in members: %d\.`, leaver)).MatchString(out) {
+		t.Errorf("no warning names the member that left:\n%s", out)
+	}
+	uins, _ := outputs["uins"].([]any)
+	if outputs["total"] != float64(119) || len(uins) != 119 || strings.Contains(fmt.Sprint(uins), fmt.Sprint(leaver)) {
+		t.Errorf("total %v with %d members; want the 119 that stayed", outputs["total"], len(uins))
+	}
+}
+
+func TestAccInventoryListsAgainWhenSomeoneJoinsDuringPaging(t *testing.T) {
+	const joiner = firstInventoryUin + 500
+	srv, endpoint := serveWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "member_joins", "after_page": 1,
+	  "member": {"member_uin": %d, "listing": {"Name": "newcomer"}, "email_bind": {"BindStatus": "Unbound"}}}]`, joiner)))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: inventoryConfig(endpoint, ""),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectInventory("total", knownvalue.Int64Exact(121)),
+				expectInventory("listing_consistent", knownvalue.Bool(true)),
+				expectMember(120, "member_uin", knownvalue.Int64Exact(joiner)),
+				expectMember(120, "name", knownvalue.StringExact("newcomer")),
+			},
+		}},
+	})
+	// The first read listed twice: 3 pages, Total changed, 3 pages again.
+	if pages := requestsOf(srv, "DescribeOrganizationMembers"); len(pages) < 6 {
+		t.Errorf("%d listing requests; the changed listing was not read again", len(pages))
+	}
+}
+
+func TestAccInventoryThatKeepsChangingSaysSo(t *testing.T) {
+	// The world lists members by descending UIN: the first leaver is on the
+	// first page, which is read before it leaves; the second leaves after
+	// the first page of the second listing. Both listings saw someone who
+	// then left, so both are inconsistent.
+	first, second := firstInventoryUin+110, firstInventoryUin+20
+	_, endpoint := serveWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [
+	  {"kind": "member_leaves", "member_uin": %d, "after_page": 1},
+	  {"kind": "member_leaves", "member_uin": %d, "after_page": 4}]`, first, second)))
+	out, outputs, err := applyOutputs(t, inventoryOutputs(endpoint))
+	if err != nil {
+		t.Fatalf("apply: %v\n%s", err, out)
+	}
+	for _, want := range []string{
+		`Warning: Organization Changed While Listed.*listing_consistent is false`,
+		fmt.Sprintf(`Warning: Members Left the Organization During the Read.*not in members: %d, %d\.`, second, first),
+	} {
+		if !wrappedPattern(want).MatchString(out) {
+			t.Errorf("the output lacks %q:\n%s", want, out)
+		}
+	}
+	if outputs["listing_consistent"] != false || outputs["total"] != float64(118) {
+		t.Errorf("listing_consistent %v, total %v; want false and the 118 members that stayed", outputs["listing_consistent"], outputs["total"])
+	}
+}
+
+// TestAccInventoryReportsProgressAtInfo reads 40 members at INFO and
+// expects a progress line at least every tenth of the way.
+func TestAccInventoryReportsProgressAtInfo(t *testing.T) {
+	_, endpoint := serveWorld(t, inventoryWorld(t, 40, ""))
+	logPath := filepath.Join(t.TempDir(), "info.log")
+	t.Setenv("TF_LOG", "INFO")
+	t.Setenv("TF_ACC_LOG_PATH", logPath)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps:                    []resource.TestStep{{Config: inventoryConfig(endpoint, "")}},
+	})
+	logs, err := os.ReadFile(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Log fields come in any order.
+	reported := map[string]bool{}
+	field := regexp.MustCompile(`\b(done|total)=(\d+)`)
+	for _, line := range strings.Split(string(logs), "\n") {
+		if strings.Contains(line, "Read organization member email bindings") {
+			values := map[string]string{}
+			for _, m := range field.FindAllStringSubmatch(line, -1) {
+				values[m[1]] = m[2]
+			}
+			if values["total"] == "40" {
+				reported[values["done"]] = true
+			}
+		}
+	}
+	for done := 4; done <= 40; done += 4 {
+		if !reported[fmt.Sprint(done)] {
+			t.Errorf("no progress line at %d of 40 (reported: %v)", done, reported)
+		}
+	}
+}
