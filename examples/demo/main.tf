@@ -1,4 +1,4 @@
-# Reads two members of the demo organization from the emulator that
+# Reads the demo organization from the emulator that
 # `make demo` starts. The provider takes its credentials and endpoint from
 # TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and
 # TENCENTCLOUD_ORGANIZATION_ENDPOINT, which `make demo` sets.
@@ -30,4 +30,21 @@ output "bound_member" {
 output "unbound_member" {
   description = "A member with no email bound: fields the API does not return are null."
   value       = { for k, v in data.tencentcloud_organization_member_email_bind.unbound : k => v if k != "request_id" }
+}
+
+# The whole organization in one read: every member, listed in pages of 50,
+# with its email binding. A member who joins next week is read too.
+data "tencentcloud_organization_member_email_binds" "all" {}
+
+output "bind_status_counts" {
+  description = "How many members are in each binding status."
+  value       = data.tencentcloud_organization_member_email_binds.all.bind_status_counts
+}
+
+output "members_without_bound_email" {
+  description = "Every member whose email binding has not succeeded, with its status: what a policy check would flag."
+  value = {
+    for m in data.tencentcloud_organization_member_email_binds.all.members :
+    "${m.member_uin} (${m.name})" => m.email_bind.bind_status if m.email_bind.bind_status != "Success"
+  }
 }

@@ -64,6 +64,12 @@ func TestAccExampleDemo(t *testing.T) {
 				statecheck.ExpectKnownOutputValueAtPath("bound_member", tfjsonpath.New("email"), knownvalue.StringExact("123@qq.com")),
 				statecheck.ExpectKnownOutputValueAtPath("unbound_member", tfjsonpath.New("bind_status"), knownvalue.StringExact("Unbound")),
 				statecheck.ExpectKnownOutputValueAtPath("unbound_member", tfjsonpath.New("email"), knownvalue.Null()),
+				statecheck.ExpectKnownOutputValue("bind_status_counts", knownvalue.MapExact(map[string]knownvalue.Check{
+					"Success": knownvalue.Int64Exact(1), "Unbound": knownvalue.Int64Exact(1), "Valid": knownvalue.Int64Exact(1),
+				})),
+				statecheck.ExpectKnownOutputValue("members_without_bound_email", knownvalue.MapExact(map[string]knownvalue.Check{
+					"100033118140 (sandbox)": knownvalue.StringExact("Unbound"), "100033118141 (billing)": knownvalue.StringExact("Valid"),
+				})),
 			},
 		}},
 	})
