@@ -141,8 +141,10 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 				Validators: []validator.String{stringCheck{description: "must be a root domain", check: checkDomain, summary: summaryInvalidDomain}},
 			},
 			"rate_limit": schema.Float64Attribute{
-				MarkdownDescription: "The most requests per second this provider configuration sends to the Organization API, shared by all its reads. " +
-					"Defaults to `20`, the documented limit of DescribeOrganizationMemberEmailBind. Lower it when other clients use the same account.",
+				MarkdownDescription: "The most requests per second this provider configuration sends to the Organization API, shared by all its reads " +
+						"and by both API actions (a whole-organization read lists members and reads their bindings under this one budget). " +
+					"Defaults to `20`, the documented limit of DescribeOrganizationMemberEmailBind. Lower it when other clients use the same account. " +
+						"STS calls are paced separately at the same rate.",
 				Optional:   true,
 				Validators: []validator.Float64{float64validator.AtLeast(0.01)},
 			},
