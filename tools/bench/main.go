@@ -2,276 +2,207 @@
 // SPDX-License-Identifier: MPL-2.0
 
 // Command bench measures the provider through `terraform plan` against the
-// emulator enforcing the API's rate limit, and prints what `make bench`
-// reports: sustained reads per second against the ceiling, retries, failed
-// reads, the provider's peak RSS, and the time of a one-data-source plan.
+// emulator enforcing the API's rate limit, on an organization of n members,
+// and prints what `make bench` reports:
 //
-//	go run ./tools/bench -terraform "$(command -v terraform)" -n 500
+//  1. tencentcloud_organization_member_email_binds reading every member and
+//     binding: plan time, API time against the floor the rate limit sets,
+//     failed reads, retries, throttling, and the provider's peak RSS;
+//  2. the same with include_email_bind = false, which reads only the listing;
+//  3. the n members read by n single data sources through count;
+//  4. the time of a one-data-source plan.
+//
+// Every large plan is saved and checked member by member through
+// `terraform show -json`; a failed plan or a member not read makes the
+// command exit non-zero.
+//
+//	go run ./tools/bench -terraform "$(command -v terraform)" -n 1000
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
-	"strconv"
+	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
 
-const firstUin = 300000000000
+type options struct {
+	terraform   string
+	n           int
+	rate        int
+	parallelism int
+	singles     int
+	timeout     time.Duration
+	keep        bool
+	providerLog string
+}
 
 func main() {
-	terraform := flag.String("terraform", os.Getenv("TERRAFORM"), "terraform or tofu binary")
-	n := flag.Int("n", 500, "data sources in the large plan")
-	rateLimit := flag.Int("rate", emulator.DefaultRateLimit, "the emulator's requests per second per SecretId")
-	parallelism := flag.Int("parallelism", 64, "terraform -parallelism")
+	var o options
+	flag.StringVar(&o.terraform, "terraform", os.Getenv("TERRAFORM"), "terraform or tofu binary")
+	flag.IntVar(&o.n, "n", 1000, "members in the organization, and data sources in the count plan")
+	flag.IntVar(&o.rate, "rate", emulator.DefaultRateLimit, "the emulator's requests per second per SecretId per action")
+	flag.IntVar(&o.parallelism, "parallelism", 64, "terraform -parallelism")
+	flag.IntVar(&o.singles, "singles", 5, "one-data-source plans to take the median of")
+	flag.DurationVar(&o.timeout, "timeout", 15*time.Minute, "the longest one terraform command may run")
+	flag.BoolVar(&o.keep, "keep", false, "keep the work directory (configurations, saved plans, logs) and print its path")
+	flag.StringVar(&o.providerLog, "provider-log", "", "TF_LOG_PROVIDER level to log each plan at, into provider.log in its directory (implies -keep; slows the plans)")
 	flag.Parse()
-	if err := run(*terraform, *n, *rateLimit, *parallelism); err != nil {
+	failed, err := run(o)
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+	if failed {
 		os.Exit(1)
 	}
 }
 
-func run(terraform string, n, rateLimit, parallelism int) error {
-	if terraform == "" {
-		return fmt.Errorf("set -terraform or TERRAFORM")
+// run measures and reports; it returns whether any plan or read failed,
+// and an error only when the bench itself could not run.
+func run(o options) (bool, error) {
+	if o.terraform == "" {
+		return false, fmt.Errorf("set -terraform or TERRAFORM")
 	}
+	if o.n < 1 || o.rate < 1 || o.singles < 1 {
+		return false, fmt.Errorf("-n, -rate and -singles must be at least 1")
+	}
+	ws, cleanup, err := newWorkspace(o)
+	if err != nil {
+		return false, err
+	}
+	defer cleanup()
+	world, err := benchWorld(o.n, o.rate)
+	if err != nil {
+		return false, err
+	}
+
+	interval := time.Second / time.Duration(o.rate)
+	pages := (o.n + listingPageSize - 1) / listingPageSize
+	r := report{cli: ws.version(), nproc: runtime.NumCPU(), n: o.n, rate: o.rate, parallelism: o.parallelism, loadStart: loadAverage()}
+	step := func(format string, args ...any) { fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...) }
+
+	step("1/4 inventory of %d members with their bindings (about %.0f s)", o.n, floorOf(pages+o.n, o.rate).Seconds())
+	r.inventory, err = measure(ws, world, interval, "inventory", inventoryConfig, true, func(shown []byte) verification {
+		return verifyInventory(shown, o.n, true)
+	})
+	if err != nil {
+		return false, err
+	}
+	r.inventory.title = "tencentcloud_organization_member_email_binds, include_email_bind = true (1 instance)"
+	r.inventory.floor = floorOf(pages+o.n, o.rate)
+
+	step("2/4 inventory of %d members, listing only", o.n)
+	r.listing, err = measure(ws, world, interval, "listing", inventoryConfig, false, func(shown []byte) verification {
+		return verifyInventory(shown, o.n, false)
+	})
+	if err != nil {
+		return false, err
+	}
+	r.listing.title = "tencentcloud_organization_member_email_binds, include_email_bind = false (1 instance)"
+	r.listing.floor = floorOf(pages, o.rate)
+
+	step("3/4 %d single data sources through count (about %.0f s of reads)", o.n, floorOf(o.n, o.rate).Seconds())
+	countOf := func(endpoint string, _ bool) string { return countConfig(endpoint, o.n) }
+	r.count, err = measure(ws, world, interval, "count", countOf, true, func(shown []byte) verification {
+		return verifyCount(shown, o.n)
+	})
+	if err != nil {
+		return false, err
+	}
+	r.count.title = fmt.Sprintf("tencentcloud_organization_member_email_bind, %d instances through count", o.n)
+	r.count.floor = floorOf(o.n, o.rate)
+
+	step("4/4 one data source, %d plans", o.singles)
+	singleOf := func(endpoint string, _ bool) string { return countConfig(endpoint, 1) }
+	for i := range o.singles {
+		s, err := measure(ws, world, interval, fmt.Sprintf("single-%d", i+1), singleOf, false, nil)
+		if err != nil {
+			return false, err
+		}
+		s.title = fmt.Sprintf("one data source, run %d", i+1)
+		r.singles = append(r.singles, s)
+	}
+
+	r.loadEnd = loadAverage()
+	r.print(os.Stdout)
+	return len(r.failures()) > 0, nil
+}
+
+// measure runs one plan against a fresh emulator. arg is passed to config
+// (include_email_bind for the inventory); a non-nil verify saves the plan
+// and checks what it read.
+func measure(ws *workspace, world emulator.World, interval time.Duration, name string,
+	config func(endpoint string, arg bool) string, arg bool, verify func([]byte) verification,
+) (scenario, error) {
+	emu, err := startEmulator(world)
+	if err != nil {
+		return scenario{}, err
+	}
+	defer emu.stop()
+	s := scenario{plan: ws.plan(name, config(emu.endpoint, arg), verify != nil)}
+	requests := emu.srv.Requests()
+	s.api = summarize(requests, interval)
+	if ws.keep {
+		if err := writeRequestLog(filepath.Join(ws.dir, name, "requests.tsv"), requests); err != nil {
+			return scenario{}, err
+		}
+	}
+	if verify != nil && s.plan.err == nil {
+		s.check = verify(s.plan.shown)
+	}
+	return s, nil
+}
+
+// newWorkspace builds the provider into a temporary directory and writes
+// the CLI configuration that makes Terraform use it.
+func newWorkspace(o options) (*workspace, func(), error) {
 	dir, err := os.MkdirTemp("", "tencentcloud-bench")
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	defer os.RemoveAll(dir)
-
+	// The RSS sampler compares /proc/<pid>/exe, which is the resolved path.
+	if dir, err = filepath.EvalSymlinks(dir); err != nil {
+		return nil, nil, err
+	}
 	pluginDir := filepath.Join(dir, "bin")
-	providerPath := filepath.Join(pluginDir, "terraform-provider-tencentcloud")
-	if out, err := exec.Command("go", "build", "-o", providerPath, ".").CombinedOutput(); err != nil {
-		return fmt.Errorf("go build: %v\n%s", err, out)
+	ws := &workspace{
+		terraform:    o.terraform,
+		dir:          dir,
+		cliConfig:    filepath.Join(dir, "cli.tfrc"),
+		providerPath: filepath.Join(pluginDir, "terraform-provider-tencentcloud"),
+		parallelism:  o.parallelism,
+		timeout:      o.timeout,
+		providerLog:  o.providerLog,
+		keep:         o.keep || o.providerLog != "",
 	}
-	cliConfig := filepath.Join(dir, "cli.tfrc")
-	// OpenTofu resolves "tcorg/tencentcloud" on its own registry host.
-	host := "registry.terraform.io"
-	if strings.HasPrefix(filepath.Base(terraform), "tofu") {
-		host = "registry.opentofu.org"
+	cleanup := func() { _ = os.RemoveAll(dir) }
+	if ws.keep {
+		cleanup = func() { fmt.Fprintln(os.Stderr, "bench: work directory kept:", dir) }
 	}
-	if err := os.WriteFile(cliConfig, []byte(fmt.Sprintf(
-		"provider_installation {\n  dev_overrides {\n    \"%s/tcorg/tencentcloud\" = %q\n  }\n  direct {}\n}\n", host, pluginDir)), 0o600); err != nil {
-		return err
+	if out, err := exec.Command("go", "build", "-o", ws.providerPath, ".").CombinedOutput(); err != nil {
+		cleanup()
+		return nil, nil, fmt.Errorf("go build: %v\n%s", err, out)
 	}
-
-	srv, endpoint, err := startEmulator(n, rateLimit)
-	if err != nil {
-		return err
+	if err := writeCLIConfig(ws.cliConfig, o.terraform, pluginDir); err != nil {
+		cleanup()
+		return nil, nil, err
 	}
-
-	large, err := plan(terraform, dir, cliConfig, providerPath, endpoint, "large", n, parallelism)
-	if err != nil {
-		return err
-	}
-	reads := summarize(srv.Requests())
-
-	var single []time.Duration
-	for range 5 {
-		r, err := plan(terraform, dir, cliConfig, providerPath, endpoint, "single", 1, parallelism)
-		if err != nil {
-			return err
-		}
-		single = append(single, r.elapsed)
-	}
-	slices.Sort(single)
-
-	fmt.Printf("terraform plan, %d data sources, -parallelism=%d, emulator limit %d req/s per SecretId\n", n, parallelism, rateLimit)
-	fmt.Printf("  sustained reads/s        %.2f (ceiling %d, %.1f%%)\n", reads.perSecond, rateLimit, 100*reads.perSecond/float64(rateLimit))
-	fmt.Printf("  successful reads         %d of %d\n", reads.succeeded, n)
-	fmt.Printf("  failed reads             %d\n", n-reads.succeeded)
-	fmt.Printf("  retries                  %d (%d throttled by the emulator)\n", reads.retries, reads.throttled)
-	fmt.Printf("  plan wall time           %s\n", large.elapsed.Round(time.Millisecond))
-	fmt.Printf("  provider peak RSS        %.1f MiB\n", float64(large.peakRSSKiB)/1024)
-	fmt.Printf("terraform plan, 1 data source (median of %d)  %s\n", len(single), single[len(single)/2].Round(time.Millisecond))
-	if reads.succeeded != n || !large.ok {
-		return fmt.Errorf("%d of %d reads failed", n-reads.succeeded, n)
-	}
-	return nil
+	return ws, cleanup, nil
 }
 
-func startEmulator(n, rateLimit int) (*emulator.Server, string, error) {
-	world := emulator.World{
-		RateLimit:     rateLimit,
-		Credentials:   []emulator.Credential{{SecretID: "AKIDbench", SecretKey: "bench-key", Uin: 1}},
-		Organizations: []emulator.Organization{{AdminUin: 1}},
+// loadAverage is the 1-minute load average, which says whether other work
+// shared the CPUs with the plans and skewed their times.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if fields := strings.Fields(string(data)); err == nil && len(fields) > 0 {
+		return fields[0]
 	}
-	for i := range n {
-		world.Organizations[0].Members = append(world.Organizations[0].Members, emulator.Member{
-			MemberUin: int64(firstUin + i),
-			EmailBind: []byte(fmt.Sprintf(`{"BindId": %d, "BindStatus": "Success", "Email": "member%d@example.com", "PhoneBind": 1}`, i+1, i)),
-		})
-	}
-	if err := world.Validate(); err != nil {
-		return nil, "", err
-	}
-	srv := emulator.New(world)
-	listener, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, "", err
-	}
-	go func() { _ = http.Serve(listener, srv) }()
-	return srv, "http://" + listener.Addr().String(), nil
-}
-
-type planResult struct {
-	elapsed    time.Duration
-	peakRSSKiB int
-	ok         bool
-}
-
-func plan(terraform, dir, cliConfig, providerPath, endpoint, name string, n, parallelism int) (planResult, error) {
-	work := filepath.Join(dir, name)
-	if err := os.MkdirAll(work, 0o755); err != nil {
-		return planResult{}, err
-	}
-	config := fmt.Sprintf(`terraform {
-  required_providers {
-    tencentcloud = { source = "tcorg/tencentcloud" }
-  }
-}
-
-provider "tencentcloud" {
-  secret_id  = "AKIDbench"
-  secret_key = "bench-key"
-  endpoints {
-    organization = %q
-  }
-}
-
-data "tencentcloud_organization_member_email_bind" "m" {
-  count      = %d
-  member_uin = %d + count.index
-}
-`, endpoint, n, firstUin)
-	if err := os.WriteFile(filepath.Join(work, "main.tf"), []byte(config), 0o600); err != nil {
-		return planResult{}, err
-	}
-
-	cmd := exec.Command(terraform, "plan", "-input=false", "-no-color", "-parallelism="+strconv.Itoa(parallelism))
-	cmd.Dir = work
-	cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "CHECKPOINT_DISABLE=1", "TF_LOG=")
-	var output bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &output, &output
-
-	sampler := newRSSSampler(providerPath)
-	start := time.Now()
-	if err := cmd.Start(); err != nil {
-		return planResult{}, err
-	}
-	err := cmd.Wait()
-	elapsed := time.Since(start)
-	peak := sampler.stop()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "terraform plan (%s) failed: %v\n%s\n", name, err, tail(output.String(), 40))
-	}
-	return planResult{elapsed: elapsed, peakRSSKiB: peak, ok: err == nil}, nil
-}
-
-// rssSampler polls /proc for the provider process and keeps the largest
-// VmHWM (peak resident set) it reads; the last read before exit is the peak.
-type rssSampler struct {
-	done chan struct{}
-	wg   sync.WaitGroup
-	peak int
-}
-
-func newRSSSampler(binary string) *rssSampler {
-	s := &rssSampler{done: make(chan struct{})}
-	s.wg.Go(func() {
-		ticker := time.NewTicker(20 * time.Millisecond)
-		defer ticker.Stop()
-		for {
-			s.peak = max(s.peak, peakRSS(binary))
-			select {
-			case <-s.done:
-				return
-			case <-ticker.C:
-			}
-		}
-	})
-	return s
-}
-
-func (s *rssSampler) stop() int {
-	close(s.done)
-	s.wg.Wait()
-	return s.peak
-}
-
-func peakRSS(binary string) int {
-	entries, _ := os.ReadDir("/proc")
-	peak := 0
-	for _, e := range entries {
-		if _, err := strconv.Atoi(e.Name()); err != nil {
-			continue
-		}
-		exe, err := os.Readlink(filepath.Join("/proc", e.Name(), "exe"))
-		if err != nil || exe != binary {
-			continue
-		}
-		status, err := os.ReadFile(filepath.Join("/proc", e.Name(), "status"))
-		if err != nil {
-			continue
-		}
-		for _, line := range strings.Split(string(status), "\n") {
-			if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-				kib, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
-				peak = max(peak, kib)
-			}
-		}
-	}
-	return peak
-}
-
-type readSummary struct {
-	succeeded, retries, throttled int
-	perSecond                     float64
-}
-
-// summarize reads the emulator's log of the large plan: reads are paced, so
-// the sustained rate is the successful reads over the span they took.
-func summarize(requests []emulator.Request) readSummary {
-	var s readSummary
-	var first, last time.Time
-	read := map[int64]bool{}
-	for _, r := range requests {
-		if r.ErrorCode == "RequestLimitExceeded" {
-			s.throttled++
-		}
-		if r.ErrorCode != "" || read[r.MemberUin] {
-			continue
-		}
-		read[r.MemberUin] = true
-		if first.IsZero() {
-			first = r.Time
-		}
-		last = r.Time
-	}
-	s.succeeded = len(read)
-	s.retries = len(requests) - s.succeeded
-	if span := last.Sub(first).Seconds(); span > 0 {
-		s.perSecond = float64(s.succeeded-1) / span
-	}
-	return s
-}
-
-func tail(s string, lines int) string {
-	all := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	if len(all) > lines {
-		all = all[len(all)-lines:]
-	}
-	return strings.Join(all, "\n")
+	return "unknown"
 }
