@@ -213,3 +213,20 @@ func isCode(err error, code string) bool {
 	var callErr *tencentapi.Error
 	return errors.As(err, &callErr) && callErr.Code == code
 }
+
+// membersContext is what a diagnostic about listing the organization may
+// mention; a missing unit is node_id's or node_name's fault, whichever is set.
+func (p *providerData) membersContext(config organizationMemberEmailBindsModel) readContext {
+	node := path.Root("node_id")
+	if config.NodeID.IsNull() {
+		node = path.Root("node_name")
+	}
+	return readContext{
+		action:     organization.ActionDescribeOrganizationMembers,
+		codes:      membersCodes,
+		subject:    "the organization's member list",
+		sources:    p.sources,
+		endpoint:   p.client.Endpoint(),
+		attributes: map[string]path.Path{"node": node, "product": path.Root("product")},
+	}
+}

@@ -174,23 +174,6 @@ func memberAttributes() map[string]schema.Attribute {
 	}
 }
 
-func emailBindAttributes() map[string]schema.Attribute {
-	str := func(description string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: description, Computed: true}
-	}
-	return map[string]schema.Attribute{
-		"bind_id":      schema.Int64Attribute{MarkdownDescription: "The ID of the email binding record.", Computed: true},
-		"apply_time":   str("When the email binding was applied for." + timeFormatNote),
-		"email":        str("The email address bound, or being bound, to the member account. It may be partly masked."),
-		"phone":        str("The verification mobile number, masked by the API, such as `18***32`."),
-		"bind_status":  str("The binding status: `Unbound` (not bound), `Valid` (waiting for activation), `Success` (bound successfully) or `Failed` (binding failed)."),
-		"bind_time":    str("When the email was bound." + timeFormatNote),
-		"description":  str("The failure description of the binding: `success` when it succeeded, and it may be empty."),
-		"phone_bind":   schema.Int64Attribute{MarkdownDescription: "Whether the verification mobile number is bound: `0` means not bound, `1` means bound.", Computed: true},
-		"country_code": str("The international dialling code of the verification mobile number, such as `86`."),
-	}
-}
-
 func codeList(values []string) string {
 	out := ""
 	for i, v := range values {

@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -54,36 +53,6 @@ type endpointsModel struct {
 type providerData struct {
 	client  *organization.Client
 	sources credentialSources
-}
-
-// emailBindContext is what a diagnostic about reading memberUin's binding may mention.
-func (p *providerData) emailBindContext(memberUin int64) readContext {
-	return readContext{
-		action:     organization.ActionDescribeOrganizationMemberEmailBind,
-		codes:      emailBindCodes,
-		subject:    fmt.Sprintf("member %d", memberUin),
-		memberUin:  memberUin,
-		sources:    p.sources,
-		endpoint:   p.client.Endpoint(),
-		attributes: map[string]path.Path{"member_uin": path.Root("member_uin")},
-	}
-}
-
-// membersContext is what a diagnostic about listing the organization may
-// mention; a missing unit is node_id's or node_name's fault, whichever is set.
-func (p *providerData) membersContext(config organizationMemberEmailBindsModel) readContext {
-	node := path.Root("node_id")
-	if config.NodeID.IsNull() {
-		node = path.Root("node_name")
-	}
-	return readContext{
-		action:     organization.ActionDescribeOrganizationMembers,
-		codes:      membersCodes,
-		subject:    "the organization's member list",
-		sources:    p.sources,
-		endpoint:   p.client.Endpoint(),
-		attributes: map[string]path.Path{"node": node, "product": path.Root("product")},
-	}
 }
 
 // New returns a provider factory; version is set at build time.
@@ -142,9 +111,9 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 			},
 			"rate_limit": schema.Float64Attribute{
 				MarkdownDescription: "The most requests per second this provider configuration sends to the Organization API, shared by all its reads " +
-						"and by both API actions (a whole-organization read lists members and reads their bindings under this one budget). " +
+					"and by both API actions (a whole-organization read lists members and reads their bindings under this one budget). " +
 					"Defaults to `20`, the documented limit of DescribeOrganizationMemberEmailBind. Lower it when other clients use the same account. " +
-						"STS calls are paced separately at the same rate.",
+					"STS calls are paced separately at the same rate.",
 				Optional:   true,
 				Validators: []validator.Float64{float64validator.AtLeast(0.01)},
 			},

@@ -1,0 +1,64 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+)
+
+type organizationMemberEmailBindModel struct {
+	ID          types.String `tfsdk:"id"`
+	MemberUin   types.Int64  `tfsdk:"member_uin"`
+	BindID      types.Int64  `tfsdk:"bind_id"`
+	ApplyTime   types.String `tfsdk:"apply_time"`
+	Email       types.String `tfsdk:"email"`
+	Phone       types.String `tfsdk:"phone"`
+	BindStatus  types.String `tfsdk:"bind_status"`
+	BindTime    types.String `tfsdk:"bind_time"`
+	Description types.String `tfsdk:"description"`
+	PhoneBind   types.Int64  `tfsdk:"phone_bind"`
+	CountryCode types.String `tfsdk:"country_code"`
+	RequestID   types.String `tfsdk:"request_id"`
+}
+
+// emailBindState maps the API's output to state one field to one attribute;
+// a field the API left out or set to null stays null.
+func emailBindState(memberUin int64, out *organization.DescribeOrganizationMemberEmailBindResponseParams) (organizationMemberEmailBindModel, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	state := organizationMemberEmailBindModel{
+		ID:          types.StringValue(strconv.FormatInt(memberUin, 10)),
+		MemberUin:   types.Int64Value(memberUin),
+		BindID:      int64Value(out.BindId, path.Root("bind_id"), &diags),
+		ApplyTime:   types.StringPointerValue(out.ApplyTime),
+		Email:       types.StringPointerValue(out.Email),
+		Phone:       types.StringPointerValue(out.Phone),
+		BindStatus:  types.StringPointerValue(out.BindStatus),
+		BindTime:    types.StringPointerValue(out.BindTime),
+		Description: types.StringPointerValue(out.Description),
+		PhoneBind:   int64Value(out.PhoneBind, path.Root("phone_bind"), &diags),
+		CountryCode: types.StringPointerValue(out.CountryCode),
+		RequestID:   types.StringPointerValue(out.RequestId),
+	}
+	return state, diags
+}
+
+// int64Value converts an unsigned API integer, refusing to wrap one that
+// Terraform's Int64 cannot hold.
+func int64Value(v *uint64, at path.Path, diags *diag.Diagnostics) types.Int64 {
+	if v == nil {
+		return types.Int64Null()
+	}
+	if *v > math.MaxInt64 {
+		diags.AddAttributeError(at, summaryValueOutOfRange, valueOutOfRangeDetail(at.String(), *v))
+		return types.Int64Null()
+	}
+	return types.Int64Value(int64(*v))
+}
