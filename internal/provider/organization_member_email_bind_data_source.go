@@ -29,15 +29,7 @@ func (d *organizationMemberEmailBindDataSource) Metadata(_ context.Context, req 
 }
 
 func (d *organizationMemberEmailBindDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	data, ok := req.ProviderData.(*providerData)
-	if !ok {
-		resp.Diagnostics.AddError(summaryUnexpectedData, unexpectedProviderDataDetail(req.ProviderData))
-		return
-	}
-	d.data = data
+	d.data = configuredData(req, resp)
 }
 
 func (d *organizationMemberEmailBindDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -15,8 +15,15 @@ import (
 )
 
 type organizationMemberEmailBindModel struct {
-	ID          types.String `tfsdk:"id"`
-	MemberUin   types.Int64  `tfsdk:"member_uin"`
+	ID        types.String `tfsdk:"id"`
+	MemberUin types.Int64  `tfsdk:"member_uin"`
+	emailBindModel
+	RequestID types.String `tfsdk:"request_id"`
+}
+
+// emailBindModel is the action's nine output fields, which the members of
+// tencentcloud_organization_member_email_binds carry too.
+type emailBindModel struct {
 	BindID      types.Int64  `tfsdk:"bind_id"`
 	ApplyTime   types.String `tfsdk:"apply_time"`
 	Email       types.String `tfsdk:"email"`
@@ -26,28 +33,35 @@ type organizationMemberEmailBindModel struct {
 	Description types.String `tfsdk:"description"`
 	PhoneBind   types.Int64  `tfsdk:"phone_bind"`
 	CountryCode types.String `tfsdk:"country_code"`
-	RequestID   types.String `tfsdk:"request_id"`
 }
 
-// emailBindState maps the API's output to state one field to one attribute;
-// a field the API left out or set to null stays null.
+// emailBindState maps the API's output to the data source's state.
 func emailBindState(memberUin int64, out *organization.DescribeOrganizationMemberEmailBindResponseParams) (organizationMemberEmailBindModel, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	state := organizationMemberEmailBindModel{
-		ID:          types.StringValue(strconv.FormatInt(memberUin, 10)),
-		MemberUin:   types.Int64Value(memberUin),
-		BindID:      int64Value(out.BindId, path.Root("bind_id"), &diags),
+		ID:             types.StringValue(strconv.FormatInt(memberUin, 10)),
+		MemberUin:      types.Int64Value(memberUin),
+		emailBindModel: emailBindRecord(path.Empty(), out, &diags),
+		RequestID:      types.StringPointerValue(out.RequestId),
+	}
+	return state, diags
+}
+
+// emailBindRecord maps a binding record one field to one attribute; a
+// field the API left out or set to null stays null. at is where the record
+// sits in state, for errors.
+func emailBindRecord(at path.Path, out *organization.DescribeOrganizationMemberEmailBindResponseParams, diags *diag.Diagnostics) emailBindModel {
+	return emailBindModel{
+		BindID:      int64Value(out.BindId, at.AtName("bind_id"), diags),
 		ApplyTime:   types.StringPointerValue(out.ApplyTime),
 		Email:       types.StringPointerValue(out.Email),
 		Phone:       types.StringPointerValue(out.Phone),
 		BindStatus:  types.StringPointerValue(out.BindStatus),
 		BindTime:    types.StringPointerValue(out.BindTime),
 		Description: types.StringPointerValue(out.Description),
-		PhoneBind:   int64Value(out.PhoneBind, path.Root("phone_bind"), &diags),
+		PhoneBind:   int64Value(out.PhoneBind, at.AtName("phone_bind"), diags),
 		CountryCode: types.StringPointerValue(out.CountryCode),
-		RequestID:   types.StringPointerValue(out.RequestId),
 	}
-	return state, diags
 }
 
 // int64Value converts an unsigned API integer, refusing to wrap one that

@@ -36,15 +36,7 @@ func (d *organizationMemberEmailBindsDataSource) Metadata(_ context.Context, req
 }
 
 func (d *organizationMemberEmailBindsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	data, ok := req.ProviderData.(*providerData)
-	if !ok {
-		resp.Diagnostics.AddError(summaryUnexpectedData, unexpectedProviderDataDetail(req.ProviderData))
-		return
-	}
-	d.data = data
+	d.data = configuredData(req, resp)
 }
 
 func (d *organizationMemberEmailBindsDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
@@ -154,7 +146,8 @@ func (d *organizationMemberEmailBindsDataSource) Read(ctx context.Context, req d
 		at := path.Root("members").AtListIndex(len(config.Members))
 		member := memberState(at, uin, listed[uin], &diags)
 		if includeEmailBind {
-			member.EmailBind = emailBindRecord(at.AtName("email_bind"), record, &diags)
+			bind := emailBindRecord(at.AtName("email_bind"), record, &diags)
+			member.EmailBind = &bind
 		}
 		if status := member.status(); keep(status) {
 			if !status.IsNull() {

@@ -65,18 +65,6 @@ type orgIdentityModel struct {
 	IdentityAliasName types.String `tfsdk:"identity_alias_name"`
 }
 
-type emailBindModel struct {
-	BindID      types.Int64  `tfsdk:"bind_id"`
-	ApplyTime   types.String `tfsdk:"apply_time"`
-	Email       types.String `tfsdk:"email"`
-	Phone       types.String `tfsdk:"phone"`
-	BindStatus  types.String `tfsdk:"bind_status"`
-	BindTime    types.String `tfsdk:"bind_time"`
-	Description types.String `tfsdk:"description"`
-	PhoneBind   types.Int64  `tfsdk:"phone_bind"`
-	CountryCode types.String `tfsdk:"country_code"`
-}
-
 // memberState maps a listed member to state one field to one attribute;
 // a field the API left out or set to null stays null, and so does a list.
 // With no listing entry (member_uins), only member_uin is set. at is the
@@ -132,21 +120,6 @@ func memberState(at path.Path, uin int64, m *organization.OrgMember, diags *diag
 		}
 	}
 	return state
-}
-
-// emailBindRecord maps a binding record as the single data source does.
-func emailBindRecord(at path.Path, out *organization.DescribeOrganizationMemberEmailBindResponseParams, diags *diag.Diagnostics) *emailBindModel {
-	return &emailBindModel{
-		BindID:      int64Value(out.BindId, at.AtName("bind_id"), diags),
-		ApplyTime:   types.StringPointerValue(out.ApplyTime),
-		Email:       types.StringPointerValue(out.Email),
-		Phone:       types.StringPointerValue(out.Phone),
-		BindStatus:  types.StringPointerValue(out.BindStatus),
-		BindTime:    types.StringPointerValue(out.BindTime),
-		Description: types.StringPointerValue(out.Description),
-		PhoneBind:   int64Value(out.PhoneBind, at.AtName("phone_bind"), diags),
-		CountryCode: types.StringPointerValue(out.CountryCode),
-	}
 }
 
 // status is the member's binding status that counts: the binding's when read.

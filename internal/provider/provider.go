@@ -55,6 +55,19 @@ type providerData struct {
 	sources credentialSources
 }
 
+// configuredData is what Configure handed the data sources; nil before the
+// provider is configured, as during validation.
+func configuredData(req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) *providerData {
+	if req.ProviderData == nil {
+		return nil
+	}
+	data, ok := req.ProviderData.(*providerData)
+	if !ok {
+		resp.Diagnostics.AddError(summaryUnexpectedData, unexpectedProviderDataDetail(req.ProviderData))
+	}
+	return data
+}
+
 // New returns a provider factory; version is set at build time.
 func New(version string) func() provider.Provider {
 	return func() provider.Provider {
