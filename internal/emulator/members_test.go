@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -101,7 +102,7 @@ type page struct {
 func (p page) uins() []int64 {
 	uins := make([]int64, len(p.Items))
 	for i, item := range p.Items {
-		n, _ := item["MemberUin"].(json.Number).Int64()
+		n, _ := strconv.ParseInt(toString(item["MemberUin"]), 10, 64)
 		uins[i] = n
 	}
 	return uins
@@ -119,7 +120,11 @@ func listMembers(t *testing.T, baseURL string, cred *common.Credential, params m
 	}
 	var p page
 	for _, item := range items {
-		p.Items = append(p.Items, item.(map[string]any))
+		member, ok := item.(map[string]any)
+		if !ok {
+			t.Fatalf("item %#v is not an object", item)
+		}
+		p.Items = append(p.Items, member)
 	}
 	p.Total = toString(resp["Total"])
 	return p, nil

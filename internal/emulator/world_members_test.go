@@ -24,7 +24,7 @@ func orgWithFaults(faults string) string {
 func TestWorldListingMistakesAreNamedByPath(t *testing.T) {
 	for name, tt := range map[string]struct{ doc, want string }{
 		"listing not an object":     {orgWithMember(`[]`), `organizations[0].members[0].listing: must be an object`},
-		"unknown field":             {orgWithMember(`{"Nmae": "x"}`), `listing: "Nmae" is not a field of OrgMember`},
+		"unknown field":             {orgWithMember(`{"Nickname": "x"}`), `listing: "Nickname" is not a field of OrgMember`},
 		"member uin in the listing": {orgWithMember(`{"MemberUin": 2}`), `listing: "MemberUin" is not a field of OrgMember other than MemberUin`},
 		"name as number":            {orgWithMember(`{"Name": 5}`), `listing: Name must be a string or null, got 5`},
 		"pay uin as number":         {orgWithMember(`{"PayUin": 100000000001}`), `listing: PayUin must be a string`},

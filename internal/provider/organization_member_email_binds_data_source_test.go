@@ -4,7 +4,6 @@
 package provider
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -98,11 +97,6 @@ func requestsOf(srv *emulator.Server, action string) []emulator.Request {
 		}
 	}
 	return out
-}
-
-func jsonString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
 }
 
 func TestAccInventoryReadsEveryMemberOverThreePages(t *testing.T) {
