@@ -119,7 +119,7 @@ func run(o options) (bool, error) {
 	r.count.title = fmt.Sprintf("tencentcloud_organization_member_email_bind, %d instances through count", o.n)
 	r.count.floor = floorOf(o.n, o.rate)
 
-	step("4/4 one data source, %d plans", o.singles)
+	step("4/4 one data source, plans: %d", o.singles)
 	singleOf := func(endpoint string, _ bool) string { return countConfig(endpoint, 1) }
 	for i := range o.singles {
 		s, err := measure(ws, world, interval, fmt.Sprintf("single-%d", i+1), singleOf, false, nil)
@@ -146,7 +146,7 @@ func measure(ws *workspace, world emulator.World, interval time.Duration, name s
 		return scenario{}, err
 	}
 	defer emu.stop()
-	s := scenario{plan: ws.plan(name, config(emu.endpoint, arg), verify != nil)}
+	s := scenario{plan: ws.plan(name, config(emu.endpoint, arg), verify != nil), check: verification{total: -1}}
 	requests := emu.srv.Requests()
 	s.api = summarize(requests, interval)
 	if ws.keep {
