@@ -8,6 +8,7 @@ import (
 	"errors"
 	"slices"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -136,28 +137,33 @@ func (d *organizationMemberEmailBindsDataSource) Read(ctx context.Context, req d
 	}
 
 	var diags diag.Diagnostics
-	config.Members = []memberModel{}
+	var members []attr.Value
 	counts := map[string]int64{}
 	for _, uin := range uins {
 		record, read := records[uin]
 		if includeEmailBind && !read {
 			continue // it left the organization
 		}
-		at := path.Root("members").AtListIndex(len(config.Members))
-		member := memberState(at, uin, listed[uin], &diags)
-		if includeEmailBind {
-			bind := emailBindRecord(at.AtName("email_bind"), record, &diags)
-			member.EmailBind = &bind
+		// The binding's status counts when it was read; else the listing's.
+		status := types.StringNull()
+		switch {
+		case includeEmailBind:
+			status = types.StringPointerValue(record.BindStatus)
+		case listed[uin] != nil:
+			status = types.StringPointerValue(listed[uin].BindStatus)
 		}
-		if status := member.status(); keep(status) {
-			if !status.IsNull() {
-				counts[status.ValueString()]++
-			}
-			config.Members = append(config.Members, member)
+		if !keep(status) {
+			continue
 		}
+		if !status.IsNull() {
+			counts[status.ValueString()]++
+		}
+		members = append(members, memberValue(path.Root("members").AtListIndex(len(members)), uin, listed[uin], record, &diags))
 	}
 	resp.Diagnostics.Append(diags...)
-	config.Total = types.Int64Value(int64(len(config.Members)))
+	config.Members, diags = types.ListValue(memberType, members)
+	resp.Diagnostics.Append(diags...)
+	config.Total = types.Int64Value(int64(len(members)))
 	config.BindStatusCounts, diags = types.MapValueFrom(ctx, types.Int64Type, counts)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {

@@ -4,6 +4,8 @@
 package provider
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -12,120 +14,117 @@ import (
 )
 
 type organizationMemberEmailBindsModel struct {
-	SearchKey         types.String  `tfsdk:"search_key"`
-	AuthName          types.String  `tfsdk:"auth_name"`
-	NodeID            types.Int64   `tfsdk:"node_id"`
-	NodeName          types.String  `tfsdk:"node_name"`
-	Tags              types.Map     `tfsdk:"tags"`
-	Product           types.String  `tfsdk:"product"`
-	MemberUins        types.Set     `tfsdk:"member_uins"`
-	BindStatus        types.Set     `tfsdk:"bind_status"`
-	IncludeEmailBind  types.Bool    `tfsdk:"include_email_bind"`
-	Members           []memberModel `tfsdk:"members"`
-	Total             types.Int64   `tfsdk:"total"`
-	BindStatusCounts  types.Map     `tfsdk:"bind_status_counts"`
-	ListingConsistent types.Bool    `tfsdk:"listing_consistent"`
+	SearchKey         types.String `tfsdk:"search_key"`
+	AuthName          types.String `tfsdk:"auth_name"`
+	NodeID            types.Int64  `tfsdk:"node_id"`
+	NodeName          types.String `tfsdk:"node_name"`
+	Tags              types.Map    `tfsdk:"tags"`
+	Product           types.String `tfsdk:"product"`
+	MemberUins        types.Set    `tfsdk:"member_uins"`
+	BindStatus        types.Set    `tfsdk:"bind_status"`
+	IncludeEmailBind  types.Bool   `tfsdk:"include_email_bind"`
+	Members           types.List   `tfsdk:"members"`
+	Total             types.Int64  `tfsdk:"total"`
+	BindStatusCounts  types.Map    `tfsdk:"bind_status_counts"`
+	ListingConsistent types.Bool   `tfsdk:"listing_consistent"`
 }
 
-type memberModel struct {
-	MemberUin        types.Int64          `tfsdk:"member_uin"`
-	Name             types.String         `tfsdk:"name"`
-	NickName         types.String         `tfsdk:"nick_name"`
-	MemberType       types.String         `tfsdk:"member_type"`
-	NodeID           types.Int64          `tfsdk:"node_id"`
-	NodeName         types.String         `tfsdk:"node_name"`
-	Remark           types.String         `tfsdk:"remark"`
-	CreateTime       types.String         `tfsdk:"create_time"`
-	UpdateTime       types.String         `tfsdk:"update_time"`
-	IsAllowQuit      types.String         `tfsdk:"is_allow_quit"`
-	PayUin           types.String         `tfsdk:"pay_uin"`
-	PayName          types.String         `tfsdk:"pay_name"`
-	PermissionStatus types.String         `tfsdk:"permission_status"`
-	OrgPolicyType    types.String         `tfsdk:"org_policy_type"`
-	OrgPolicyName    types.String         `tfsdk:"org_policy_name"`
-	BindStatus       types.String         `tfsdk:"bind_status"`
-	Tags             []memberTagModel     `tfsdk:"tags"`
-	OrgPermission    []orgPermissionModel `tfsdk:"org_permission"`
-	OrgIdentity      []orgIdentityModel   `tfsdk:"org_identity"`
-	EmailBind        *emailBindModel      `tfsdk:"email_bind"`
+// Members are built as values of these types rather than from tagged
+// structs: the framework's reflection costs several times the memory and
+// CPU of the values themselves, which for a thousand members is the
+// difference between a small provider process and a large one. The types
+// come from the schema, so the two cannot disagree.
+var (
+	memberType     = objectType(memberAttributes())
+	emailBindType  = objectType(emailBindAttributes())
+	tagType        = objectType(tagAttributes())
+	permissionType = objectType(permissionAttributes())
+	identityType   = objectType(identityAttributes())
+)
+
+func objectType(attributes map[string]schema.Attribute) types.ObjectType {
+	attrTypes := make(map[string]attr.Type, len(attributes))
+	for name, a := range attributes {
+		attrTypes[name] = a.GetType()
+	}
+	return types.ObjectType{AttrTypes: attrTypes}
 }
 
-type memberTagModel struct {
-	Key   types.String `tfsdk:"key"`
-	Value types.String `tfsdk:"value"`
-}
-
-type orgPermissionModel struct {
-	ID   types.Int64  `tfsdk:"id"`
-	Name types.String `tfsdk:"name"`
-}
-
-type orgIdentityModel struct {
-	IdentityID        types.Int64  `tfsdk:"identity_id"`
-	IdentityAliasName types.String `tfsdk:"identity_alias_name"`
-}
-
-// memberState maps a listed member to state one field to one attribute;
-// a field the API left out or set to null stays null, and so does a list.
-// With no listing entry (member_uins), only member_uin is set. at is the
+// memberValue maps a member to state one field to one attribute; a field
+// the API left out or set to null stays null, and so does a list. With no
+// listing entry (member_uins), only member_uin and email_bind are set; with
+// no record (include_email_bind = false), email_bind is null. at is the
 // member's path in state, for errors.
-func memberState(at path.Path, uin int64, m *organization.OrgMember, diags *diag.Diagnostics) memberModel {
-	state := memberModel{MemberUin: types.Int64Value(uin)}
+func memberValue(at path.Path, uin int64, m *organization.OrgMember, record *organization.DescribeOrganizationMemberEmailBindResponseParams, diags *diag.Diagnostics) attr.Value {
 	if m == nil {
 		m = &organization.OrgMember{}
 	}
-	state.Name = types.StringPointerValue(m.Name)
-	state.NickName = types.StringPointerValue(m.NickName)
-	state.MemberType = types.StringPointerValue(m.MemberType)
-	state.NodeID = types.Int64PointerValue(m.NodeId)
-	state.NodeName = types.StringPointerValue(m.NodeName)
-	state.Remark = types.StringPointerValue(m.Remark)
-	state.CreateTime = types.StringPointerValue(m.CreateTime)
-	state.UpdateTime = types.StringPointerValue(m.UpdateTime)
-	state.IsAllowQuit = types.StringPointerValue(m.IsAllowQuit)
-	state.PayUin = types.StringPointerValue(m.PayUin)
-	state.PayName = types.StringPointerValue(m.PayName)
-	state.PermissionStatus = types.StringPointerValue(m.PermissionStatus)
-	state.OrgPolicyType = types.StringPointerValue(m.OrgPolicyType)
-	state.OrgPolicyName = types.StringPointerValue(m.OrgPolicyName)
-	state.BindStatus = types.StringPointerValue(m.BindStatus)
-	if m.Tags != nil {
-		state.Tags = make([]memberTagModel, 0, len(m.Tags))
-		for _, t := range m.Tags {
-			if t == nil {
-				t = &organization.Tag{}
-			}
-			state.Tags = append(state.Tags, memberTagModel{Key: types.StringPointerValue(t.TagKey), Value: types.StringPointerValue(t.TagValue)})
-		}
+	emailBind := types.ObjectNull(emailBindType.AttrTypes)
+	if record != nil {
+		emailBind = objectValue(emailBindType, emailBindRecord(at.AtName("email_bind"), record, diags).attributes(), diags)
 	}
-	if m.OrgPermission != nil {
-		state.OrgPermission = make([]orgPermissionModel, 0, len(m.OrgPermission))
-		for j, p := range m.OrgPermission {
-			if p == nil {
-				p = &organization.OrgPermission{}
+	return objectValue(memberType, map[string]attr.Value{
+		"member_uin":        types.Int64Value(uin),
+		"name":              types.StringPointerValue(m.Name),
+		"nick_name":         types.StringPointerValue(m.NickName),
+		"member_type":       types.StringPointerValue(m.MemberType),
+		"node_id":           types.Int64PointerValue(m.NodeId),
+		"node_name":         types.StringPointerValue(m.NodeName),
+		"remark":            types.StringPointerValue(m.Remark),
+		"create_time":       types.StringPointerValue(m.CreateTime),
+		"update_time":       types.StringPointerValue(m.UpdateTime),
+		"is_allow_quit":     types.StringPointerValue(m.IsAllowQuit),
+		"pay_uin":           types.StringPointerValue(m.PayUin),
+		"pay_name":          types.StringPointerValue(m.PayName),
+		"permission_status": types.StringPointerValue(m.PermissionStatus),
+		"org_policy_type":   types.StringPointerValue(m.OrgPolicyType),
+		"org_policy_name":   types.StringPointerValue(m.OrgPolicyName),
+		"bind_status":       types.StringPointerValue(m.BindStatus),
+		"tags": listValue(tagType, m.Tags, diags, func(_ int, t *organization.Tag) map[string]attr.Value {
+			return map[string]attr.Value{"key": types.StringPointerValue(t.TagKey), "value": types.StringPointerValue(t.TagValue)}
+		}),
+		"org_permission": listValue(permissionType, m.OrgPermission, diags, func(j int, p *organization.OrgPermission) map[string]attr.Value {
+			return map[string]attr.Value{
+				"id":   int64Value(p.Id, at.AtName("org_permission").AtListIndex(j).AtName("id"), diags),
+				"name": types.StringPointerValue(p.Name),
 			}
-			id := int64Value(p.Id, at.AtName("org_permission").AtListIndex(j).AtName("id"), diags)
-			state.OrgPermission = append(state.OrgPermission, orgPermissionModel{ID: id, Name: types.StringPointerValue(p.Name)})
-		}
-	}
-	if m.OrgIdentity != nil {
-		state.OrgIdentity = make([]orgIdentityModel, 0, len(m.OrgIdentity))
-		for _, id := range m.OrgIdentity {
-			if id == nil {
-				id = &organization.MemberIdentity{}
+		}),
+		"org_identity": listValue(identityType, m.OrgIdentity, diags, func(_ int, id *organization.MemberIdentity) map[string]attr.Value {
+			return map[string]attr.Value{
+				"identity_id": types.Int64PointerValue(id.IdentityId), "identity_alias_name": types.StringPointerValue(id.IdentityAliasName),
 			}
-			state.OrgIdentity = append(state.OrgIdentity, orgIdentityModel{
-				IdentityID: types.Int64PointerValue(id.IdentityId), IdentityAliasName: types.StringPointerValue(id.IdentityAliasName),
-			})
-		}
-	}
-	return state
+		}),
+		"email_bind": emailBind,
+	}, diags)
 }
 
-// status is the member's binding status that counts: the binding's when read.
-func (m memberModel) status() types.String {
-	if m.EmailBind != nil {
-		return m.EmailBind.BindStatus
+// listValue maps an API list of objects, keeping a missing list null; a
+// null element reads as an object of nulls.
+func listValue[T any](elemType types.ObjectType, items []*T, diags *diag.Diagnostics, attributes func(int, *T) map[string]attr.Value) types.List {
+	if items == nil {
+		return types.ListNull(elemType)
 	}
-	return m.BindStatus
+	elems := make([]attr.Value, len(items))
+	for i, item := range items {
+		if item == nil {
+			item = new(T)
+		}
+		elems[i] = objectValue(elemType, attributes(i, item), diags)
+	}
+	list, d := types.ListValue(elemType, elems)
+	diags.Append(d...)
+	return list
+}
+
+func objectValue(t types.ObjectType, attributes map[string]attr.Value, diags *diag.Diagnostics) types.Object {
+	object, d := types.ObjectValue(t.AttrTypes, attributes)
+	diags.Append(d...)
+	return object
+}
+
+func (m emailBindModel) attributes() map[string]attr.Value {
+	return map[string]attr.Value{
+		"bind_id": m.BindID, "apply_time": m.ApplyTime, "email": m.Email, "phone": m.Phone, "bind_status": m.BindStatus,
+		"bind_time": m.BindTime, "description": m.Description, "phone_bind": m.PhoneBind, "country_code": m.CountryCode,
+	}
 }

@@ -144,26 +144,17 @@ func memberAttributes() map[string]schema.Attribute {
 		"tags": schema.ListNestedAttribute{
 			MarkdownDescription: "The member's tags, in the API's order.",
 			Computed:            true,
-			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"key":   str("The tag key."),
-				"value": str("The tag value."),
-			}},
+			NestedObject:        schema.NestedAttributeObject{Attributes: tagAttributes()},
 		},
 		"org_permission": schema.ListNestedAttribute{
 			MarkdownDescription: "The permissions the organization holds over the member.",
 			Computed:            true,
-			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"id":   schema.Int64Attribute{MarkdownDescription: "The permission's ID.", Computed: true},
-				"name": str("The permission's name."),
-			}},
+			NestedObject:        schema.NestedAttributeObject{Attributes: permissionAttributes()},
 		},
 		"org_identity": schema.ListNestedAttribute{
 			MarkdownDescription: "The management identities the organization can use in the member account.",
 			Computed:            true,
-			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"identity_id":         schema.Int64Attribute{MarkdownDescription: "The identity's ID.", Computed: true},
-				"identity_alias_name": str("The identity's name."),
-			}},
+			NestedObject:        schema.NestedAttributeObject{Attributes: identityAttributes()},
 		},
 		"email_bind": schema.SingleNestedAttribute{
 			MarkdownDescription: "The member's email binding record, with the fields of the `tencentcloud_organization_member_email_bind` data source. " +
@@ -171,6 +162,27 @@ func memberAttributes() map[string]schema.Attribute {
 			Computed:   true,
 			Attributes: emailBindAttributes(),
 		},
+	}
+}
+
+func tagAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"key":   schema.StringAttribute{MarkdownDescription: "The tag key.", Computed: true},
+		"value": schema.StringAttribute{MarkdownDescription: "The tag value.", Computed: true},
+	}
+}
+
+func permissionAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id":   schema.Int64Attribute{MarkdownDescription: "The permission's ID.", Computed: true},
+		"name": schema.StringAttribute{MarkdownDescription: "The permission's name.", Computed: true},
+	}
+}
+
+func identityAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"identity_id":         schema.Int64Attribute{MarkdownDescription: "The identity's ID.", Computed: true},
+		"identity_alias_name": schema.StringAttribute{MarkdownDescription: "The identity's name.", Computed: true},
 	}
 }
 
