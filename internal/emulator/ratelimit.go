@@ -106,9 +106,9 @@ func sleep(ctx context.Context, d time.Duration) bool {
 	}
 }
 
-// randomJitter is Server.Jitter: uniform from 0 to max inclusive.
-func randomJitter(max time.Duration) time.Duration {
-	return time.Duration(rand.Int64N(int64(max) + 1))
+// randomJitter is Server.Jitter: uniform from 0 to limit inclusive.
+func randomJitter(limit time.Duration) time.Duration {
+	return time.Duration(rand.Int64N(int64(limit) + 1))
 }
 
 func (w World) rateLimit() int {

@@ -144,10 +144,10 @@ func TestArrivalJitterDelaysRequestsBeforeTheLimiter(t *testing.T) {
 	start := clock.Now()
 	delays := []time.Duration{0, 0, 1500 * time.Millisecond}
 	var maxima []time.Duration
-	srv.Jitter = func(max time.Duration) time.Duration {
+	srv.Jitter = func(limit time.Duration) time.Duration {
 		clock.mu.Lock()
 		defer clock.mu.Unlock()
-		maxima = append(maxima, max)
+		maxima = append(maxima, limit)
 		d := delays[0]
 		delays = delays[1:]
 		return d
@@ -179,7 +179,7 @@ func TestArrivalJitterEndsWithTheClientsRequest(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := emulator.New(world)
-	srv.Jitter = func(max time.Duration) time.Duration { return max }
+	srv.Jitter = func(limit time.Duration) time.Duration { return limit }
 	ts := httptest.NewServer(srv.Handler(emulator.ServiceOrganization))
 	defer ts.Close()
 

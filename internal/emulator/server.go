@@ -94,9 +94,9 @@ type Server struct {
 	// Sleep waits d, or until ctx is done, reporting whether it waited the
 	// whole d. Tests replace it, together with Now, to run on a fake clock.
 	Sleep func(ctx context.Context, d time.Duration) bool
-	// Jitter draws a request's network delay, from 0 to max inclusive.
+	// Jitter draws a request's network delay, from 0 to limit inclusive.
 	// Tests replace it to choose when requests arrive.
-	Jitter func(max time.Duration) time.Duration
+	Jitter func(limit time.Duration) time.Duration
 	// Logf, when set, receives one line per request.
 	Logf func(format string, args ...any)
 
