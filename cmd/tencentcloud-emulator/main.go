@@ -41,7 +41,11 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return // --help printed the usage; asking for it is not a failure
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "tencentcloud-emulator:", err)
 		stop()
 		os.Exit(1)
