@@ -30,16 +30,22 @@ const world = `{
   %s
 }`
 
-func startEmulator(t *testing.T, extra string) (*emulator.Server, string) {
+// startEmulator serves the world with each service at its own endpoint, as
+// in the real cloud, and returns their base URLs by service.
+func startEmulator(t *testing.T, extra string) (*emulator.Server, map[string]string) {
 	t.Helper()
 	w, err := emulator.ParseWorld([]byte(strings.Replace(world, "%s", extra, 1)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := emulator.New(w)
-	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
-	return srv, ts.URL
+	urls := map[string]string{}
+	for _, service := range emulator.Services() {
+		ts := httptest.NewServer(srv.Handler(service))
+		t.Cleanup(ts.Close)
+		urls[service] = ts.URL
+	}
+	return srv, urls
 }
 
 func assumeRole(endpoint string) *credentials.AssumeRole {
@@ -51,13 +57,13 @@ func assumeRole(endpoint string) *credentials.AssumeRole {
 			Credential: base, Endpoint: u, MaxRetries: 3, RetryBaseDelay: time.Millisecond, RetryMaxDelay: 10 * time.Millisecond,
 		}),
 		RoleArn:     "qcs::cam::uin/1:roleName/r",
-		SessionName: "s",
+		SessionName: "session",
 	}
 }
 
 func TestAssumeRoleRetriesTransientSTSFailures(t *testing.T) {
-	srv, endpoint := startEmulator(t, `, "faults": [{"kind": "internal_error", "count": 2}]`)
-	value, err := assumeRole(endpoint).Retrieve(context.Background())
+	srv, urls := startEmulator(t, `, "faults": [{"kind": "internal_error", "count": 2}]`)
+	value, err := assumeRole(urls[emulator.ServiceSTS]).Retrieve(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,16 +76,31 @@ func TestAssumeRoleRetriesTransientSTSFailures(t *testing.T) {
 }
 
 func TestAssumeRoleErrorsNameCodeAndRequestID(t *testing.T) {
-	_, endpoint := startEmulator(t, "")
-	a := assumeRole(endpoint)
+	_, urls := startEmulator(t, "")
+	a := assumeRole(urls[emulator.ServiceSTS])
 	a.RoleArn = "qcs::cam::uin/1:roleName/missing"
 	_, err := a.Retrieve(context.Background())
 	var credErr *credentials.Error
-	if !errors.As(err, &credErr) || credErr.Code != "ResourceNotFound.RoleNotExist" || len(credErr.RequestID) != 36 {
+	if !errors.As(err, &credErr) || credErr.Code != "ResourceNotFound.RoleNotFound" || len(credErr.RequestID) != 36 {
 		t.Fatalf("err = %#v", err)
 	}
 	if !strings.Contains(err.Error(), "qcs::cam::uin/1:roleName/missing assumed with test") {
 		t.Errorf("error %q does not say which source failed", err)
+	}
+}
+
+// STS pointed at another service's endpoint must fail as the real hosts
+// would, not quietly work because one emulator serves everything.
+func TestAssumeRoleAtAnotherServicesEndpointFailsNamingTheAction(t *testing.T) {
+	_, urls := startEmulator(t, "")
+	_, err := assumeRole(urls[emulator.ServiceOrganization]).Retrieve(context.Background())
+	var credErr *credentials.Error
+	if !errors.As(err, &credErr) || credErr.Code != "InvalidAction" ||
+		!strings.Contains(err.Error(), "STS at "+urls[emulator.ServiceOrganization]) || !strings.Contains(err.Error(), "`AssumeRole`") {
+		t.Fatalf("err = %v, want InvalidAction naming the endpoint and AssumeRole", err)
+	}
+	if _, err := assumeRole(urls[emulator.ServiceMetadata]).Retrieve(context.Background()); err == nil {
+		t.Fatal("AssumeRole at the metadata endpoint succeeded")
 	}
 }
 
@@ -115,8 +136,8 @@ func TestCVMRoleNotACVMFailsFast(t *testing.T) {
 }
 
 func TestCVMRoleFromMetadata(t *testing.T) {
-	_, endpoint := startEmulator(t, "")
-	value, err := credentials.NewCVMRole("runner", endpoint).Retrieve(context.Background())
+	_, urls := startEmulator(t, "")
+	value, err := credentials.NewCVMRole("runner", urls[emulator.ServiceMetadata]).Retrieve(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

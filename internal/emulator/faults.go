@@ -142,14 +142,7 @@ func (s *Server) pageServed(org *Organization) {
 // client went away first.
 func (s *Server) delay(r *http.Request, f Fault) bool {
 	d, _ := time.ParseDuration(f.Delay)
-	timer := time.NewTimer(d)
-	defer timer.Stop()
-	select {
-	case <-timer.C:
-		return true
-	case <-r.Context().Done():
-		return false
-	}
+	return s.Sleep(r.Context(), d)
 }
 
 // resetConnection closes the connection with a TCP RST, as a crashed load

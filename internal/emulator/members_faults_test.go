@@ -170,7 +170,7 @@ func TestMembershipChangesStayInTheServerThatMadeThem(t *testing.T) {
 		t.Fatal(err)
 	}
 	for range 2 {
-		ts := httptest.NewServer(emulator.New(world))
+		ts := httptest.NewServer(emulator.New(world).Handler(emulator.ServiceOrganization))
 		t.Cleanup(ts.Close)
 		mustList(t, ts.URL, adminCred, map[string]any{})
 		if p := mustList(t, ts.URL, adminCred, map[string]any{"Limit": 50}); p.Total != "12" || p.uins()[0] != uinStaging || p.uins()[11] != 100099000001 {

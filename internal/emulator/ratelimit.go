@@ -3,28 +3,112 @@
 
 package emulator
 
+import (
+	"context"
+	"math/rand/v2"
+	"time"
+)
+
 // DefaultRateLimit is the documented limit of DescribeOrganizationMemberEmailBind,
-// which the emulator also applies to every other action.
+// which the emulator also applies to every other action (STS documents 600
+// for AssumeRole; the lower limit is the stricter emulation).
 const DefaultRateLimit = 20
 
-// rateWindow counts a key's requests in one wall-clock second, which is how
-// "20 requests per second" reads: no second may hold more.
-type rateWindow struct {
-	second int64
-	count  int
+// Rate windows: how "N requests per second" is counted.
+const (
+	// RateWindowFixed counts requests per wall-clock second, so up to 2N can
+	// be accepted within a few milliseconds across a second boundary.
+	RateWindowFixed = "fixed"
+	// RateWindowSliding accepts at most N in any one-second interval: the
+	// strictest reading of the documented limit, and the default.
+	RateWindowSliding = "sliding"
+)
+
+// DefaultRateWindow is the window of a world that names none.
+const DefaultRateWindow = RateWindowSliding
+
+// rateKey is whose budget a request spends: the API counts an account's
+// calls of an action, whichever of its keys or temporary credentials signs.
+type rateKey struct {
+	uin    int64
+	action string
 }
 
-func (s *Server) allow(key string) bool {
-	second := s.Now().Unix()
+// rateWindow is one budget's state: the current second and its count for
+// the fixed window, or the arrival times of the requests accepted in the
+// last second, oldest first, for the sliding one.
+type rateWindow struct {
+	second   int64
+	count    int
+	accepted []time.Time
+}
+
+// allow reports whether account uin may call action now, and if so spends
+// one request of its budget. Refused requests spend nothing.
+func (s *Server) allow(uin int64, action string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	w, ok := s.windows[key]
-	if !ok || w.second != second {
-		w = &rateWindow{second: second}
+	// Read under the lock, so that arrivals are ordered as the limiter sees them.
+	now := s.Now()
+	key := rateKey{uin, action}
+	w := s.windows[key]
+	if w == nil {
+		w = &rateWindow{}
 		s.windows[key] = w
 	}
-	w.count++
-	return w.count <= s.world.rateLimit()
+	limit := s.world.rateLimit()
+	if s.world.rateWindow() == RateWindowFixed {
+		if second := now.Unix(); w.second != second {
+			w.second, w.count = second, 0
+		}
+		if w.count >= limit {
+			return false
+		}
+		w.count++
+		return true
+	}
+	// An arrival a whole second ago or more is outside (now-1s, now].
+	expired := 0
+	for expired < len(w.accepted) && now.Sub(w.accepted[expired]) >= time.Second {
+		expired++
+	}
+	w.accepted = w.accepted[expired:]
+	if len(w.accepted) >= limit {
+		return false
+	}
+	w.accepted = append(w.accepted, now)
+	return true
+}
+
+// arrive holds a request for the network delay the world's arrival_jitter
+// draws, so that requests sent in order reach the limiter reordered and
+// bunched as over a real network. It reports false when ctx ends first.
+func (s *Server) arrive(ctx context.Context) bool {
+	jitter := s.world.arrivalJitter()
+	if jitter <= 0 {
+		return true
+	}
+	return s.Sleep(ctx, s.Jitter(jitter))
+}
+
+// sleep is Server.Sleep on the real clock.
+func sleep(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return ctx.Err() == nil
+	}
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// randomJitter is Server.Jitter: uniform from 0 to limit inclusive.
+func randomJitter(limit time.Duration) time.Duration {
+	return time.Duration(rand.Int64N(int64(limit) + 1))
 }
 
 func (w World) rateLimit() int {
@@ -32,4 +116,17 @@ func (w World) rateLimit() int {
 		return DefaultRateLimit
 	}
 	return w.RateLimit
+}
+
+func (w World) rateWindow() string {
+	if w.RateWindow == "" {
+		return DefaultRateWindow
+	}
+	return w.RateWindow
+}
+
+// arrivalJitter is the world's arrival_jitter, which Validate has checked.
+func (w World) arrivalJitter() time.Duration {
+	d, _ := time.ParseDuration(w.ArrivalJitter)
+	return d
 }

@@ -7,14 +7,12 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
-	"net/http"
-	"strconv"
-	"strings"
+	"maps"
+	"net/url"
+	"regexp"
+	"slices"
 	"time"
 )
-
-// metadataPath is where the CVM instance metadata service serves role credentials.
-const metadataPath = "/latest/meta-data/cam/security-credentials/"
 
 // AssumeRoleCall is what an STS AssumeRole request asked for, as sent.
 type AssumeRoleCall struct {
@@ -34,37 +32,15 @@ func (s *Server) AssumeRoleCalls() []AssumeRoleCall {
 }
 
 func (s *Server) assumeRole(caller Credential, params map[string]string) (map[string]json.RawMessage, *apiError) {
-	call := AssumeRoleCall{CallerSecretID: caller.SecretID, DurationSeconds: 7200}
-	for name, raw := range params {
-		var err error
-		switch name {
-		case "RoleArn":
-			err = json.Unmarshal([]byte(raw), &call.RoleArn)
-		case "RoleSessionName":
-			err = json.Unmarshal([]byte(raw), &call.RoleSessionName)
-		case "Policy":
-			err = json.Unmarshal([]byte(raw), &call.Policy)
-		case "ExternalId":
-			err = json.Unmarshal([]byte(raw), &call.ExternalID)
-		case "DurationSeconds":
-			call.DurationSeconds, err = strconv.ParseInt(raw, 10, 64)
-			if err == nil && (call.DurationSeconds < 0 || call.DurationSeconds > 43200) {
-				return nil, errorf("InvalidParameter.ParamError", "DurationSeconds must be between 0 and 43200, got %d.", call.DurationSeconds)
-			}
-		default:
-			return nil, errorf("UnknownParameter", "The parameter `%s` is not recognized.", name)
-		}
-		if err != nil {
-			return nil, errorf("InvalidParameter.ParamError", "The parameter `%s` has the wrong type.", name)
+	call := AssumeRoleCall{CallerSecretID: caller.SecretID}
+	// In name order, so that a request with several mistakes always gets the same error.
+	for _, name := range slices.Sorted(maps.Keys(params)) {
+		if apiErr := call.set(name, params[name]); apiErr != nil {
+			return nil, apiErr
 		}
 	}
-	if call.DurationSeconds == 0 {
-		call.DurationSeconds = 7200
-	}
-	for name, value := range map[string]string{"RoleArn": call.RoleArn, "RoleSessionName": call.RoleSessionName} {
-		if value == "" {
-			return nil, errorf("MissingParameter", "The request is missing the required parameter `%s`.", name)
-		}
+	if apiErr := call.check(); apiErr != nil {
+		return nil, apiErr
 	}
 	s.mu.Lock()
 	s.assumeRoleCalls = append(s.assumeRoleCalls, call)
@@ -77,7 +53,7 @@ func (s *Server) assumeRole(caller Credential, params map[string]string) (map[st
 		}
 	}
 	if role == nil {
-		return nil, errorf("ResourceNotFound.RoleNotExist", "The role %s does not exist.", call.RoleArn)
+		return nil, errorf("ResourceNotFound.RoleNotFound", "The role %s does not exist.", call.RoleArn)
 	}
 	if role.ExternalID != "" && role.ExternalID != call.ExternalID {
 		return nil, errorf("UnauthorizedOperation", "The role's trust policy requires a matching ExternalId.")
@@ -92,32 +68,94 @@ func (s *Server) assumeRole(caller Credential, params map[string]string) (map[st
 	return map[string]json.RawMessage{"Credentials": credentials, "ExpiredTime": expiredTime, "Expiration": expiration}, nil
 }
 
-// serveMetadata answers the CVM instance metadata paths: the role list,
-// and a role's temporary credential.
-func (s *Server) serveMetadata(w http.ResponseWriter, r *http.Request) {
-	roleName := strings.TrimPrefix(r.URL.Path, metadataPath)
-	if roleName == "" {
-		names := make([]string, len(s.world.CVMRoles))
-		for i, role := range s.world.CVMRoles {
-			names[i] = role.RoleName
+// sessionNamePattern is RoleSessionName as the AssumeRole page defines it:
+// 2 to 128 letters, digits and =,.@_- characters.
+var sessionNamePattern = regexp.MustCompile(`^[\w+=,.@-]{2,128}$`)
+
+// set reads one AssumeRole parameter, given as raw JSON. Every error is one
+// the SDK declares for AssumeRole, or a common API 3.0 code.
+func (c *AssumeRoleCall) set(name, raw string) *apiError {
+	var err error
+	switch name {
+	case "RoleArn":
+		err = json.Unmarshal([]byte(raw), &c.RoleArn)
+	case "RoleSessionName":
+		err = json.Unmarshal([]byte(raw), &c.RoleSessionName)
+	case "Policy":
+		err = json.Unmarshal([]byte(raw), &c.Policy)
+	case "ExternalId":
+		err = json.Unmarshal([]byte(raw), &c.ExternalID)
+	case "DurationSeconds":
+		err = json.Unmarshal([]byte(raw), &c.DurationSeconds)
+	case "SourceIdentity":
+		var uin string
+		err = json.Unmarshal([]byte(raw), &uin)
+	case "Tags":
+		var tags []struct{ Key, Value string }
+		if err = json.Unmarshal([]byte(raw), &tags); err == nil && len(tags) > maxSessionTags {
+			return errorf("InvalidParameter.ParamError", "Tags holds %d tags; at most %d are allowed.", len(tags), maxSessionTags)
 		}
-		_, _ = w.Write([]byte(strings.Join(names, "\n")))
-		return
+	case "SerialNumber", "TokenCode":
+		// The world has no MFA devices to check a code against; refusing is
+		// stricter than pretending every code is right.
+		return errorf("UnsupportedOperation", "The parameter `%s` asks for MFA, which this emulator does not model.", name)
+	default:
+		return errorf("UnknownParameter", "The parameter `%s` is not recognized.", name)
 	}
-	for _, role := range s.world.CVMRoles {
-		if role.RoleName != roleName {
-			continue
-		}
-		issued := s.issue(role.Uin, 2*time.Hour)
-		s.record(Request{Action: "metadata:" + roleName, SecretID: issued.SecretID, Time: s.Now()})
-		writeJSON(w, map[string]any{
-			"TmpSecretId": issued.SecretID, "TmpSecretKey": issued.SecretKey, "Token": issued.Token,
-			"ExpiredTime": issued.Expires.Unix(), "Expiration": issued.Expires.UTC().Format(time.RFC3339),
-			"Code": "Success",
-		})
-		return
+	if err != nil {
+		return errorf("InvalidParameter.ParamError", "The parameter `%s` has the wrong type.", name)
 	}
-	http.NotFound(w, r)
+	return nil
+}
+
+// maxSessionTags is how many session tags AssumeRole takes.
+const maxSessionTags = 50
+
+// maxSessionSeconds is the longest DurationSeconds AssumeRole grants.
+const maxSessionSeconds = 43200
+
+// check validates the parameters together, after all were read, and fills
+// in the default duration.
+func (c *AssumeRoleCall) check() *apiError {
+	switch {
+	case c.RoleArn == "":
+		return errorf("MissingParameter", "The request is missing the required parameter `RoleArn`.")
+	case c.RoleSessionName == "":
+		return errorf("MissingParameter", "The request is missing the required parameter `RoleSessionName`.")
+	case !sessionNamePattern.MatchString(c.RoleSessionName):
+		return errorf("InvalidParameter.ParamError", "RoleSessionName must be 2 to 128 letters, digits and =,.@_- characters, got %q.", c.RoleSessionName)
+	case c.DurationSeconds < 0:
+		return errorf("InvalidParameter.ParamError", "DurationSeconds must not be negative, got %d.", c.DurationSeconds)
+	case c.DurationSeconds > maxSessionSeconds:
+		return errorf("InvalidParameter.OverTimeError", "DurationSeconds must be at most %d, got %d.", maxSessionSeconds, c.DurationSeconds)
+	}
+	if c.DurationSeconds == 0 {
+		c.DurationSeconds = 7200
+	}
+	if c.Policy != "" {
+		return checkSessionPolicy(c.Policy)
+	}
+	return nil
+}
+
+// checkSessionPolicy checks that Policy is a URL-encoded CAM policy
+// document, which the action decodes before it parses it.
+func checkSessionPolicy(encoded string) *apiError {
+	decoded, err := url.QueryUnescape(encoded)
+	if err != nil {
+		return errorf("InvalidParameter.StrategyFormatError", "Policy is not URL-encoded: %s", err)
+	}
+	var document struct {
+		Version   *string           `json:"version"`
+		Statement []json.RawMessage `json:"statement"`
+	}
+	if err := json.Unmarshal([]byte(decoded), &document); err != nil {
+		return errorf("InvalidParameter.StrategyFormatError", "Policy is not a JSON policy document: %s", err)
+	}
+	if document.Version == nil || len(document.Statement) == 0 {
+		return errorf("InvalidParameter.StrategyFormatError", "Policy needs a version and at least one statement.")
+	}
+	return nil
 }
 
 // Issued returns the temporary credentials issued so far, for tests that

@@ -43,28 +43,47 @@ const testWorld = `{
   }]
 }`
 
+// startEmulator serves worldJSON and returns the Organization endpoint.
 func startEmulator(t *testing.T, worldJSON string) (*emulator.Server, string) {
+	t.Helper()
+	srv, urls := startServices(t, worldJSON)
+	return srv, urls[emulator.ServiceOrganization]
+}
+
+// startServices serves worldJSON with each service at its own endpoint, as
+// in the real cloud, and returns every service's base URL.
+func startServices(t *testing.T, worldJSON string) (*emulator.Server, map[string]string) {
 	t.Helper()
 	world, err := emulator.ParseWorld([]byte(worldJSON))
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := emulator.New(world)
-	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
-	return srv, ts.URL
+	urls := map[string]string{}
+	for _, service := range emulator.Services() {
+		ts := httptest.NewServer(srv.Handler(service))
+		t.Cleanup(ts.Close)
+		urls[service] = ts.URL
+	}
+	return srv, urls
 }
 
-// call sends one action with the SDK's generic client, as any Tencent Cloud
-// client would, and returns the decoded Response object or the API error.
+// call sends one Organization action with the SDK's generic client, as any
+// Tencent Cloud client would, and returns the decoded Response object or the API error.
 func call(t *testing.T, baseURL string, cred *common.Credential, version, action string, params any) (map[string]any, *tcerr.TencentCloudSDKError) {
+	t.Helper()
+	return callService(t, baseURL, cred, emulator.ServiceOrganization, "", version, action, params)
+}
+
+// callService is call for any service, in region when it is not empty.
+func callService(t *testing.T, baseURL string, cred *common.Credential, service, region, version, action string, params any) (map[string]any, *tcerr.TencentCloudSDKError) {
 	t.Helper()
 	u, _ := url.Parse(baseURL)
 	cpf := profile.NewClientProfile()
 	cpf.HttpProfile.Scheme = "HTTP"
 	cpf.HttpProfile.Endpoint = u.Host
-	client := common.NewCommonClient(cred, "", cpf)
-	request := tchttp.NewCommonRequest("organization", version, action)
+	client := common.NewCommonClient(cred, region, cpf)
+	request := tchttp.NewCommonRequest(service, version, action)
 	if err := request.SetActionParameters(params); err != nil {
 		t.Fatal(err)
 	}
@@ -194,7 +213,7 @@ func TestClockSkew(t *testing.T) {
 	} {
 		srv := emulator.New(world)
 		srv.Now = func() time.Time { return time.Now().Add(tt.skew) }
-		ts := httptest.NewServer(srv)
+		ts := httptest.NewServer(srv.Handler(emulator.ServiceOrganization))
 		_, apiErr := describe(t, ts.URL, adminCred, map[string]any{"MemberUin": 100033118139})
 		ts.Close()
 		code := ""
@@ -204,38 +223,6 @@ func TestClockSkew(t *testing.T) {
 		if code != tt.code {
 			t.Errorf("skew %v: code %q, want %q", tt.skew, code, tt.code)
 		}
-	}
-}
-
-func TestRateLimitPerSecretIDPerSecond(t *testing.T) {
-	world, _ := emulator.ParseWorld([]byte(strings.Replace(testWorld, `"credentials"`, `"rate_limit": 3, "credentials"`, 1)))
-	srv := emulator.New(world)
-	now := time.Now()
-	srv.Now = func() time.Time { return now }
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
-
-	codes := func(cred *common.Credential, n int) (limited int) {
-		for range n {
-			if _, apiErr := describe(t, ts.URL, cred, map[string]any{"MemberUin": 100033118139}); apiErr != nil {
-				if apiErr.Code != "RequestLimitExceeded" {
-					t.Fatalf("unexpected error %v", apiErr)
-				}
-				limited++
-			}
-		}
-		return limited
-	}
-	if got := codes(adminCred, 5); got != 2 {
-		t.Errorf("%d of 5 calls in one second were limited at 3/s, want 2", got)
-	}
-	// Another key has its own budget.
-	if got := codes(common.NewTokenCredential("AKIDtemp", "temp-key", "temp-token"), 3); got != 0 {
-		t.Errorf("a second SecretId was limited %d times, want its own budget", got)
-	}
-	now = now.Add(time.Second)
-	if got := codes(adminCred, 3); got != 0 {
-		t.Errorf("%d calls limited in the next second, want a fresh budget", got)
 	}
 }
 
@@ -282,6 +269,9 @@ func TestParseWorldRejectsMistakes(t *testing.T) {
 		"admin is another's member": `{"organizations": [{"admin_uin": 1, "members": [{"member_uin": 2}]}, {"admin_uin": 2}]}`,
 		"unknown fault kind":        `{"faults": [{"kind": "explode"}]}`,
 		"delay without duration":    `{"faults": [{"kind": "delay"}]}`,
+		"unknown rate window":       `{"rate_window": "rolling"}`,
+		"negative arrival jitter":   `{"arrival_jitter": "-1ms"}`,
+		"arrival jitter not a time": `{"arrival_jitter": "30"}`,
 	} {
 		if _, err := emulator.ParseWorld([]byte(doc)); err == nil {
 			t.Errorf("%s: ParseWorld accepted %s", name, doc)

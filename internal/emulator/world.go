@@ -14,8 +14,17 @@ import (
 // World is everything the emulator knows: which credentials it accepts, which
 // account each belongs to, and the organizations those accounts run.
 type World struct {
-	// RateLimit is requests per second per SecretId and action; zero means DefaultRateLimit.
+	// RateLimit is requests per second per account and action, shared by
+	// every key and temporary credential of the account; zero means
+	// DefaultRateLimit.
 	RateLimit int `json:"rate_limit,omitempty"`
+	// RateWindow is how a second is counted: RateWindowFixed or
+	// RateWindowSliding; empty means DefaultRateWindow.
+	RateWindow string `json:"rate_window,omitempty"`
+	// ArrivalJitter, a Go duration such as "30ms", delays each API request
+	// by a random 0 to ArrivalJitter before it reaches the rate limiter, as
+	// a network does, so that arrivals are reordered and bunched.
+	ArrivalJitter string `json:"arrival_jitter,omitempty"`
 
 	Credentials   []Credential   `json:"credentials"`
 	Organizations []Organization `json:"organizations"`
@@ -120,6 +129,14 @@ func ParseWorld(data []byte) (World, error) {
 func (w World) Validate() error {
 	if w.RateLimit < 0 {
 		return fmt.Errorf("rate_limit must be positive, got %d", w.RateLimit)
+	}
+	if w.RateWindow != "" && w.RateWindow != RateWindowFixed && w.RateWindow != RateWindowSliding {
+		return fmt.Errorf("rate_window must be %q or %q, got %q", RateWindowFixed, RateWindowSliding, w.RateWindow)
+	}
+	if w.ArrivalJitter != "" {
+		if d, err := time.ParseDuration(w.ArrivalJitter); err != nil || d < 0 {
+			return fmt.Errorf("arrival_jitter must be a duration such as \"30ms\", got %q", w.ArrivalJitter)
+		}
 	}
 	secretIDs := map[string]bool{}
 	for i, c := range w.Credentials {

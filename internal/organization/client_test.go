@@ -34,6 +34,8 @@ const world = `{
   ]}]
 }`
 
+// startEmulator serves the world's Organization endpoint, the only one
+// these tests call.
 func startEmulator(t *testing.T) (*emulator.Server, *url.URL) {
 	t.Helper()
 	w, err := emulator.ParseWorld([]byte(world))
@@ -41,7 +43,7 @@ func startEmulator(t *testing.T) (*emulator.Server, *url.URL) {
 		t.Fatal(err)
 	}
 	srv := emulator.New(w)
-	ts := httptest.NewServer(srv)
+	ts := httptest.NewServer(srv.Handler(emulator.ServiceOrganization))
 	t.Cleanup(ts.Close)
 	u, _ := url.Parse(ts.URL)
 	return srv, u

@@ -58,10 +58,10 @@ func exampleOrganizationEnvironment(t *testing.T, thirdStatus string) *emulator.
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, endpoint := serveWorld(t, world)
+	srv, endpoints := serveWorld(t, world)
 	t.Setenv(envSecretID, "AKIDaudit")
 	t.Setenv(envSecretKey, "audit-key")
-	t.Setenv(envOrganizationEndpoint, endpoint)
+	t.Setenv(envOrganizationEndpoint, endpoints.organization)
 	return srv
 }
 

@@ -24,14 +24,16 @@ import (
 
 const boundMember, unboundMember = "100033118139", "100033118140"
 
-func exampleEnvironment(t *testing.T) string {
+// exampleEnvironment points the provider's environment at a new emulator,
+// each service at its own endpoint, with the admin's key.
+func exampleEnvironment(t *testing.T) testEndpoints {
 	t.Helper()
-	_, endpoint := startEmulator(t)
+	_, endpoints := startEmulator(t)
 	t.Setenv(envSecretID, "AKIDadmin")
 	t.Setenv(envSecretKey, "admin-key")
-	t.Setenv(envOrganizationEndpoint, endpoint)
-	t.Setenv(envSTSEndpoint, endpoint)
-	return endpoint
+	t.Setenv(envOrganizationEndpoint, endpoints.organization)
+	t.Setenv(envSTSEndpoint, endpoints.sts)
+	return endpoints
 }
 
 func dataSourceExample(t *testing.T, name string) string {

@@ -29,10 +29,10 @@ func readExample(t *testing.T, path string) string {
 }
 
 func TestAccExampleDataSource(t *testing.T) {
-	_, endpoint := startEmulator(t)
+	_, endpoints := startEmulator(t)
 	t.Setenv(envSecretID, "AKIDadmin")
 	t.Setenv(envSecretKey, "admin-key")
-	t.Setenv(envOrganizationEndpoint, endpoint)
+	t.Setenv(envOrganizationEndpoint, endpoints.organization)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -51,10 +51,10 @@ func TestAccExampleDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, endpoint := serveWorld(t, world)
+	_, endpoints := serveWorld(t, world)
 	t.Setenv(envSecretID, world.Credentials[0].SecretID)
 	t.Setenv(envSecretKey, world.Credentials[0].SecretKey)
-	t.Setenv(envOrganizationEndpoint, endpoint)
+	t.Setenv(envOrganizationEndpoint, endpoints.organization)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -106,9 +106,12 @@ func TestAccExampleProviderAssumeRole(t *testing.T) {
 }
 
 func TestAccExampleProviderEmulatorEndpoints(t *testing.T) {
-	endpoint := exampleEnvironment(t)
+	endpoints := exampleEnvironment(t)
 	t.Setenv(envOrganizationEndpoint, "")
-	expectExampleReadsBoundMember(t, strings.ReplaceAll(readExample(t, "provider/emulator.tf"), "http://127.0.0.1:8080", endpoint))
+	t.Setenv(envSTSEndpoint, "")
+	example := strings.NewReplacer("http://127.0.0.1:8080", endpoints.organization, "http://127.0.0.1:8081", endpoints.sts).
+		Replace(readExample(t, "provider/emulator.tf"))
+	expectExampleReadsBoundMember(t, example)
 }
 
 func TestAccExampleQuickStart(t *testing.T) {

@@ -19,15 +19,15 @@ import (
 // because the test framework itself logs the configuration it runs.
 func TestAccTraceLogsHoldNoSecrets(t *testing.T) {
 	const secretKey, token = "log-secret-key-4f9a", "log-token-b7c2"
-	srv, endpoint := startEmulatorWithFaults(t, `[{"kind": "internal_error", "count": 1, "member_uin": 100033118139}]`)
+	srv, endpoints := startEmulatorWithFaults(t, `[{"kind": "internal_error", "count": 1, "member_uin": 100033118139}]`)
 	logPath := filepath.Join(t.TempDir(), "trace.log")
 	t.Setenv("TF_LOG", "TRACE")
 	t.Setenv("TF_ACC_LOG_PATH", logPath)
 	t.Setenv(envSecretID, "AKIDlogs")
 	t.Setenv(envSecretKey, secretKey)
 	t.Setenv(envSecurityToken, token)
-	t.Setenv(envOrganizationEndpoint, endpoint)
-	t.Setenv(envSTSEndpoint, endpoint)
+	t.Setenv(envOrganizationEndpoint, endpoints.organization)
+	t.Setenv(envSTSEndpoint, endpoints.sts)
 	t.Setenv(envAssumeRoleArn, auditorRole)
 
 	resource.Test(t, resource.TestCase{

@@ -31,9 +31,9 @@ func expectAttribute(name string, value knownvalue.Check) statecheck.StateCheck 
 }
 
 func TestAccBoundMemberHasEveryField(t *testing.T) {
-	srv, endpoint := startEmulator(t)
+	srv, endpoints := startEmulator(t)
 	requestIDsDiffer := statecheck.CompareValue(compare.ValuesDiffer())
-	config := providerBlock(endpoint) + dataSourceBlock("100033118139")
+	config := providerBlock(endpoints.organization) + dataSourceBlock("100033118139")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -76,11 +76,11 @@ func TestAccBoundMemberHasEveryField(t *testing.T) {
 }
 
 func TestAccUnboundMemberLeavesAbsentFieldsNull(t *testing.T) {
-	_, endpoint := startEmulator(t)
+	_, endpoints := startEmulator(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlock(endpoint) + dataSourceBlock("100033118140"),
+			Config: providerBlock(endpoints.organization) + dataSourceBlock("100033118140"),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectAttribute("bind_status", knownvalue.StringExact("Unbound")),
 				expectAttribute("phone_bind", knownvalue.Int64Exact(0)),
@@ -98,11 +98,11 @@ func TestAccUnboundMemberLeavesAbsentFieldsNull(t *testing.T) {
 }
 
 func TestAccExplicitNullsStayNullAndEmptyStringsStayEmpty(t *testing.T) {
-	_, endpoint := startEmulator(t)
+	_, endpoints := startEmulator(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlock(endpoint) + dataSourceBlock("100033118141"),
+			Config: providerBlock(endpoints.organization) + dataSourceBlock("100033118141"),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectAttribute("bind_status", knownvalue.StringExact("Valid")),
 				expectAttribute("description", knownvalue.StringExact("")),
@@ -116,22 +116,22 @@ func TestAccExplicitNullsStayNullAndEmptyStringsStayEmpty(t *testing.T) {
 }
 
 func TestAccIntegerTooLargeForTerraformIsAnError(t *testing.T) {
-	_, endpoint := startEmulator(t)
+	_, endpoints := startEmulator(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:      providerBlock(endpoint) + dataSourceBlock("100033118142"),
+			Config:      providerBlock(endpoints.organization) + dataSourceBlock("100033118142"),
 			ExpectError: errorMatching("API Value Out of Range", "bind_id = 18446744073709551615", "does not fit in a Terraform number of type Int64"),
 		}},
 	})
 }
 
 func TestAccMemberUinKnownOnlyAtApply(t *testing.T) {
-	srv, endpoint := startEmulator(t)
+	srv, endpoints := startEmulator(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlock(endpoint) + `
+			Config: providerBlock(endpoints.organization) + `
 resource "terraform_data" "uin" {
   input = 100033118139
 }
@@ -154,11 +154,11 @@ resource "terraform_data" "uin" {
 func TestAccInvalidMemberUin(t *testing.T) {
 	for _, uin := range []string{"0", "-5"} {
 		t.Run(uin, func(t *testing.T) {
-			srv, endpoint := startEmulator(t)
+			srv, endpoints := startEmulator(t)
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      providerBlock(endpoint) + dataSourceBlock(uin),
+					Config:      providerBlock(endpoints.organization) + dataSourceBlock(uin),
 					ExpectError: errorMatching("member_uin = "+uin, "member_uin value must be at least 1, got: "+uin),
 				}},
 			})
@@ -170,7 +170,7 @@ func TestAccInvalidMemberUin(t *testing.T) {
 }
 
 func TestAccAPIErrorsFromEmulator(t *testing.T) {
-	_, endpoint := startEmulator(t)
+	_, endpoints := startEmulator(t)
 	tests := []struct {
 		name      string
 		arguments string
@@ -222,7 +222,7 @@ func TestAccAPIErrorsFromEmulator(t *testing.T) {
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      providerBlockWith(endpoint, tt.arguments) + dataSourceBlock(tt.memberUin),
+					Config:      providerBlockWith(endpoints.organization, tt.arguments) + dataSourceBlock(tt.memberUin),
 					ExpectError: tt.want,
 				}},
 			})

@@ -58,8 +58,8 @@ func applyOutputs(t *testing.T, config string) (string, map[string]any, error) {
 
 func TestAccInventoryFailsClosedWhenAMemberCannotBeRead(t *testing.T) {
 	const broken = firstInventoryUin + 42
-	_, endpoint := serveWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "internal_error", "member_uin": %d}]`, broken)))
-	out, outputs, err := applyOutputs(t, inventoryOutputs(endpoint))
+	_, endpoints := serveWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "internal_error", "member_uin": %d}]`, broken)))
+	out, outputs, err := applyOutputs(t, inventoryOutputs(endpoints.organization))
 	if err == nil {
 		t.Fatalf("the apply succeeded with a member that cannot be read:\n%s", out)
 	}
@@ -74,11 +74,11 @@ func TestAccInventoryFailsClosedWhenAMemberCannotBeRead(t *testing.T) {
 }
 
 func TestAccInventoryNamesTwentyFailedMembersAndCountsTheRest(t *testing.T) {
-	_, endpoint := serveWorld(t, inventoryWorld(t, 25, `, "faults": [{"kind": "bad_gateway", "action": "DescribeOrganizationMemberEmailBind"}]`))
+	_, endpoints := serveWorld(t, inventoryWorld(t, 25, `, "faults": [{"kind": "bad_gateway", "action": "DescribeOrganizationMemberEmailBind"}]`))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: inventoryConfig(endpoint, ""),
+			Config: inventoryConfig(endpoints.organization, ""),
 			ExpectError: regexp.MustCompile(`(?s)25 of 25 members could not be read.*` + strings.Repeat(`member \d+: ClientError.HttpStatusCodeError, RequestId none \(no API response\), after 3 attempts.*`, 20) +
 				`and 5 more members.*HTTP status 502`),
 		}},
@@ -89,8 +89,8 @@ func TestAccInventoryDropsAMemberThatLeftWithAWarning(t *testing.T) {
 	const leaver = firstInventoryUin + 5
 	// The listing's third and last page is served, then the member leaves:
 	// the listing is consistent, but the binding read finds it gone.
-	_, endpoint := serveWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "member_leaves", "member_uin": %d, "after_page": 3}]`, leaver)))
-	out, outputs, err := applyOutputs(t, inventoryOutputs(endpoint))
+	_, endpoints := serveWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "member_leaves", "member_uin": %d, "after_page": 3}]`, leaver)))
+	out, outputs, err := applyOutputs(t, inventoryOutputs(endpoints.organization))
 	if err != nil {
 		t.Fatalf("apply: %v\n%s", err, out)
 	}
@@ -105,12 +105,12 @@ func TestAccInventoryDropsAMemberThatLeftWithAWarning(t *testing.T) {
 
 func TestAccInventoryListsAgainWhenSomeoneJoinsDuringPaging(t *testing.T) {
 	const joiner = firstInventoryUin + 500
-	srv, endpoint := serveWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "member_joins", "after_page": 1,
+	srv, endpoints := serveWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "member_joins", "after_page": 1,
 	  "member": {"member_uin": %d, "listing": {"Name": "newcomer"}, "email_bind": {"BindStatus": "Unbound"}}}]`, joiner)))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: inventoryConfig(endpoint, ""),
+			Config: inventoryConfig(endpoints.organization, ""),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectInventory("total", knownvalue.Int64Exact(121)),
 				expectInventory("listing_consistent", knownvalue.Bool(true)),
@@ -131,10 +131,10 @@ func TestAccInventoryThatKeepsChangingSaysSo(t *testing.T) {
 	// the first page of the second listing. Both listings saw someone who
 	// then left, so both are inconsistent.
 	first, second := firstInventoryUin+110, firstInventoryUin+20
-	_, endpoint := serveWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [
+	_, endpoints := serveWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [
 	  {"kind": "member_leaves", "member_uin": %d, "after_page": 1},
 	  {"kind": "member_leaves", "member_uin": %d, "after_page": 4}]`, first, second)))
-	out, outputs, err := applyOutputs(t, inventoryOutputs(endpoint))
+	out, outputs, err := applyOutputs(t, inventoryOutputs(endpoints.organization))
 	if err != nil {
 		t.Fatalf("apply: %v\n%s", err, out)
 	}
@@ -154,13 +154,13 @@ func TestAccInventoryThatKeepsChangingSaysSo(t *testing.T) {
 // TestAccInventoryReportsProgressAtInfo reads 40 members at INFO and
 // expects a progress line at least every tenth of the way.
 func TestAccInventoryReportsProgressAtInfo(t *testing.T) {
-	_, endpoint := serveWorld(t, inventoryWorld(t, 40, ""))
+	_, endpoints := serveWorld(t, inventoryWorld(t, 40, ""))
 	logPath := filepath.Join(t.TempDir(), "info.log")
 	t.Setenv("TF_LOG", "INFO")
 	t.Setenv("TF_ACC_LOG_PATH", logPath)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps:                    []resource.TestStep{{Config: inventoryConfig(endpoint, "")}},
+		Steps:                    []resource.TestStep{{Config: inventoryConfig(endpoints.organization, "")}},
 	})
 	logs, err := os.ReadFile(logPath)
 	if err != nil {

@@ -40,11 +40,11 @@ func TestAccInventoryFiltersReachTheAPI(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv, endpoint := serveWorld(t, inventoryWorld(t, 10, ""))
+			srv, endpoints := serveWorld(t, inventoryWorld(t, 10, ""))
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:            inventoryConfig(endpoint, tt.arguments),
+					Config:            inventoryConfig(endpoints.organization, tt.arguments),
 					ConfigStateChecks: []statecheck.StateCheck{expectInventory("total", knownvalue.Int64Exact(tt.total))},
 				}},
 			})
@@ -57,7 +57,7 @@ func TestAccInventoryFiltersReachTheAPI(t *testing.T) {
 }
 
 func TestAccInventoryFilterErrorsNameTheAttribute(t *testing.T) {
-	_, endpoint := serveWorld(t, inventoryWorld(t, 3, ""))
+	_, endpoints := serveWorld(t, inventoryWorld(t, 3, ""))
 	tooManyTags := "tags = {"
 	for i := range 11 {
 		tooManyTags += fmt.Sprintf(" k%d = \"v\",", i)
@@ -81,18 +81,18 @@ func TestAccInventoryFilterErrorsNameTheAttribute(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps:                    []resource.TestStep{{Config: inventoryConfig(endpoint, tt.arguments), ExpectError: tt.want}},
+				Steps:                    []resource.TestStep{{Config: inventoryConfig(endpoints.organization, tt.arguments), ExpectError: tt.want}},
 			})
 		})
 	}
 }
 
 func TestAccInventoryOfACallerInNoOrganization(t *testing.T) {
-	_, endpoint := serveWorld(t, inventoryWorld(t, 3, ""))
+	_, endpoints := serveWorld(t, inventoryWorld(t, 3, ""))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlockWith(endpoint, `secret_id = "AKIDloner"
+			Config: providerBlockWith(endpoints.organization, `secret_id = "AKIDloner"
   secret_key = "loner-key"`) + `
 data "tencentcloud_organization_member_email_binds" "all" {}
 `,

@@ -54,7 +54,7 @@ func (f *inFlight) state() (now, most int, lastEnded time.Time) {
 func TestAccInterruptEndsEveryInFlightInventoryRead(t *testing.T) {
 	world := inventoryWorld(t, 100, `, "faults": [{"kind": "delay", "delay": "60s", "action": "DescribeOrganizationMemberEmailBind"}]`)
 	var reads inFlight
-	ts := httptest.NewServer(reads.wrap(emulator.New(world)))
+	ts := httptest.NewServer(reads.wrap(emulator.New(world).Handler(emulator.ServiceOrganization)))
 	t.Cleanup(ts.Close)
 
 	cmd := newCLIWorkspace(t, inventoryConfig(ts.URL, "")).command("plan", "-input=false", "-no-color")

@@ -72,15 +72,14 @@ func testCredentialStep(t *testing.T, config string, check resource.TestCheckFun
 // environment, then profile, then CVM role; each case sets the source under
 // test and every source below it, and checks the right one signed.
 func TestAccCredentialPrecedence(t *testing.T) {
-	srvURL := func(t *testing.T) (*emulator.Server, string) { return startEmulator(t) }
 	setProfile := func(t *testing.T) {
 		dir := t.TempDir()
 		writeProfile(t, dir, "default", `{"secretId": "AKIDloner", "secretKey": "loner-key"}`, "ap-shanghai")
 		t.Setenv(envSharedCredentialsDir, dir)
 	}
-	setCVM := func(t *testing.T, endpoint string) {
+	setCVM := func(t *testing.T, endpoints testEndpoints) {
 		t.Setenv(envCamRoleName, "terraform-runner")
-		t.Setenv(envMetadataEndpoint, endpoint)
+		t.Setenv(envMetadataEndpoint, endpoints.metadata)
 	}
 	setEnv := func(t *testing.T) {
 		t.Setenv(envSecretID, "AKIDenv")
@@ -88,25 +87,25 @@ func TestAccCredentialPrecedence(t *testing.T) {
 	}
 
 	t.Run("arguments win over environment, profile and CVM role", func(t *testing.T) {
-		srv, endpoint := srvURL(t)
+		srv, endpoints := startEmulator(t)
 		setEnv(t)
 		setProfile(t)
-		setCVM(t, endpoint)
-		testCredentialStep(t, providerBlock(endpoint), expectSigners(srv, "AKIDadmin"))
+		setCVM(t, endpoints)
+		testCredentialStep(t, providerBlock(endpoints.organization), expectSigners(srv, "AKIDadmin"))
 	})
 	t.Run("environment wins over profile and CVM role", func(t *testing.T) {
-		srv, endpoint := srvURL(t)
+		srv, endpoints := startEmulator(t)
 		setEnv(t)
 		setProfile(t)
-		setCVM(t, endpoint)
-		t.Setenv(envOrganizationEndpoint, endpoint)
+		setCVM(t, endpoints)
+		t.Setenv(envOrganizationEndpoint, endpoints.organization)
 		testCredentialStep(t, providerFromEnvironment, expectSigners(srv, "AKIDenv"))
 	})
 	t.Run("profile wins over CVM role, and gives its region", func(t *testing.T) {
-		srv, endpoint := srvURL(t)
+		srv, endpoints := startEmulator(t)
 		setProfile(t)
-		setCVM(t, endpoint)
-		t.Setenv(envOrganizationEndpoint, endpoint)
+		setCVM(t, endpoints)
+		t.Setenv(envOrganizationEndpoint, endpoints.organization)
 		// AKIDloner's account has no organization: the read fails, but it was signed by the profile.
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -121,25 +120,25 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		}
 	})
 	t.Run("CVM role when nothing else is set", func(t *testing.T) {
-		srv, endpoint := srvURL(t)
-		setCVM(t, endpoint)
-		t.Setenv(envOrganizationEndpoint, endpoint)
+		srv, endpoints := startEmulator(t)
+		setCVM(t, endpoints)
+		t.Setenv(envOrganizationEndpoint, endpoints.organization)
 		testCredentialStep(t, providerFromEnvironment, expectSigners(srv, "AKIDtmp"))
 	})
 }
 
 func TestAccCredentialFromArgumentsForProfileAndRole(t *testing.T) {
 	t.Run("profile named by argument", func(t *testing.T) {
-		srv, endpoint := startEmulator(t)
+		srv, endpoints := startEmulator(t)
 		dir := t.TempDir()
 		writeProfile(t, dir, "audit", `{"secretId": "AKIDenv", "secretKey": "env-key", "type": "secret"}`, "")
-		testCredentialStep(t, providerBlockWith(endpoint, fmt.Sprintf(`profile = "audit"
+		testCredentialStep(t, providerBlockWith(endpoints.organization, fmt.Sprintf(`profile = "audit"
   shared_credentials_dir = %q`, dir)), expectSigners(srv, "AKIDenv"))
 	})
 	t.Run("CVM role named by argument", func(t *testing.T) {
-		srv, endpoint := startEmulator(t)
-		t.Setenv(envMetadataEndpoint, endpoint)
-		testCredentialStep(t, providerBlockWith(endpoint, `cam_role_name = "terraform-runner"`), expectSigners(srv, "AKIDtmp"))
+		srv, endpoints := startEmulator(t)
+		t.Setenv(envMetadataEndpoint, endpoints.metadata)
+		testCredentialStep(t, providerBlockWith(endpoints.organization, `cam_role_name = "terraform-runner"`), expectSigners(srv, "AKIDtmp"))
 	})
 }
 
@@ -173,19 +172,19 @@ func TestAccAssumeRole(t *testing.T) {
 	}
 
 	t.Run("on top of arguments", func(t *testing.T) {
-		srv, endpoint := startEmulator(t)
-		testCredentialStep(t, providerWithSTS(endpoint, `secret_id = "AKIDadmin"
+		srv, endpoints := startEmulator(t)
+		testCredentialStep(t, providerWithSTS(endpoints, `secret_id = "AKIDadmin"
   secret_key = "admin-key"`+block("")), expectCall(srv, "AKIDadmin"))
 	})
 	t.Run("on top of the environment, STS endpoint from the environment", func(t *testing.T) {
-		srv, endpoint := startEmulator(t)
+		srv, endpoints := startEmulator(t)
 		t.Setenv(envSecretID, "AKIDenv")
 		t.Setenv(envSecretKey, "env-key")
-		t.Setenv(envSTSEndpoint, endpoint)
-		testCredentialStep(t, providerBlockWith(endpoint, block("")), expectCall(srv, "AKIDenv"))
+		t.Setenv(envSTSEndpoint, endpoints.sts)
+		testCredentialStep(t, providerBlockWith(endpoints.organization, block("")), expectCall(srv, "AKIDenv"))
 	})
 	t.Run("on top of a profile, from environment variables", func(t *testing.T) {
-		srv, endpoint := startEmulator(t)
+		srv, endpoints := startEmulator(t)
 		dir := t.TempDir()
 		writeProfile(t, dir, "default", `{"secretId": "AKIDloner", "secretKey": "loner-key"}`, "")
 		t.Setenv(envSharedCredentialsDir, dir)
@@ -193,16 +192,16 @@ func TestAccAssumeRole(t *testing.T) {
 		t.Setenv(envAssumeRoleSessionName, "audit-run")
 		t.Setenv(envAssumeRoleDuration, "3600")
 		t.Setenv(envAssumeRoleExternalID, "ext-123")
-		testCredentialStep(t, providerWithSTS(endpoint, `assume_role {
+		testCredentialStep(t, providerWithSTS(endpoints, `assume_role {
     policy = `+fmt.Sprintf("%q", policy)+`
   }`), expectCall(srv, "AKIDloner"))
 	})
 	t.Run("role-arn in the profile file", func(t *testing.T) {
-		srv, endpoint := startEmulator(t)
+		srv, endpoints := startEmulator(t)
 		dir := t.TempDir()
 		writeProfile(t, dir, "default", `{"secretId": "AKIDloner", "secretKey": "loner-key", "role-arn": "`+auditorRole+`", "role-session-name": "from-profile"}`, "")
 		t.Setenv(envSharedCredentialsDir, dir)
-		testCredentialStep(t, providerWithSTS(endpoint, ""), resource.ComposeTestCheckFunc(
+		testCredentialStep(t, providerWithSTS(endpoints, ""), resource.ComposeTestCheckFunc(
 			expectSigners(srv, "AKIDtmp"),
 			func(*terraform.State) error {
 				calls := srv.AssumeRoleCalls()
@@ -214,9 +213,9 @@ func TestAccAssumeRole(t *testing.T) {
 	})
 }
 
-// providerWithSTS is providerBlockWith that also points STS at the emulator.
-func providerWithSTS(endpoint, arguments string) string {
-	return strings.Replace(providerBlockWith(endpoint, arguments), "  endpoints {\n", fmt.Sprintf("  endpoints {\n    sts = %q\n", endpoint), 1)
+// providerWithSTS is providerBlockWith that also points STS at the emulator's STS endpoint.
+func providerWithSTS(endpoints testEndpoints, arguments string) string {
+	return strings.Replace(providerBlockWith(endpoints.organization, arguments), "  endpoints {\n", fmt.Sprintf("  endpoints {\n    sts = %q\n", endpoints.sts), 1)
 }
 
 // TestAccAliasesWithDifferentProfiles proves there is no process-wide
@@ -225,7 +224,7 @@ func providerWithSTS(endpoint, arguments string) string {
 // process per provider configuration only for a real plugin binary; the
 // in-process test server would be shared by both aliases.
 func TestAccAliasesWithDifferentProfiles(t *testing.T) {
-	srv, endpoint := startEmulator(t)
+	srv, endpoints := startEmulator(t)
 	dir := t.TempDir()
 	writeProfile(t, dir, "first", `{"secretId": "AKIDadmin", "secretKey": "admin-key"}`, "")
 	writeProfile(t, dir, "second", `{"secretId": "AKIDenv", "secretKey": "env-key"}`, "")
@@ -240,7 +239,7 @@ provider "tencentcloud" {
     organization = %[3]q
   }
 }
-`, alias, dir, endpoint)
+`, alias, dir, endpoints.organization)
 	}
 	config += `
 data "tencentcloud_organization_member_email_bind" "first" {
@@ -274,8 +273,8 @@ data "tencentcloud_organization_member_email_bind" "second" {
 // later reads would fail with an expired token.
 func TestAccTemporaryCredentialsAreRefreshed(t *testing.T) {
 	const reads = 12
-	config := func(endpoint, credential string) string {
-		return providerWithSTS(endpoint, credential+`
+	config := func(endpoints testEndpoints, credential string) string {
+		return providerWithSTS(endpoints, credential+`
   rate_limit = 3`) + fmt.Sprintf(`
 data "tencentcloud_organization_member_email_bind" "m" {
   count      = %d
@@ -309,12 +308,12 @@ data "tencentcloud_organization_member_email_bind" "m" {
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
-			srv, endpoint := startEmulatorWith(t, `"temporary_credential_lifetime": "2s"`)
-			t.Setenv(envMetadataEndpoint, endpoint)
+			srv, endpoints := startEmulatorWith(t, `"temporary_credential_lifetime": "2s"`)
+			t.Setenv(envMetadataEndpoint, endpoints.metadata)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config: config(endpoint, tc.credential),
+					Config: config(endpoints, tc.credential),
 					Check: func(*terraform.State) error {
 						// 12 reads at 3/s take about 4s per plan or apply: at least two credentials each.
 						if n := tc.issuances(srv); n < 3 {
@@ -329,7 +328,7 @@ data "tencentcloud_organization_member_email_bind" "m" {
 }
 
 func TestAccCredentialSourceErrors(t *testing.T) {
-	srv, endpoint := startEmulator(t)
+	srv, endpoints := startEmulator(t)
 	closed := httptest.NewServer(nil)
 	closedURL := closed.URL
 	closed.Close()
@@ -369,7 +368,7 @@ func TestAccCredentialSourceErrors(t *testing.T) {
   assume_role {
     role_arn = "qcs::cam::uin/1:roleName/nobody"
   }`,
-			`Cannot Obtain Tencent Cloud Credentials.*role qcs::cam::uin/1:roleName/nobody assumed with the provider argument secret_id.*error code ResourceNotFound.RoleNotExist, RequestId [0-9a-f-]{36}`},
+			`Cannot Obtain Tencent Cloud Credentials.*role qcs::cam::uin/1:roleName/nobody assumed with the provider argument secret_id.*error code ResourceNotFound.RoleNotFound, RequestId [0-9a-f-]{36}`},
 		{"external id required", `secret_id = "AKIDadmin"
   secret_key = "admin-key"
   assume_role {
@@ -392,7 +391,7 @@ func TestAccCredentialSourceErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			metadata := endpoint
+			metadata := endpoints.metadata
 			if tt.name == "not a CVM instance" {
 				metadata = closedURL
 			}
@@ -400,7 +399,7 @@ func TestAccCredentialSourceErrors(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      providerWithSTS(endpoint, tt.arguments) + dataSourceBlock("100033118139"),
+					Config:      providerWithSTS(endpoints, tt.arguments) + dataSourceBlock("100033118139"),
 					ExpectError: wrappedPattern(tt.want),
 				}},
 			})

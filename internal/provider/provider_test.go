@@ -112,15 +112,22 @@ const testWorld = `{
   }]
 }`
 
+// testEndpoints are the base URLs of one emulator's services. Each service
+// has its own, as in the real cloud, so that a test which sends an action to
+// the wrong service's endpoint fails here as it would against Tencent Cloud.
+type testEndpoints struct {
+	organization, sts, metadata string
+}
+
 // startEmulator serves testWorld on loopback for one test.
-func startEmulator(t *testing.T) (*emulator.Server, string) {
+func startEmulator(t *testing.T) (*emulator.Server, testEndpoints) {
 	t.Helper()
 	return startEmulatorWith(t, "")
 }
 
 // startEmulatorWith serves testWorld with extra top-level fields, given as
 // JSON members such as `"faults": [...]`.
-func startEmulatorWith(t *testing.T, extra string) (*emulator.Server, string) {
+func startEmulatorWith(t *testing.T, extra string) (*emulator.Server, testEndpoints) {
 	t.Helper()
 	doc := testWorld
 	if extra != "" {
@@ -133,13 +140,21 @@ func startEmulatorWith(t *testing.T, extra string) (*emulator.Server, string) {
 	return serveWorld(t, world)
 }
 
-// serveWorld serves world on loopback for one test.
-func serveWorld(t *testing.T, world emulator.World) (*emulator.Server, string) {
+// serveWorld serves world on loopback for one test, each service on its
+// own port; all share the world's state.
+func serveWorld(t *testing.T, world emulator.World) (*emulator.Server, testEndpoints) {
 	t.Helper()
 	srv := emulator.New(world)
-	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
-	return srv, ts.URL
+	serve := func(service string) string {
+		ts := httptest.NewServer(srv.Handler(service))
+		t.Cleanup(ts.Close)
+		return ts.URL
+	}
+	return srv, testEndpoints{
+		organization: serve(emulator.ServiceOrganization),
+		sts:          serve(emulator.ServiceSTS),
+		metadata:     serve(emulator.ServiceMetadata),
+	}
 }
 
 // providerBlock configures the provider against endpoint with the admin's key.
@@ -203,7 +218,7 @@ func wrappedPattern(pattern string) *regexp.Regexp {
 }
 
 func TestAccProviderConfigurationErrors(t *testing.T) {
-	_, endpoint := startEmulator(t)
+	_, endpoints := startEmulator(t)
 	tests := []struct {
 		name   string
 		config string
@@ -211,17 +226,17 @@ func TestAccProviderConfigurationErrors(t *testing.T) {
 	}{
 		{
 			name:   "no credentials",
-			config: providerBlockWith(endpoint, ""),
+			config: providerBlockWith(endpoints.organization, ""),
 			want:   errorMatching("No Tencent Cloud Credentials", "secret_id and secret_key", "TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY"),
 		},
 		{
 			name:   "secret id without key",
-			config: providerBlockWith(endpoint, `secret_id = "AKIDadmin"`),
+			config: providerBlockWith(endpoints.organization, `secret_id = "AKIDadmin"`),
 			want:   errorMatching("Incomplete Tencent Cloud Credential", "provider argument secret_id is set", "provider argument secret_key is not"),
 		},
 		{
 			name:   "secret key without id",
-			config: providerBlockWith(endpoint, `secret_key = "admin-key"`),
+			config: providerBlockWith(endpoints.organization, `secret_key = "admin-key"`),
 			want:   errorMatching("Incomplete Tencent Cloud Credential", "secret_key is set"),
 		},
 		{
@@ -231,17 +246,17 @@ func TestAccProviderConfigurationErrors(t *testing.T) {
 		},
 		{
 			name:   "endpoint with query",
-			config: providerBlockWith(endpoint+"/?x=1", `secret_id = "a"`+"\n"+`secret_key = "b"`),
+			config: providerBlockWith(endpoints.organization+"/?x=1", `secret_id = "a"`+"\n"+`secret_key = "b"`),
 			want:   errorMatching("Invalid Endpoint URL", "must not contain"),
 		},
 		{
 			name:   "protocol",
-			config: providerBlockWith(endpoint, `secret_id = "a"`+"\n"+`secret_key = "b"`+"\n"+`protocol = "FTP"`),
+			config: providerBlockWith(endpoints.organization, `secret_id = "a"`+"\n"+`secret_key = "b"`+"\n"+`protocol = "FTP"`),
 			want:   errorMatching("Invalid Protocol", `"FTP"`, "provider argument protocol", "must be HTTPS or HTTP"),
 		},
 		{
 			name:   "domain with scheme",
-			config: providerBlockWith(endpoint, `secret_id = "a"`+"\n"+`secret_key = "b"`+"\n"+`domain = "https://tencentcloudapi.com"`),
+			config: providerBlockWith(endpoints.organization, `secret_id = "a"`+"\n"+`secret_key = "b"`+"\n"+`domain = "https://tencentcloudapi.com"`),
 			want:   errorMatching("Invalid Domain", "root domain"),
 		},
 	}
@@ -259,10 +274,10 @@ func TestAccProviderConfigurationErrors(t *testing.T) {
 }
 
 func TestAccProviderSettingsFromEnvironment(t *testing.T) {
-	srv, endpoint := startEmulator(t)
+	srv, endpoints := startEmulator(t)
 	t.Setenv(envSecretID, "AKIDenv")
 	t.Setenv(envSecretKey, "env-key")
-	t.Setenv(envOrganizationEndpoint, endpoint)
+	t.Setenv(envOrganizationEndpoint, endpoints.organization)
 	t.Setenv(envRegion, "ap-singapore")
 
 	resource.Test(t, resource.TestCase{
@@ -275,7 +290,7 @@ func TestAccProviderSettingsFromEnvironment(t *testing.T) {
 }
 
 func TestAccProviderArgumentsWinOverEnvironment(t *testing.T) {
-	srv, endpoint := startEmulator(t)
+	srv, endpoints := startEmulator(t)
 	t.Setenv(envSecretID, "AKIDenv")
 	t.Setenv(envSecretKey, "env-key")
 	t.Setenv(envOrganizationEndpoint, "http://127.0.0.1:1")
@@ -284,7 +299,7 @@ func TestAccProviderArgumentsWinOverEnvironment(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlockWith(endpoint, `secret_id = "AKIDadmin"
+			Config: providerBlockWith(endpoints.organization, `secret_id = "AKIDadmin"
   secret_key = "admin-key"
   region = "ap-guangzhou"`) + dataSourceBlock("100033118139"),
 			Check: expectCallers(srv, "AKIDadmin", "ap-guangzhou"),
@@ -293,11 +308,11 @@ func TestAccProviderArgumentsWinOverEnvironment(t *testing.T) {
 }
 
 func TestAccTemporaryCredentialFromEnvironment(t *testing.T) {
-	srv, endpoint := startEmulator(t)
+	srv, endpoints := startEmulator(t)
 	t.Setenv(envSecretID, "AKIDtemp")
 	t.Setenv(envSecretKey, "temp-key")
 	t.Setenv(envSecurityToken, "temp-token")
-	t.Setenv(envOrganizationEndpoint, endpoint)
+	t.Setenv(envOrganizationEndpoint, endpoints.organization)
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -309,10 +324,10 @@ func TestAccTemporaryCredentialFromEnvironment(t *testing.T) {
 }
 
 func TestAccInvalidSettingsFromEnvironmentNameTheVariable(t *testing.T) {
-	_, endpoint := startEmulator(t)
+	_, endpoints := startEmulator(t)
 	t.Setenv(envSecretID, "AKIDenv")
 	t.Setenv(envSecretKey, "env-key")
-	t.Setenv(envOrganizationEndpoint, endpoint)
+	t.Setenv(envOrganizationEndpoint, endpoints.organization)
 	t.Setenv(envProtocol, "ftp")
 	t.Setenv(envDomain, "example.com/api")
 

@@ -25,7 +25,7 @@ import (
 )
 
 // startEmulatorWithFaults serves testWorld with the given faults JSON.
-func startEmulatorWithFaults(t *testing.T, faults string) (*emulator.Server, string) {
+func startEmulatorWithFaults(t *testing.T, faults string) (*emulator.Server, testEndpoints) {
 	t.Helper()
 	return startEmulatorWith(t, `"faults": `+faults)
 }
@@ -47,11 +47,11 @@ func TestAccTransientFaultsAreRetried(t *testing.T) {
 		emulator.FaultInternalError, emulator.FaultBadGateway, emulator.FaultTruncatedJSON, emulator.FaultReset,
 	} {
 		t.Run(kind, func(t *testing.T) {
-			srv, endpoint := startEmulatorWithFaults(t, `[{"kind": "`+kind+`", "count": 2}]`)
+			srv, endpoints := startEmulatorWithFaults(t, `[{"kind": "`+kind+`", "count": 2}]`)
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config: providerBlock(endpoint) + dataSourceBlock("100033118139"),
+					Config: providerBlock(endpoints.organization) + dataSourceBlock("100033118139"),
 					ConfigStateChecks: []statecheck.StateCheck{
 						expectAttribute("email", knownvalue.StringExact("123@qq.com")),
 					},
@@ -97,11 +97,11 @@ func TestAccPermanentFaultsAreReported(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv, endpoint := startEmulatorWithFaults(t, tt.faults)
+			srv, endpoints := startEmulatorWithFaults(t, tt.faults)
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config: providerBlockWith(endpoint, `secret_id = "AKIDadmin"
+					Config: providerBlockWith(endpoints.organization, `secret_id = "AKIDadmin"
   secret_key = "admin-key"
   `+tt.arguments) + dataSourceBlock("100033118139"),
 					ExpectError: wrappedPattern(tt.want),
@@ -135,7 +135,7 @@ func TestAccManyReadsStayUnderTheRateLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, endpoint := serveWorld(t, world)
+	srv, endpoints := serveWorld(t, world)
 	for _, command := range []string{"plan", "apply", "refresh"} {
 		t.Setenv("TF_CLI_ARGS_"+command, "-parallelism=64")
 	}
@@ -143,7 +143,7 @@ func TestAccManyReadsStayUnderTheRateLimit(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlock(endpoint) + fmt.Sprintf(`
+			Config: providerBlock(endpoints.organization) + fmt.Sprintf(`
 data "tencentcloud_organization_member_email_bind" "m" {
   # count rather than for_each: the test framework's state shim cannot
   # index data sources by string key.
@@ -173,8 +173,8 @@ output "bound" {
 // built provider against a server that never answers in time, interrupts
 // it as Ctrl-C does, and expects Terraform to finish promptly.
 func TestAccInterruptStopsASlowRead(t *testing.T) {
-	_, endpoint := startEmulatorWithFaults(t, `[{"kind": "delay", "delay": "60s"}]`)
-	cmd := newCLIWorkspace(t, providerBlock(endpoint)+dataSourceBlock("100033118139")).command("plan", "-input=false", "-no-color")
+	_, endpoints := startEmulatorWithFaults(t, `[{"kind": "delay", "delay": "60s"}]`)
+	cmd := newCLIWorkspace(t, providerBlock(endpoints.organization)+dataSourceBlock("100033118139")).command("plan", "-input=false", "-no-color")
 	stdout, _ := cmd.StdoutPipe()
 	cmd.Stderr = cmd.Stdout
 	if err := cmd.Start(); err != nil {

@@ -47,7 +47,7 @@ func main() {
 	var o options
 	flag.StringVar(&o.terraform, "terraform", os.Getenv("TERRAFORM"), "terraform or tofu binary")
 	flag.IntVar(&o.n, "n", 1000, "members in the organization, and data sources in the count plan")
-	flag.IntVar(&o.rate, "rate", emulator.DefaultRateLimit, "the emulator's requests per second per SecretId per action")
+	flag.IntVar(&o.rate, "rate", emulator.DefaultRateLimit, "the emulator's requests per second per account per action")
 	flag.IntVar(&o.parallelism, "parallelism", 64, "terraform -parallelism")
 	flag.IntVar(&o.singles, "singles", 5, "one-data-source plans to take the median of")
 	flag.DurationVar(&o.timeout, "timeout", 15*time.Minute, "the longest one terraform command may run")

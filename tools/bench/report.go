@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
 
 // Targets the report checks results against. Missing one is reported but
@@ -78,8 +80,8 @@ func (r report) failures() []string {
 }
 
 func (r report) print(w io.Writer) {
-	fmt.Fprintf(w, "make bench: %d members, emulator limit %d req/s per SecretId per action, provider rate_limit default (%d/s)\n",
-		r.n, r.rate, r.rate)
+	fmt.Fprintf(w, "make bench: %d members, emulator limit %d req/s per account per action (%s window), provider rate_limit default (%d/s)\n",
+		r.n, r.rate, emulator.DefaultRateWindow, r.rate)
 	fmt.Fprintf(w, "%s, nproc %d, terraform plan -parallelism=%d, load average %s at start, %s at end\n\n",
 		r.cli, r.nproc, r.parallelism, r.loadStart, r.loadEnd)
 

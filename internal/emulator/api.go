@@ -1,0 +1,188 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package emulator
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// apiHandler is one service's API 3.0 endpoint: it serves that service's
+// actions and refuses every other, as organization.tencentcloudapi.com
+// refuses AssumeRole.
+type apiHandler struct {
+	s       *Server
+	service string
+}
+
+func (h apiHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s := h.s
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
+	if err != nil {
+		return
+	}
+	// The body is read first: until it is, the HTTP server does not notice a
+	// client that hangs up, and the arrival delay could not be cut short.
+	if !s.arrive(r.Context()) {
+		return
+	}
+	params, paramsErr := decodeParams(r, body)
+	rec := Request{
+		Service:       h.service,
+		Time:          s.Now(),
+		Action:        r.Header.Get("X-TC-Action"),
+		Version:       r.Header.Get("X-TC-Version"),
+		Region:        r.Header.Get("X-TC-Region"),
+		RequestClient: r.Header.Get("X-TC-RequestClient"),
+		HasToken:      r.Header.Get("X-TC-Token") != "",
+		RequestID:     newRequestID(),
+		Params:        params,
+		MemberUin:     memberUinParam(params),
+	}
+	if s.fail(w, r, rec) {
+		return
+	}
+	fields, apiErr := h.handle(r, body, paramsErr, &rec)
+
+	envelope := map[string]any{"RequestId": rec.RequestID}
+	if apiErr != nil {
+		rec.ErrorCode = apiErr.Code
+		envelope["Error"] = apiErr
+	} else {
+		for name, value := range fields {
+			envelope[name] = value
+		}
+	}
+	s.record(rec)
+
+	w.Header().Set("X-TC-RequestId", rec.RequestID)
+	writeJSON(w, map[string]any{"Response": envelope})
+}
+
+// handle answers a request that got no fault. paramsErr is why the body
+// could not be read as parameters, reported only once the caller is known.
+func (h apiHandler) handle(r *http.Request, body []byte, paramsErr error, rec *Request) (map[string]json.RawMessage, *apiError) {
+	s := h.s
+	if r.Method != http.MethodPost && r.Method != http.MethodGet {
+		return nil, errorf("UnsupportedProtocol", "The HTTP method %s is not supported; use POST or GET.", r.Method)
+	}
+	if len(body) > maxBodyBytes {
+		return nil, errorf("RequestSizeLimitExceeded", "The request body exceeds %d bytes.", maxBodyBytes)
+	}
+	if apiErr := checkCommonParameters(h.service, rec); apiErr != nil {
+		return nil, apiErr
+	}
+	cred, apiErr := s.authenticate(r, body, h.service)
+	if cred.SecretID != "" {
+		rec.SecretID = cred.SecretID
+	}
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	if !s.allow(cred.Uin, rec.Action) {
+		return nil, errorf("RequestLimitExceeded",
+			"Your request rate exceeds the frequency limit of %d requests per second for this account (uin %d). Please reduce the frequency of calls.",
+			s.world.rateLimit(), cred.Uin)
+	}
+	if r.Method == http.MethodPost && !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+		return nil, errorf("InvalidRequest", "POST requests must have Content-Type application/json.")
+	}
+	if paramsErr != nil {
+		return nil, errorf("InvalidParameter", "The request body is not a JSON object: %s", paramsErr)
+	}
+	return actions[rec.Action].serve(s, cred, rec.Params)
+}
+
+// checkCommonParameters checks the action, version and region headers
+// against what the endpoint's service serves.
+func checkCommonParameters(service string, rec *Request) *apiError {
+	known, ok := actions[rec.Action]
+	switch {
+	case rec.Action == "":
+		return errorf("MissingParameter", "The request is missing the required parameter `Action` (header X-TC-Action).")
+	case !ok || known.service != service:
+		// The real endpoints know only their own service's actions, so an
+		// action sent to the wrong endpoint does not exist there.
+		return errorf("InvalidAction", "The action `%s` does not exist at this endpoint, which serves the %s API.", rec.Action, service)
+	case rec.Version == "":
+		return errorf("MissingParameter", "The request is missing the required parameter `Version` (header X-TC-Version).")
+	case rec.Version != known.version:
+		return errorf("NoSuchVersion", "The version `%s` of action `%s` does not exist; use `%s`.", rec.Version, rec.Action, known.version)
+	case known.regionRequired && rec.Region == "":
+		return errorf("MissingParameter", "The request is missing the required parameter `Region` (header X-TC-Region), which action `%s` requires.", rec.Action)
+	}
+	return nil
+}
+
+// authenticate verifies the TC3 signature. It returns the credential whenever
+// the SecretId is known, so that failures can still be attributed to a key.
+func (s *Server) authenticate(r *http.Request, body []byte, service string) (Credential, *apiError) {
+	header := r.Header.Get("Authorization")
+	if header == "" {
+		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "The request has no Authorization header.")
+	}
+	auth, err := parseAuthorization(header)
+	if err != nil {
+		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "%s", err)
+	}
+	timestamp, err := strconv.ParseInt(r.Header.Get("X-TC-Timestamp"), 10, 64)
+	if err != nil {
+		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "X-TC-Timestamp must be the request time in Unix seconds.")
+	}
+	now := s.Now()
+	if skew := now.Sub(time.Unix(timestamp, 0)); skew > maxClockSkew || skew < -maxClockSkew {
+		return Credential{}, errorf("AuthFailure.SignatureExpire",
+			"The request timestamp %d is more than %d seconds away from the server time %d.", timestamp, int(maxClockSkew.Seconds()), now.Unix())
+	}
+	if auth.Service != service {
+		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "The credential scope names service `%s`, but this is `%s`.", auth.Service, service)
+	}
+	if auth.Date != credentialDate(timestamp) {
+		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "The credential scope date %s is not the UTC date of X-TC-Timestamp.", auth.Date)
+	}
+	if !slices.Contains(auth.SignedHeaders, "content-type") || !slices.Contains(auth.SignedHeaders, "host") {
+		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "SignedHeaders must include content-type and host.")
+	}
+	s.mu.Lock()
+	cred, known := s.credentials[auth.SecretID]
+	s.mu.Unlock()
+	if !known {
+		return Credential{}, errorf("AuthFailure.SecretIdNotFound", "The SecretId is not found; make sure it is correct and enabled.")
+	}
+	if !signatureMatches(r, body, auth, timestamp, cred.SecretKey) {
+		return cred, errorf("AuthFailure.SignatureFailure", "The request signature does not match; check the SecretKey and the signing method.")
+	}
+	if r.Header.Get("X-TC-Token") != cred.Token {
+		return cred, errorf("AuthFailure.TokenFailure", "The security token is invalid or does not belong to this temporary SecretId.")
+	}
+	if !cred.Expires.IsZero() && !now.Before(cred.Expires) {
+		return cred, errorf("AuthFailure.TokenFailure", "The temporary credential expired at %s.", cred.Expires.UTC().Format(time.RFC3339))
+	}
+	return cred, nil
+}
+
+// decodeParams returns each business parameter's raw value: JSON text for
+// POST bodies, the query value for GET.
+func decodeParams(r *http.Request, body []byte) (map[string]string, error) {
+	params := map[string]string{}
+	if r.Method == http.MethodGet {
+		for name, values := range r.URL.Query() {
+			params[name] = values[0]
+		}
+		return params, nil
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(body, &raw); err != nil {
+		return nil, err
+	}
+	for name, value := range raw {
+		params[name] = string(value)
+	}
+	return params, nil
+}

@@ -1,0 +1,200 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package emulator_test
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
+	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+)
+
+const (
+	auditorRole = "qcs::cam::uin/100000000001:roleName/auditor"
+	guardedRole = "qcs::cam::uin/100000000001:roleName/guarded"
+)
+
+// stsWorld is testWorld with roles to assume and a CVM instance role.
+var stsWorld = strings.Replace(testWorld, `"credentials"`, `"roles": [
+    {"role_arn": "`+auditorRole+`", "uin": 100000000001},
+    {"role_arn": "`+guardedRole+`", "uin": 100000000001, "external_id": "ext-123"}
+  ],
+  "cvm_roles": [{"role_name": "runner", "uin": 100000000001}],
+  "credentials"`, 1)
+
+// assumeRole sends AssumeRole as the SDK's STS client does, with a region.
+func assumeRole(t *testing.T, baseURL string, cred *common.Credential, params any) (map[string]any, *tcerr.TencentCloudSDKError) {
+	t.Helper()
+	return callService(t, baseURL, cred, emulator.ServiceSTS, "ap-guangzhou", "2018-08-13", "AssumeRole", params)
+}
+
+// roleCredential is the temporary credential in an AssumeRole response.
+func roleCredential(resp map[string]any) *common.Credential {
+	creds, _ := resp["Credentials"].(map[string]any)
+	id, _ := creds["TmpSecretId"].(string)
+	key, _ := creds["TmpSecretKey"].(string)
+	token, _ := creds["Token"].(string)
+	return common.NewTokenCredential(id, key, token)
+}
+
+func TestEachServiceAnswersOnlyAtItsOwnEndpoint(t *testing.T) {
+	srv, urls := startServices(t, stsWorld)
+	org, sts, metadata := urls[emulator.ServiceOrganization], urls[emulator.ServiceSTS], urls[emulator.ServiceMetadata]
+	assume := map[string]any{"RoleArn": auditorRole, "RoleSessionName": "swapped"}
+
+	if _, apiErr := assumeRole(t, org, adminCred, assume); apiErr == nil || apiErr.Code != "InvalidAction" || !strings.Contains(apiErr.Message, "`AssumeRole`") {
+		t.Errorf("AssumeRole at the Organization endpoint: %v, want InvalidAction naming the action", apiErr)
+	}
+	if _, apiErr := callService(t, sts, adminCred, emulator.ServiceOrganization, "", "2021-03-31", "DescribeOrganizationMemberEmailBind",
+		map[string]any{"MemberUin": 100033118139}); apiErr == nil || apiErr.Code != "InvalidAction" {
+		t.Errorf("an Organization action at the STS endpoint: %v, want InvalidAction", apiErr)
+	}
+	if len(srv.AssumeRoleCalls()) != 0 {
+		t.Errorf("a misrouted AssumeRole reached the action")
+	}
+	if reqs := srv.Requests(); len(reqs) != 2 || reqs[0].Service != emulator.ServiceOrganization || reqs[1].Service != emulator.ServiceSTS {
+		t.Errorf("recorded %+v, want each request with the endpoint that refused it", reqs)
+	}
+
+	credentialPath := "/latest/meta-data/cam/security-credentials/runner"
+	for _, base := range []string{org, sts} {
+		if status, body := get(t, base+credentialPath); strings.Contains(body, "TmpSecretId") {
+			t.Errorf("an API endpoint served an instance credential: %d %s", status, body)
+		}
+	}
+	if status, body := get(t, metadata+credentialPath); status != http.StatusOK || !strings.Contains(body, "TmpSecretId") {
+		t.Errorf("the metadata endpoint answered %d %s", status, body)
+	}
+	if _, apiErr := describe(t, metadata, adminCred, map[string]any{"MemberUin": 100033118139}); apiErr == nil {
+		t.Errorf("the metadata endpoint answered an API action")
+	}
+	if _, apiErr := assumeRole(t, sts, adminCred, assume); apiErr != nil {
+		t.Errorf("AssumeRole at the STS endpoint: %v", apiErr)
+	}
+}
+
+func get(t *testing.T, u string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(u) //nolint:noctx // a test against loopback
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+func TestHandlerRefusesAnUnknownService(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("Handler served a service that does not exist")
+		}
+	}()
+	emulator.New(emulator.World{}).Handler("cvm")
+}
+
+// stsCodes are the codes the SDK declares for STS (tencentcloud-sdk-go
+// sts/v20180813) and the common API 3.0 codes the emulator may answer with.
+var stsCodes = []string{
+	"AuthFailure.AccessKeyIllegal", "FailedOperation.CheckMFAError", "FailedOperation.MFATypeNotSupported",
+	"FailedOperation.TempKeyNotAllowed", "InternalError.DbError", "InternalError.EncryptError",
+	"InternalError.GetAppIdError", "InternalError.GetRoleError", "InternalError.GetSeedTokenError",
+	"InternalError.IllegalRole", "InternalError.PbSerializeError", "InternalError.SystemError",
+	"InternalError.UnknownError", "InvalidParameter.AccessKeyNotSupport", "InvalidParameter.AccountNotAvaliable",
+	"InvalidParameter.ExtendStrategyOverSize", "InvalidParameter.GrantOtherResource", "InvalidParameter.OverLimit",
+	"InvalidParameter.OverTimeError", "InvalidParameter.ParamError", "InvalidParameter.PolicyTooLong",
+	"InvalidParameter.ResouceError", "InvalidParameter.StrategyFormatError", "InvalidParameter.StrategyInvalid",
+	"InvalidParameter.TempCodeNotAvaliable", "InvalidParameter.WebIdentityTokenError", "RequestLimitExceeded",
+	"ResourceNotFound.RoleNotFound", "UnauthorizedOperation", "UnsupportedOperation",
+	// Common codes.
+	"MissingParameter", "UnknownParameter", "InvalidParameter", "InvalidAction", "NoSuchVersion",
+}
+
+func TestAssumeRoleErrorsAreThoseTheSDKDeclares(t *testing.T) {
+	_, urls := startServices(t, stsWorld)
+	valid := func(extra map[string]any) map[string]any {
+		params := map[string]any{"RoleArn": auditorRole, "RoleSessionName": "audit-run"}
+		for name, value := range extra {
+			params[name] = value
+		}
+		return params
+	}
+	tags := make([]map[string]string, 51)
+	for i := range tags {
+		tags[i] = map[string]string{"Key": fmt.Sprint("k", i), "Value": "v"}
+	}
+	for _, tt := range []struct {
+		name   string
+		params map[string]any
+		code   string
+	}{
+		{"unknown role", valid(map[string]any{"RoleArn": "qcs::cam::uin/100000000001:roleName/nobody"}), "ResourceNotFound.RoleNotFound"},
+		{"external id missing", valid(map[string]any{"RoleArn": guardedRole}), "UnauthorizedOperation"},
+		{"external id wrong", valid(map[string]any{"RoleArn": guardedRole, "ExternalId": "other"}), "UnauthorizedOperation"},
+		{"duration over 12 hours", valid(map[string]any{"DurationSeconds": 43201}), "InvalidParameter.OverTimeError"},
+		{"duration negative", valid(map[string]any{"DurationSeconds": -1}), "InvalidParameter.ParamError"},
+		{"duration fractional", valid(map[string]any{"DurationSeconds": 1.5}), "InvalidParameter.ParamError"},
+		{"session name too short", valid(map[string]any{"RoleSessionName": "s"}), "InvalidParameter.ParamError"},
+		{"session name with a space", valid(map[string]any{"RoleSessionName": "audit run"}), "InvalidParameter.ParamError"},
+		{"session name too long", valid(map[string]any{"RoleSessionName": strings.Repeat("a", 129)}), "InvalidParameter.ParamError"},
+		{"policy not JSON", valid(map[string]any{"Policy": url.QueryEscape("allow everything")}), "InvalidParameter.StrategyFormatError"},
+		{"policy not URL-encoded", valid(map[string]any{"Policy": "%zz"}), "InvalidParameter.StrategyFormatError"},
+		{"policy without statement", valid(map[string]any{"Policy": url.QueryEscape(`{"version":"2.0"}`)}), "InvalidParameter.StrategyFormatError"},
+		{"too many tags", valid(map[string]any{"Tags": tags}), "InvalidParameter.ParamError"},
+		{"MFA", valid(map[string]any{"SerialNumber": "qcs::cam:uin/1::mfa/softToken", "TokenCode": "123456"}), "UnsupportedOperation"},
+		{"role arn missing", map[string]any{"RoleSessionName": "audit-run"}, "MissingParameter"},
+		{"session name missing", map[string]any{"RoleArn": auditorRole}, "MissingParameter"},
+		{"unknown parameter", valid(map[string]any{"RoleName": "auditor"}), "UnknownParameter"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, apiErr := assumeRole(t, urls[emulator.ServiceSTS], adminCred, tt.params)
+			if apiErr == nil || apiErr.Code != tt.code {
+				t.Fatalf("error %v, want code %s", apiErr, tt.code)
+			}
+			if !slices.Contains(stsCodes, apiErr.Code) {
+				t.Errorf("code %s is neither one the STS SDK declares nor a common one", apiErr.Code)
+			}
+		})
+	}
+}
+
+func TestAssumeRoleNeedsARegion(t *testing.T) {
+	_, urls := startServices(t, stsWorld)
+	_, apiErr := callService(t, urls[emulator.ServiceSTS], adminCred, emulator.ServiceSTS, "", "2018-08-13", "AssumeRole",
+		map[string]any{"RoleArn": auditorRole, "RoleSessionName": "audit-run"})
+	if apiErr == nil || apiErr.Code != "MissingParameter" || !strings.Contains(apiErr.Message, "Region") {
+		t.Errorf("AssumeRole without a region: %v, want MissingParameter naming Region", apiErr)
+	}
+}
+
+func TestAssumeRoleAcceptsEveryParameterTheSDKDefinesExceptMFA(t *testing.T) {
+	srv, urls := startServices(t, stsWorld)
+	policy := url.QueryEscape(`{"version":"2.0","statement":[{"effect":"allow","action":["organization:Describe*"],"resource":["*"]}]}`)
+	resp, apiErr := assumeRole(t, urls[emulator.ServiceSTS], adminCred, map[string]any{
+		"RoleArn": guardedRole, "RoleSessionName": "audit.run@ci=1,x_y-z", "DurationSeconds": 43200,
+		"Policy": policy, "ExternalId": "ext-123", "SourceIdentity": "100000000001",
+		"Tags": []map[string]string{{"Key": "team", "Value": "audit"}},
+	})
+	if apiErr != nil {
+		t.Fatal(apiErr)
+	}
+	if _, apiErr := describe(t, urls[emulator.ServiceOrganization], roleCredential(resp), map[string]any{"MemberUin": 100033118139}); apiErr != nil {
+		t.Errorf("the role's temporary credential was refused: %v", apiErr)
+	}
+	want := emulator.AssumeRoleCall{
+		CallerSecretID: "AKIDadmin", RoleArn: guardedRole, RoleSessionName: "audit.run@ci=1,x_y-z",
+		DurationSeconds: 43200, Policy: policy, ExternalID: "ext-123",
+	}
+	if calls := srv.AssumeRoleCalls(); len(calls) != 1 || calls[0] != want {
+		t.Errorf("AssumeRole calls %+v, want %+v", calls, want)
+	}
+}

@@ -1,0 +1,69 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+)
+
+// TestAccSwappedEndpointsFailNamingTheActionAndEndpoint points each service
+// at another one's endpoint. Each real host serves only its own service, and
+// so does each emulator endpoint: a configuration that only worked because
+// one emulator URL answered everything would fail against Tencent Cloud.
+func TestAccSwappedEndpointsFailNamingTheActionAndEndpoint(t *testing.T) {
+	srv, endpoints := startEmulator(t)
+	assumeRole := `secret_id = "AKIDadmin"
+  secret_key = "admin-key"
+  assume_role {
+    role_arn = "` + auditorRole + `"
+  }`
+	tests := []struct {
+		name     string
+		config   string
+		metadata string
+		want     string
+	}{
+		{
+			name:   "STS at the Organization endpoint",
+			config: providerWithSTS(testEndpoints{organization: endpoints.organization, sts: endpoints.organization}, assumeRole),
+			want: `Cannot Obtain Tencent Cloud Credentials.*role ` + regexp.QuoteMeta(auditorRole) + `.*` +
+				`STS at ` + regexp.QuoteMeta(endpoints.organization) + ` refused: The action .AssumeRole. does not exist at this endpoint.*` +
+				`error code InvalidAction`,
+		},
+		{
+			name:   "the Organization API at the STS endpoint",
+			config: providerBlock(endpoints.sts),
+			want:   `API Not Available at Endpoint.*endpoints.organization.*InvalidAction`,
+		},
+		{
+			name:     "the metadata service at the Organization endpoint",
+			config:   providerBlockWith(endpoints.organization, `cam_role_name = "terraform-runner"`),
+			metadata: endpoints.organization,
+			want:     `Cannot Obtain Tencent Cloud Credentials.*CVM instance role "terraform-runner".*` + regexp.QuoteMeta(endpoints.organization),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv(envMetadataEndpoint, tt.metadata)
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      tt.config + dataSourceBlock("100033118139"),
+					ExpectError: wrappedPattern(tt.want),
+				}},
+			})
+		})
+	}
+	if calls := srv.AssumeRoleCalls(); len(calls) != 0 {
+		t.Errorf("AssumeRole reached the action through the wrong endpoint: %+v", calls)
+	}
+	for _, r := range srv.Requests() {
+		if r.ErrorCode == "" {
+			t.Errorf("a request succeeded at the wrong endpoint: %+v", r)
+		}
+	}
+}
