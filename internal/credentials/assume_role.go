@@ -88,6 +88,8 @@ func (a *AssumeRole) failure(err error) error {
 		failure.Reason = fmt.Sprintf("STS at %s did not answer within %s", endpoint, callErr.Timeout)
 	case tencentapi.CodeHTTPStatus:
 		failure.Reason = fmt.Sprintf("STS at %s answered HTTP %d instead of an API response", endpoint, callErr.HTTPStatus)
+	case tencentapi.CodeRedirect:
+		failure.Reason = fmt.Sprintf("STS at %s: %s", endpoint, callErr.Message)
 	case tencentapi.CodeMalformedResponse:
 		failure.Reason = fmt.Sprintf("STS at %s answered with something that is not an AssumeRole response (%s)", endpoint, callErr.Message)
 	case tencentapi.CodeCancelled, tencentapi.CodeCredentialError, tencentapi.CodeRequestFailed:

@@ -24,6 +24,7 @@ const (
 	CodeMalformedResponse = "ClientError.MalformedResponse"
 	CodeRequestFailed     = "ClientError.RequestFailed"
 	CodeCredentialError   = "ClientError.CredentialError"
+	CodeRedirect          = "ClientError.Redirect"
 )
 
 // bodyQuoteLength is how much of an unexpected response an error quotes.
@@ -42,6 +43,9 @@ type Error struct {
 	Body string
 	// Timeout is the per-attempt limit the last attempt ran into, if it did.
 	Timeout time.Duration
+	// RedirectHost is where a refused redirect pointed (CodeRedirect): the
+	// host only, since the URL's query could carry secrets.
+	RedirectHost string
 
 	// Attempts made and the time from the first to the end of the last.
 	Attempts int
@@ -71,6 +75,16 @@ func (e *Error) Retryable() bool { return e.retryable }
 
 // classify turns what the SDK returned for one attempt into an *Error.
 func classify(err error, ex *exchange) *Error {
+	var redirect *redirectError
+	if errors.As(err, &redirect) {
+		return &Error{
+			Code:         CodeRedirect,
+			Message:      "the endpoint answered with an " + redirect.Error() + ", which is not followed so that no credential is sent elsewhere",
+			HTTPStatus:   redirect.Status,
+			RedirectHost: redirect.Host,
+			err:          redirect,
+		}
+	}
 	var sdkErr *tcerr.TencentCloudSDKError
 	if !errors.As(err, &sdkErr) {
 		return &Error{Code: CodeRequestFailed, Message: err.Error(), err: err}
