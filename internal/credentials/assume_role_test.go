@@ -44,3 +44,39 @@ func TestSTSRedirectIsRefusedWithoutSendingTheCall(t *testing.T) {
 		t.Errorf("the redirect's target received %d AssumeRole calls", reached.Load())
 	}
 }
+
+// gatewayErrors answers its first failures requests with a gateway's HTML
+// 502 page, then AssumeRole's answer, and counts requests.
+func gatewayErrors(t *testing.T, failures int32) (string, *atomic.Int32) {
+	t.Helper()
+	var count atomic.Int32
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		if count.Add(1) <= failures {
+			w.Header().Set("Content-Type", "text/html")
+			w.WriteHeader(http.StatusBadGateway)
+			_, _ = w.Write([]byte("<html><body><h1>502 Bad Gateway</h1></body></html>"))
+			return
+		}
+		writeAssumedRole(w)
+	}))
+	t.Cleanup(ts.Close)
+	return ts.URL, &count
+}
+
+func TestSTSGatewayPagesAreRetriedAsHTTP502(t *testing.T) {
+	endpoint, count := gatewayErrors(t, 2)
+	value, err := assumeRole(endpoint).Retrieve(context.Background())
+	if err != nil || value.SecretID != "AKIDtmp1" || count.Load() != 3 {
+		t.Fatalf("after %d requests: %v, %+v; want the credential on the third", count.Load(), err, value)
+	}
+
+	// assumeRole allows 3 retries: 4 gateway pages exhaust them.
+	endpoint, count = gatewayErrors(t, 4)
+	_, err = assumeRole(endpoint).Retrieve(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "answered HTTP 502 instead of an API response, after 4 attempts") {
+		t.Errorf("err = %v, want HTTP 502 after 4 attempts", err)
+	}
+	if strings.Contains(fmt.Sprint(err), "Bad Gateway") || count.Load() != 4 {
+		t.Errorf("%d requests; the error quotes STS's body: %v", count.Load(), err)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 	"time"
 
@@ -99,6 +100,12 @@ func classify(err error, ex *exchange) *Error {
 	case "ClientError.ParseJsonError", "ClientError.HttpStatusCodeError", "ClientError.IOError":
 		return unexpectedResponse(sdkErr, ex)
 	}
+	// The API answers its errors with HTTP 200. Any other status comes from
+	// a gateway or proxy, so the status decides, whatever error code the SDK
+	// read from its body: a 502 is worth another attempt.
+	if ex.status != 0 && ex.status != http.StatusOK {
+		return unexpectedResponse(sdkErr, ex)
+	}
 	return &Error{
 		Code:       sdkErr.Code,
 		Message:    sdkErr.Message,
@@ -113,7 +120,7 @@ func classify(err error, ex *exchange) *Error {
 // pages and 5xx statuses are passing conditions; a well-formed JSON
 // document of the wrong shape will not improve by asking again.
 func unexpectedResponse(sdkErr *tcerr.TencentCloudSDKError, ex *exchange) *Error {
-	if ex.status != 0 && ex.status != 200 {
+	if ex.status != 0 && ex.status != http.StatusOK {
 		return &Error{
 			Code:       CodeHTTPStatus,
 			Message:    fmt.Sprintf("the endpoint answered with HTTP status %d instead of an API response", ex.status),
