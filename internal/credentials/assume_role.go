@@ -76,7 +76,7 @@ func (a *AssumeRole) Retrieve(ctx context.Context) (Value, error) {
 // response body, which could hold a temporary key and token.
 func (a *AssumeRole) failure(err error) error {
 	endpoint := a.STS.Endpoint()
-	failure := &Error{Source: a.Describe(), Reason: fmt.Sprintf("STS at %s failed: %v", endpoint, err)}
+	failure := &Error{Source: a.Describe(), Reason: fmt.Sprintf("STS at %s failed: %v", endpoint, err), Err: err}
 	var callErr *tencentapi.Error
 	if !errors.As(err, &callErr) {
 		return failure

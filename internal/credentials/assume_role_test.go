@@ -5,6 +5,7 @@ package credentials_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +13,9 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 // writeAssumedRole answers AssumeRole with an hour-long temporary credential.
@@ -78,5 +82,55 @@ func TestSTSGatewayPagesAreRetriedAsHTTP502(t *testing.T) {
 	}
 	if strings.Contains(fmt.Sprint(err), "Bad Gateway") || count.Load() != 4 {
 		t.Errorf("%d requests; the error quotes STS's body: %v", count.Load(), err)
+	}
+}
+
+func TestAnAssumeRoleFailureUnwrapsToItsCause(t *testing.T) {
+	endpoint, _ := gatewayErrors(t, 0)
+	a := assumeRole(endpoint)
+	if err := a.Base.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := a.Retrieve(ctx)
+	var callErr *tencentapi.Error
+	if !errors.Is(err, context.Canceled) || !errors.As(err, &callErr) || callErr.Code != tencentapi.CodeCancelled {
+		t.Errorf("err = %v, want it to unwrap to the cancelled STS call", err)
+	}
+}
+
+func TestAWaiterGetsTheRoleAlthoughTheCallerThatStartedTheFetchWasCancelled(t *testing.T) {
+	var calls atomic.Int32
+	release := make(chan struct{})
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		select {
+		case <-release:
+			writeAssumedRole(w)
+		case <-r.Context().Done():
+		}
+	}))
+	defer ts.Close()
+	cache := credentials.NewCache(assumeRole(ts.URL))
+
+	starter, cancel := context.WithCancel(context.Background())
+	started := make(chan error, 1)
+	go func() { started <- cache.Refresh(starter) }()
+	for calls.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	waiter := make(chan error, 1)
+	go func() { waiter <- cache.Refresh(context.Background()) }()
+	cancel()
+	if err := <-started; !errors.Is(err, context.Canceled) {
+		t.Errorf("the cancelled caller got %v", err)
+	}
+	close(release)
+	if err := <-waiter; err != nil || cache.GetSecretId() != "AKIDtmp1" {
+		t.Errorf("the waiter got %v, SecretId %q; want the role's credential", err, cache.GetSecretId())
+	}
+	if n := calls.Load(); n != 1 {
+		t.Errorf("%d AssumeRole calls, want the one the cancelled caller started", n)
 	}
 }

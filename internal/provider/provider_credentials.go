@@ -4,16 +4,19 @@
 package provider
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/sts"
@@ -223,6 +226,7 @@ func resolveRoleToAssume(m providerModel, base *baseCredential) (*roleToAssume, 
 // the base credential, wrapped in an assumed role when one is configured.
 func credentialCache(base *baseCredential, role *roleToAssume, stsConfig tencentapi.Config) (*credentials.Cache, credentialSources) {
 	baseCache := credentials.NewCache(base.source)
+	baseCache.OnRefreshFailure = warnRefreshFailed
 	if role == nil {
 		return baseCache, base.sources
 	}
@@ -236,5 +240,18 @@ func credentialCache(base *baseCredential, role *roleToAssume, stsConfig tencent
 		Policy:          role.policy,
 		ExternalID:      role.externalID,
 	}
-	return credentials.NewCache(assumed), sameSource(assumed.Describe())
+	cache := credentials.NewCache(assumed)
+	cache.OnRefreshFailure = warnRefreshFailed
+	return cache, sameSource(assumed.Describe())
+}
+
+// warnRefreshFailed logs, once per credential, that replacing a temporary
+// credential failed while it is still valid: reads go on signed with it, and
+// fail only if it expires before a refresh succeeds. The error names the
+// source, never a secret.
+func warnRefreshFailed(ctx context.Context, err error, expires time.Time) {
+	tflog.Warn(ctx, "Refreshing the Tencent Cloud credential failed; reads go on with the current one until it expires", map[string]any{
+		"error":   err.Error(),
+		"expires": expires.UTC().Format(time.RFC3339),
+	})
 }
