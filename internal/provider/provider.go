@@ -126,6 +126,7 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 			"rate_limit": schema.Float64Attribute{
 				MarkdownDescription: "The most requests per second this provider configuration sends to the Organization API, shared by all its reads " +
 					"and by both API actions (a whole-organization read lists members and reads their bindings under this one budget). " +
+					"Requests are spaced evenly at 97% of it, so that network jitter does not put one too many in any second. " +
 					"Defaults to `20`, the documented limit of DescribeOrganizationMemberEmailBind. Lower it when other clients use the same account. " +
 					"STS calls are paced separately at the same rate.",
 				Optional:   true,
@@ -133,8 +134,9 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: "How many times a read is retried after throttling (`RequestLimitExceeded`), a temporary service error " +
-					"(`InternalError`, `ServiceUnavailable`, `ResourceUnavailable`), a network error, a timeout or a gateway error page, " +
-					"with exponential backoff and jitter. Defaults to `10`; `0` disables retries. Errors in the request or credentials are never retried.",
+					"(`InternalError`, `ServiceUnavailable`, `ResourceUnavailable`), a network error, a timeout or a gateway error page. " +
+					"A throttled read is retried at the next free slot of the rate limit, the others with exponential backoff and jitter. " +
+					"Defaults to `10`; `0` disables retries. Errors in the request or credentials are never retried.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 100)},
 			},
