@@ -128,6 +128,8 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 					"and by both API actions (a whole-organization read lists members and reads their bindings under this one budget). " +
 					"Requests are spaced evenly at 97% of it, so that network jitter does not put one too many in any second. " +
 					"Defaults to `20`, the documented limit of DescribeOrganizationMemberEmailBind. Lower it when other clients use the same account. " +
+					"Each provider configuration, every `alias` included, runs in its own plugin process with its own limiter, " +
+					"so aliases using the same account must split its budget: `10` in each of two aliases, say. " +
 					"STS calls are paced separately at the same rate.",
 				Optional:   true,
 				Validators: []validator.Float64{float64validator.AtLeast(0.01)},
