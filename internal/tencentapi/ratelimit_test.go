@@ -161,9 +161,12 @@ func TestAThrottledRequestIsRetriedAtTheNextSlotNotAfterABackoff(t *testing.T) {
 
 func TestSlotDelayIsCappedByTheBackoffMaximum(t *testing.T) {
 	b := tencentapi.Backoff{Base: time.Second, Max: 3 * time.Second}
-	for n := 1; n <= 40; n++ {
-		if d := b.SlotDelay(50*time.Millisecond, n); d > b.Max || d < min(b.Max, 50*time.Millisecond) {
-			t.Errorf("retry %d: %v, want within [50ms, %v]", n, d, b.Max)
+	// 103 s is the interval of the lowest rate_limit, 0.01 per second.
+	for _, interval := range []time.Duration{50 * time.Millisecond, 103 * time.Second} {
+		for n := 1; n <= 100; n++ {
+			if d := b.SlotDelay(interval, n); d > b.Max || d < min(b.Max, interval) {
+				t.Errorf("interval %v, retry %d: %v, want within [%v, %v]", interval, n, d, min(b.Max, interval), b.Max)
+			}
 		}
 	}
 }

@@ -43,10 +43,13 @@ func (b Backoff) Delay(n int) time.Duration {
 // client spending the same account's budget) backs off; plus up to half
 // again, so that requests throttled together spread out; at most Max.
 func (b Backoff) SlotDelay(interval time.Duration, n int) time.Duration {
-	wait := b.Max
-	if n-1 < 32 {
-		wait = min(b.Max, interval<<(n-1))
+	wait := interval
+	// Doubling stops at Max, so a long interval (a rate_limit of 0.01 is
+	// 103 s) cannot overflow.
+	for i := 1; i < n && wait < b.Max; i++ {
+		wait *= 2
 	}
+	wait = min(wait, b.Max)
 	if wait <= 0 {
 		return 0
 	}
