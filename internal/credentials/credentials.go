@@ -72,8 +72,8 @@ const refreshRetryInterval = 5 * time.Second
 
 // Cache holds a source's current credential and replaces it before it
 // expires. It implements the SDK's CredentialIface, so a client signs with
-// whatever is current; Refresh must be called before each request so that
-// no request waits for, or goes out with, a credential it should not.
+// whatever is current; Refresh must be called before each request, so that
+// a credential is fetched when there is none and replaced before it expires.
 type Cache struct {
 	source Source
 	now    func() time.Time
