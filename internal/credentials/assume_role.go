@@ -76,7 +76,7 @@ func (a *AssumeRole) Retrieve(ctx context.Context) (Value, error) {
 // response body, which could hold a temporary key and token.
 func (a *AssumeRole) failure(err error) error {
 	endpoint := a.STS.Endpoint()
-	failure := &Error{Source: a.Describe(), Reason: fmt.Sprintf("STS at %s failed: %v", endpoint, err)}
+	failure := &Error{Source: a.Describe(), Reason: fmt.Sprintf("STS at %s failed: %v", endpoint, err), Err: err}
 	var callErr *tencentapi.Error
 	if !errors.As(err, &callErr) {
 		return failure
@@ -88,6 +88,8 @@ func (a *AssumeRole) failure(err error) error {
 		failure.Reason = fmt.Sprintf("STS at %s did not answer within %s", endpoint, callErr.Timeout)
 	case tencentapi.CodeHTTPStatus:
 		failure.Reason = fmt.Sprintf("STS at %s answered HTTP %d instead of an API response", endpoint, callErr.HTTPStatus)
+	case tencentapi.CodeRedirect:
+		failure.Reason = fmt.Sprintf("STS at %s: %s", endpoint, callErr.Message)
 	case tencentapi.CodeMalformedResponse:
 		failure.Reason = fmt.Sprintf("STS at %s answered with something that is not an AssumeRole response (%s)", endpoint, callErr.Message)
 	case tencentapi.CodeCancelled, tencentapi.CodeCredentialError, tencentapi.CodeRequestFailed:

@@ -8,7 +8,6 @@ package credentials
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -45,6 +44,10 @@ type Error struct {
 	// Code and RequestID are set when an API (STS) refused.
 	Code      string
 	RequestID string
+	// Err is the failure underneath, such as STS's *tencentapi.Error, for
+	// errors.Is and errors.As (a cancelled call is context.Canceled). Its
+	// text is already in Reason.
+	Err error
 }
 
 func (e *Error) Error() string {
@@ -55,27 +58,43 @@ func (e *Error) Error() string {
 	return msg
 }
 
+func (e *Error) Unwrap() error { return e.Err }
+
 // maxRefreshMargin is how long before expiry a temporary credential is
 // replaced; shorter-lived credentials are replaced when a quarter of their
 // life is left.
 const maxRefreshMargin = 5 * time.Minute
 
+// refreshRetryInterval is how long after a failed refresh the next may
+// start while the current credential is still valid, so that a source that
+// fails at once (STS refusing, say) is not asked again on every request.
+const refreshRetryInterval = 5 * time.Second
+
 // Cache holds a source's current credential and replaces it before it
 // expires. It implements the SDK's CredentialIface, so a client signs with
-// whatever is current; Refresh must be called before each request so that
-// fetching can honour the request's context and report its error.
+// whatever is current; Refresh must be called before each request, so that
+// a credential is fetched when there is none and replaced before it expires.
 type Cache struct {
 	source Source
 	now    func() time.Time
+
+	// OnRefreshFailure, when set before the first Refresh, is told when a
+	// refresh fails while the current credential is still valid, which
+	// requests go on signing with until expires: once per credential, since
+	// no request fails yet and a warning per request would drown the log.
+	OnRefreshFailure func(ctx context.Context, err error, expires time.Time)
 
 	mu       sync.RWMutex
 	current  Value
 	obtained time.Time
 	stale    bool
 	inflight *fetch
+	// retryAfter is when a refresh may start again after one failed.
+	retryAfter time.Time
+	warned     bool
 }
 
-// fetch is one Retrieve that every concurrent Refresh waits for.
+// fetch is one Retrieve that every caller needing a credential waits for.
 type fetch struct {
 	done chan struct{}
 	err  error
@@ -89,58 +108,71 @@ func NewCache(source Source) *Cache {
 // Describe says where the credential comes from.
 func (c *Cache) Describe() string { return c.source.Describe() }
 
-// Refresh fetches a credential when there is none or the current one is
-// about to expire. Concurrent callers share one fetch and its outcome, and
-// each stops waiting when its own context ends. When a refresh fails while
-// the current credential is still valid, that credential is kept: a passing
-// STS or metadata failure must not fail reads that can still be signed.
+// Refresh makes sure there is a credential to sign with. A credential due
+// for replacement but still valid is used as it is while one fetch at a
+// time replaces it in the background: a slow or failing source (a whole STS
+// retry cycle against a 502 takes about a minute) must not hold up reads
+// that can still be signed. Only when there is no valid credential, none
+// yet or expired or rejected, do callers wait, sharing one fetch, each
+// until its own context ends.
 func (c *Cache) Refresh(ctx context.Context) error {
-	for {
-		c.mu.Lock()
-		if c.fresh() {
-			c.mu.Unlock()
-			return nil
-		}
-		f := c.inflight
-		leader := f == nil
-		if leader {
-			f = &fetch{done: make(chan struct{})}
-			c.inflight = f
+	c.mu.Lock()
+	if c.fresh() {
+		c.mu.Unlock()
+		return nil
+	}
+	if c.usable() {
+		if c.inflight == nil && !c.now().Before(c.retryAfter) {
+			c.start(ctx)
 		}
 		c.mu.Unlock()
-
-		if leader {
-			c.retrieve(ctx, f)
-		}
-		select {
-		case <-f.done:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		if f.err == nil {
-			return nil
-		}
-		// The leader's own cancellation is not a verdict on the source.
-		if ctx.Err() == nil && errors.Is(f.err, context.Canceled) {
-			continue
-		}
-		c.mu.RLock()
-		usable := c.usable()
-		c.mu.RUnlock()
-		if usable {
-			return nil
-		}
-		return f.err
+		return nil
 	}
+	f := c.inflight
+	if f == nil {
+		f = c.start(ctx)
+	}
+	c.mu.Unlock()
+	select {
+	case <-f.done:
+		return f.err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// start begins a fetch, with c.mu held. The fetch outlives the cancellation
+// of the caller that started it, which may be one read among many waiting,
+// or one that has already gone on with the current credential; it keeps
+// the caller's values, such as its logger, and is bounded by the source's
+// own timeouts and retries.
+func (c *Cache) start(ctx context.Context) *fetch {
+	f := &fetch{done: make(chan struct{})}
+	c.inflight = f
+	go c.retrieve(context.WithoutCancel(ctx), f)
+	return f
 }
 
 func (c *Cache) retrieve(ctx context.Context, f *fetch) {
 	value, err := c.source.Retrieve(ctx)
 	c.mu.Lock()
 	if err == nil {
-		c.current, c.obtained, c.stale = value, c.now(), false
+		c.current, c.obtained, c.stale, c.warned = value, c.now(), false, false
+	} else {
+		c.retryAfter = c.now().Add(refreshRetryInterval)
 	}
+	warn := err != nil && c.usable() && !c.warned && c.OnRefreshFailure != nil
+	c.warned = c.warned || warn
+	expires := c.current.Expires
 	f.err = err
+	c.mu.Unlock()
+
+	if warn {
+		c.OnRefreshFailure(ctx, err, expires)
+	}
+	// The fetch ends only after its warning, so that whoever waits for it
+	// sees everything it did.
+	c.mu.Lock()
 	c.inflight = nil
 	c.mu.Unlock()
 	close(f.done)

@@ -67,7 +67,9 @@ func (r *CVMRole) Retrieve(ctx context.Context) (Value, error) {
 	}
 	resp, err := r.client.Do(req)
 	if err != nil {
-		return Value{}, r.fail("the metadata service could not be reached (it answers only on CVM instances; is this one?): %v", err)
+		failure := r.fail("the metadata service could not be reached (it answers only on CVM instances; is this one?): %v", err)
+		failure.Err = err
+		return Value{}, failure
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, 1<<16))
@@ -93,6 +95,6 @@ func (r *CVMRole) Retrieve(ctx context.Context) (Value, error) {
 	return Value{SecretID: cred.TmpSecretId, SecretKey: cred.TmpSecretKey, Token: cred.Token, Expires: time.Unix(cred.ExpiredTime, 0)}, nil
 }
 
-func (r *CVMRole) fail(format string, args ...any) error {
+func (r *CVMRole) fail(format string, args ...any) *Error {
 	return &Error{Source: r.Describe(), Reason: fmt.Sprintf(format, args...)}
 }

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Profile is a tccli profile: <dir>/<name>.credential, and the region from
@@ -94,14 +95,19 @@ func readJSONObject(path string) (map[string]json.RawMessage, error) {
 	return fields, nil
 }
 
-// stringField copies fields[key] into dest; name is how messages call the field.
+// stringField copies fields[key] into dest, trimmed of spaces and newlines
+// as tccli and the official provider trim them: a key pasted with a
+// trailing newline would otherwise sign every request wrongly. name is how
+// messages call the field.
 func stringField(fields map[string]json.RawMessage, key, name string, dest *string) error {
 	raw, ok := fields[key]
 	if !ok || string(raw) == "null" {
 		return nil
 	}
-	if err := json.Unmarshal(raw, dest); err != nil {
+	var value string
+	if err := json.Unmarshal(raw, &value); err != nil {
 		return fmt.Errorf("the field %q must be a string", name)
 	}
+	*dest = strings.TrimSpace(value)
 	return nil
 }

@@ -22,7 +22,7 @@ const (
 	summaryUnexpectedData       = "Unexpected Provider Data"
 	summaryNotConfigured        = "Provider Not Configured"
 	summaryIgnoredToken         = "Security Token From Environment Ignored"
-	summaryIgnoredTokenArgument = "Security Token Argument Ignored"
+	summaryLoneToken            = "Security Token Without Its Key Pair"
 	summaryProfileNotFound      = "Profile Not Found"
 	summaryProfileUnreadable    = "Profile Unreadable"
 	summaryMissingRoleArn       = "Missing Role ARN"
@@ -30,12 +30,15 @@ const (
 	summaryCredentialFailed     = "Cannot Obtain Tencent Cloud Credentials"
 	summaryValueOutOfRange      = "API Value Out of Range"
 
-	noCredentialsDetail = "The provider found no Tencent Cloud credential. It looks, in this order, at:\n" +
+	noCredentialsDetail = "The provider found no Tencent Cloud credential. It looks, in this order, at what the provider block names:\n" +
 		"  1. the provider arguments secret_id and secret_key (and security_token for a temporary credential);\n" +
-		"  2. the environment variables " + envSecretID + " and " + envSecretKey + " (and " + envSecurityToken + ");\n" +
-		"  3. the tccli profile named by profile or " + envProfile + " (default \"default\") in shared_credentials_dir or " +
+		"  2. the tccli profile named by the provider argument profile;\n" +
+		"  3. the CVM instance role named by the provider argument cam_role_name;\n" +
+		"then at the environment:\n" +
+		"  4. the environment variables " + envSecretID + " and " + envSecretKey + " (and " + envSecurityToken + ");\n" +
+		"  5. the tccli profile named by " + envProfile + " (default \"default\") in shared_credentials_dir or " +
 		envSharedCredentialsDir + " (default ~/.tccli);\n" +
-		"  4. the CVM instance role named by cam_role_name or " + envCamRoleName + ".\n" +
+		"  6. the CVM instance role named by " + envCamRoleName + ".\n" +
 		"Supply one of them. API keys are created in the Tencent Cloud console under CAM > Access Key."
 
 	missingRoleArnDetail = "The assume_role block needs role_arn (or the environment variable " + envAssumeRoleArn + "), " +
@@ -81,9 +84,11 @@ func credentialFailedDetail(err error) string {
 		" Fix that source, or supply a credential another way (see the provider documentation for the order in which sources are tried)."
 }
 
-const ignoredTokenArgumentDetail = "security_token is set as a provider argument, but secret_id and secret_key are not, " +
-	"so the credential is taken from " + envSecretID + " and " + envSecretKey + " and the argument is not used with it: " +
-	"a token belongs to the temporary SecretId it was issued with. Set all three in the same place."
+const loneTokenDetail = "security_token is set as a provider argument, but secret_id and secret_key are not. " +
+	"A security token is only valid with the temporary SecretId and SecretKey it was issued with, so it cannot be used alone, " +
+	"and the credential would otherwise come from another source without it. " +
+	"Set secret_id and secret_key in the provider block beside it, or remove it and set " + envSecurityToken +
+	" beside " + envSecretID + " and " + envSecretKey + " instead."
 
 const notConfiguredDetail = "The data source was read before the provider was configured. This is a bug in the provider; please report it."
 

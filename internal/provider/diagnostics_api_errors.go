@@ -130,6 +130,13 @@ func describeFailure(err error, rc readContext) (summary, detail, attribute stri
 		if callErr.RequestID != "" {
 			detail += "\n\nRequestId: " + callErr.RequestID
 		}
+	case tencentapi.CodeRedirect:
+		summary = "API Request Redirected"
+		detail = fmt.Sprintf("%s answered %s with HTTP %d, a redirect to %s. The provider never follows a redirect, "+
+			"so that no signed request or security token is sent to another host. "+
+			"Point endpoints.organization (or protocol and domain) at the API itself rather than at an address that redirects, "+
+			"such as an http:// URL that redirects to https://, or fix the proxy or gateway that redirects.",
+			rc.endpoint, rc.action, callErr.HTTPStatus, redirectTarget(callErr))
 	case tencentapi.CodeCredentialError:
 		summary = summaryCredentialFailed
 		detail = credentialFailedDetail(errors.Unwrap(callErr))
@@ -143,6 +150,15 @@ func describeFailure(err error, rc readContext) (summary, detail, attribute stri
 			rc.fill(exp.meaning), rc.fill(exp.fix), callErr.Code, callErr.Message, callErr.RequestID)
 	}
 	return summary, detail + attemptsNote(callErr), attribute
+}
+
+// redirectTarget names where a refused redirect pointed: its host only,
+// since the URL's query could carry secrets.
+func redirectTarget(e *tencentapi.Error) string {
+	if e.RedirectHost == "" {
+		return "no usable Location"
+	}
+	return "the host " + e.RedirectHost
 }
 
 // attemptsNote says how hard the provider tried, when it retried at all.

@@ -211,3 +211,16 @@ func TestProfilesAreReadPerConfiguration(t *testing.T) {
 		t.Errorf("the configurations signed with %v, want each its own profile", ids)
 	}
 }
+
+func TestRedirectDiagnosticNamesTheHostAndTheFix(t *testing.T) {
+	rc := testContexts()["DescribeOrganizationMemberEmailBind"]
+	d := readErrorDiagnostic(&tencentapi.Error{Code: tencentapi.CodeRedirect, HTTPStatus: 302, RedirectHost: "login.example.com:8443"}, rc)
+	if d.Summary() != "API Request Redirected" {
+		t.Errorf("summary %q", d.Summary())
+	}
+	for _, want := range []string{"HTTP 302", "the host login.example.com:8443", "never follows a redirect", "endpoints.organization"} {
+		if !strings.Contains(d.Detail(), want) {
+			t.Errorf("detail lacks %q:\n%s", want, d.Detail())
+		}
+	}
+}

@@ -4,11 +4,17 @@
 package provider
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
@@ -64,5 +70,28 @@ func TestAccTraceLogsHoldNoSecrets(t *testing.T) {
 		if strings.Contains(text, secret) {
 			t.Errorf("the trace log contains the secret %q", secret)
 		}
+	}
+}
+
+func TestAFailedRefreshOfAValidCredentialIsLoggedAsAWarning(t *testing.T) {
+	m := emptyProviderModel()
+	m.SecretID, m.SecretKey = types.StringValue("AKIDarg"), types.StringValue("arg-key")
+	m.AssumeRole = &assumeRoleModel{
+		RoleArn: types.StringValue(auditorRole), SessionName: types.StringNull(), SessionDuration: types.Int64Null(),
+		Policy: types.StringNull(), ExternalID: types.StringNull(),
+	}
+	s, diags := resolveSettings(m, "test")
+	if diags.HasError() || s.credential.OnRefreshFailure == nil {
+		t.Fatalf("diagnostics %v; the credential must report failed refreshes", diags)
+	}
+	var out bytes.Buffer
+	ctx := tflogtest.RootLogger(context.Background(), &out)
+	s.credential.OnRefreshFailure(ctx, errors.New("STS answered HTTP 502"), time.Unix(1_700_000_000, 0))
+	entries, err := tflogtest.MultilineJSONDecode(&out)
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("%d entries (%v), want one", len(entries), err)
+	}
+	if e := entries[0]; e["@level"] != "warn" || e["error"] != "STS answered HTTP 502" || e["expires"] != "2023-11-14T22:13:20Z" {
+		t.Errorf("entry %v, want a warning with the error and the expiry", e)
 	}
 }

@@ -99,7 +99,8 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 			},
 			"security_token": schema.StringAttribute{
 				MarkdownDescription: "The security token of a temporary credential, taken from the same place as `secret_id` and " +
-					"`secret_key`. Can also be set with the `" + envSecurityToken + "` environment variable. No default: permanent API keys need none.",
+					"`secret_key`: set here, it needs them beside it, and alone it is an error. Can also be set with the `" + envSecurityToken +
+					"` environment variable beside theirs. No default: permanent API keys need none.",
 				Optional:  true,
 				Sensitive: true,
 			},
@@ -125,15 +126,19 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 			"rate_limit": schema.Float64Attribute{
 				MarkdownDescription: "The most requests per second this provider configuration sends to the Organization API, shared by all its reads " +
 					"and by both API actions (a whole-organization read lists members and reads their bindings under this one budget). " +
+					"Requests are spaced evenly at 97% of it, so that network jitter does not put one too many in any second. " +
 					"Defaults to `20`, the documented limit of DescribeOrganizationMemberEmailBind. Lower it when other clients use the same account. " +
+					"Each provider configuration, every `alias` included, runs in its own plugin process with its own limiter, " +
+					"so aliases using the same account must split its budget: `10` in each of two aliases, say. " +
 					"STS calls are paced separately at the same rate.",
 				Optional:   true,
 				Validators: []validator.Float64{float64validator.AtLeast(0.01)},
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: "How many times a read is retried after throttling (`RequestLimitExceeded`), a temporary service error " +
-					"(`InternalError`, `ServiceUnavailable`, `ResourceUnavailable`), a network error, a timeout or a gateway error page, " +
-					"with exponential backoff and jitter. Defaults to `10`; `0` disables retries. Errors in the request or credentials are never retried.",
+					"(`InternalError`, `ServiceUnavailable`, `ResourceUnavailable`), a network error, a timeout or a gateway error page. " +
+					"A throttled read is retried at the next free slot of the rate limit, the others with exponential backoff and jitter. " +
+					"Defaults to `10`; `0` disables retries. Errors in the request or credentials are never retried.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 100)},
 			},
@@ -144,10 +149,11 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 				Validators: []validator.String{stringCheck{description: "must be a positive duration", check: checkDuration, summary: summaryInvalidTimeout}},
 			},
 			"profile": schema.StringAttribute{
-				MarkdownDescription: "The tccli profile to take the credential from when neither the arguments nor the environment give one: " +
-					"`<shared_credentials_dir>/<profile>.credential`, and when `region` is unset, the region in `<profile>.configure`. " +
-					"Can also be set with the `" + envProfile + "` environment variable. Defaults to `default`, which may be absent; " +
-					"a profile named here must exist.",
+				MarkdownDescription: "The tccli profile to take the credential from: `<shared_credentials_dir>/<profile>.credential`, " +
+					"and when `region` is unset, the region in `<profile>.configure`. Named here, it is used unless `secret_id` and " +
+					"`secret_key` are set here too, even when the environment has a key pair, and it must exist. " +
+					"Can also be set with the `" + envProfile + "` environment variable; that, or else the profile `default` (which may be absent), " +
+					"is used only when neither the provider block nor the environment's key pair gives a credential.",
 				Optional: true,
 			},
 			"shared_credentials_dir": schema.StringAttribute{
@@ -157,8 +163,9 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 			},
 			"cam_role_name": schema.StringAttribute{
 				MarkdownDescription: "The CAM role bound to the CVM instance Terraform runs on; its temporary credential is fetched from the " +
-					"instance metadata service and refreshed before it expires. Used when no other source gives a credential. " +
-					"Can also be set with the `" + envCamRoleName + "` environment variable. No default.",
+					"instance metadata service and refreshed before it expires. Named here, it is used unless `secret_id` and `secret_key` " +
+					"or `profile` are set here too, even when the environment has a key pair or a profile. " +
+					"Can also be set with the `" + envCamRoleName + "` environment variable, the last source tried. No default.",
 				Optional: true,
 			},
 		},

@@ -4,16 +4,19 @@
 package provider
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/sts"
@@ -52,76 +55,92 @@ type baseCredential struct {
 	profile *credentials.Profile
 }
 
-// resolveBaseCredential takes the first complete source, in the documented
-// order: provider arguments, environment variables, shared profile, CVM
-// instance role. A half-given key pair is an error rather than a silent
-// fall-through, which would sign with a key the user did not mean.
+// keyPairSettings are a SecretId, SecretKey and token from one place.
+type keyPairSettings struct{ id, key, token setting }
+
+// resolveBaseCredential takes the first source given, in the documented
+// order: what the provider block names (a key pair, a profile, a CVM role)
+// before what the environment or a default gives (a key pair, a profile,
+// a CVM role), because explicit configuration wins over the environment.
+// A half-given key pair or a lone security_token is an error rather than a
+// silent fall-through, which would sign with a key the user did not mean.
 func resolveBaseCredential(m providerModel) (*baseCredential, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	for i, source := range []struct{ id, key, token setting }{
-		{
-			id:    configSetting(m.SecretID, path.Root("secret_id")),
-			key:   configSetting(m.SecretKey, path.Root("secret_key")),
-			token: configSetting(m.SecurityToken, path.Root("security_token")),
-		},
-		{
-			id:    envSetting(envSecretID, path.Root("secret_id")),
-			key:   envSetting(envSecretKey, path.Root("secret_key")),
-			token: envSetting(envSecurityToken, path.Root("security_token")),
-		},
-	} {
-		switch {
-		case source.id.isSet() && source.key.isSet():
-			sources := credentialSources{secretID: source.id.source, secretKey: source.key.source}
-			if source.token.isSet() {
-				sources.securityToken = source.token.source
-			} else if fromConfig := i == 0; fromConfig && os.Getenv(envSecurityToken) != "" {
-				diags.AddAttributeWarning(path.Root("security_token"), summaryIgnoredToken, ignoredTokenDetail)
-			}
-			if fromEnv := i == 1; fromEnv && !m.SecurityToken.IsNull() && m.SecurityToken.ValueString() != "" {
-				diags.AddAttributeWarning(path.Root("security_token"), summaryIgnoredTokenArgument, ignoredTokenArgumentDetail)
-			}
-			value := credentials.Value{SecretID: source.id.value, SecretKey: source.key.value, Token: source.token.value}
-			return &baseCredential{source: credentials.Static{Value: value, Description: source.id.source}, sources: sources}, diags
-		case source.id.isSet():
-			diags.AddAttributeError(source.key.path, summaryIncompleteCredential, incompleteCredentialDetail(source.id, source.key))
-			return nil, diags
-		case source.key.isSet():
-			diags.AddAttributeError(source.id.path, summaryIncompleteCredential, incompleteCredentialDetail(source.key, source.id))
-			return nil, diags
-		}
+	fromConfig := keyPairSettings{
+		id:    configSetting(m.SecretID, path.Root("secret_id")),
+		key:   configSetting(m.SecretKey, path.Root("secret_key")),
+		token: configSetting(m.SecurityToken, path.Root("security_token")),
 	}
-
-	profile, found, profileDiags := resolveProfile(m)
-	diags.Append(profileDiags...)
-	if diags.HasError() {
+	fromEnv := keyPairSettings{
+		id:    envSetting(envSecretID, path.Root("secret_id")),
+		key:   envSetting(envSecretKey, path.Root("secret_key")),
+		token: envSetting(envSecurityToken, path.Root("security_token")),
+	}
+	if fromConfig.token.isSet() && !fromConfig.id.isSet() && !fromConfig.key.isSet() {
+		diags.AddAttributeError(fromConfig.token.path, summaryLoneToken, loneTokenDetail)
 		return nil, diags
 	}
-	if found {
-		source := profile.Source()
-		return &baseCredential{source: source, sources: sameSource(source.Describe()), profile: &profile}, diags
+	for _, source := range []func() (*baseCredential, diag.Diagnostics){
+		func() (*baseCredential, diag.Diagnostics) { return keyPair(fromConfig, fromEnv.token) },
+		func() (*baseCredential, diag.Diagnostics) {
+			return profileCredential(m, configSetting(m.Profile, path.Root("profile")), false)
+		},
+		func() (*baseCredential, diag.Diagnostics) {
+			return cvmRole(configSetting(m.CamRoleName, path.Root("cam_role_name")))
+		},
+		func() (*baseCredential, diag.Diagnostics) { return keyPair(fromEnv, setting{}) },
+		func() (*baseCredential, diag.Diagnostics) {
+			return profileCredential(m, envSetting(envProfile, path.Root("profile")), true)
+		},
+		func() (*baseCredential, diag.Diagnostics) {
+			return cvmRole(envSetting(envCamRoleName, path.Root("cam_role_name")))
+		},
+	} {
+		base, sourceDiags := source()
+		diags.Append(sourceDiags...)
+		if base != nil || diags.HasError() {
+			return base, diags
+		}
 	}
-
-	if role := resolveSetting(m.CamRoleName, path.Root("cam_role_name"), envCamRoleName); role.isSet() {
-		source := credentials.NewCVMRole(role.value, os.Getenv(envMetadataEndpoint))
-		return &baseCredential{source: source, sources: sameSource(source.Describe())}, diags
-	}
-
 	diags.AddError(summaryNoCredentials, noCredentialsDetail)
 	return nil, diags
 }
 
-// resolveProfile reads the tccli profile. The default profile may be
-// absent, so that the search goes on to the CVM role; a profile the user
-// named must exist.
-func resolveProfile(m providerModel) (credentials.Profile, bool, diag.Diagnostics) {
+// keyPair is the credential of a complete pair, nil for none; ignoredToken
+// is a token elsewhere that does not go with it, which is reported.
+func keyPair(pair keyPairSettings, ignoredToken setting) (*baseCredential, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	name := resolveSetting(m.Profile, path.Root("profile"), envProfile)
-	dir := resolveSetting(m.SharedCredentialsDir, path.Root("shared_credentials_dir"), envSharedCredentialsDir)
-	named := name.isSet()
-	if !name.isSet() {
-		name.value = defaultProfile
+	switch {
+	case pair.id.isSet() && pair.key.isSet():
+		sources := credentialSources{secretID: pair.id.source, secretKey: pair.key.source}
+		if pair.token.isSet() {
+			sources.securityToken = pair.token.source
+		} else if ignoredToken.isSet() {
+			diags.AddAttributeWarning(path.Root("security_token"), summaryIgnoredToken, ignoredTokenDetail)
+		}
+		value := credentials.Value{SecretID: pair.id.value, SecretKey: pair.key.value, Token: pair.token.value}
+		return &baseCredential{source: credentials.Static{Value: value, Description: pair.id.source}, sources: sources}, diags
+	case pair.id.isSet():
+		diags.AddAttributeError(pair.key.path, summaryIncompleteCredential, incompleteCredentialDetail(pair.id, pair.key))
+	case pair.key.isSet():
+		diags.AddAttributeError(pair.id.path, summaryIncompleteCredential, incompleteCredentialDetail(pair.key, pair.id))
 	}
+	return nil, diags
+}
+
+// profileCredential is the credential of the tccli profile name, nil for
+// none. An unset name means the default profile when orDefault is set, and
+// that may be absent; a profile the user named must exist.
+func profileCredential(m providerModel, name setting, orDefault bool) (*baseCredential, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	named := name.isSet()
+	if !named {
+		if !orDefault {
+			return nil, diags
+		}
+		name = setting{value: defaultProfile, path: name.path}
+	}
+	dir := resolveSetting(m.SharedCredentialsDir, path.Root("shared_credentials_dir"), envSharedCredentialsDir)
 	if !dir.isSet() {
 		dir.value = defaultSharedCredentialsDir
 	}
@@ -130,21 +149,31 @@ func resolveProfile(m providerModel) (credentials.Profile, bool, diag.Diagnostic
 		if named {
 			diags.AddAttributeError(dir.path, summaryProfileUnreadable, profileErrorDetail(name, err))
 		}
-		return credentials.Profile{}, false, diags
+		return nil, diags
 	}
 
 	profile, err := credentials.ReadProfile(expanded, name.value)
 	switch {
 	case errors.Is(err, credentials.ErrProfileNotFound) && !named:
-		return profile, false, diags
+		return nil, diags
 	case errors.Is(err, credentials.ErrProfileNotFound):
 		diags.AddAttributeError(name.path, summaryProfileNotFound, profileNotFoundDetail(name, profile.CredentialPath))
-		return profile, false, diags
+		return nil, diags
 	case err != nil:
 		diags.AddAttributeError(name.path, summaryProfileUnreadable, profileErrorDetail(name, err))
-		return profile, false, diags
+		return nil, diags
 	}
-	return profile, true, diags
+	source := profile.Source()
+	return &baseCredential{source: source, sources: sameSource(source.Describe()), profile: &profile}, diags
+}
+
+// cvmRole is the credential of the CVM instance role named, nil for none.
+func cvmRole(role setting) (*baseCredential, diag.Diagnostics) {
+	if !role.isSet() {
+		return nil, nil
+	}
+	source := credentials.NewCVMRole(role.value, os.Getenv(envMetadataEndpoint))
+	return &baseCredential{source: source, sources: sameSource(source.Describe())}, nil
 }
 
 func expandHome(dir string) (string, error) {
@@ -223,6 +252,7 @@ func resolveRoleToAssume(m providerModel, base *baseCredential) (*roleToAssume, 
 // the base credential, wrapped in an assumed role when one is configured.
 func credentialCache(base *baseCredential, role *roleToAssume, stsConfig tencentapi.Config) (*credentials.Cache, credentialSources) {
 	baseCache := credentials.NewCache(base.source)
+	baseCache.OnRefreshFailure = warnRefreshFailed
 	if role == nil {
 		return baseCache, base.sources
 	}
@@ -236,5 +266,18 @@ func credentialCache(base *baseCredential, role *roleToAssume, stsConfig tencent
 		Policy:          role.policy,
 		ExternalID:      role.externalID,
 	}
-	return credentials.NewCache(assumed), sameSource(assumed.Describe())
+	cache := credentials.NewCache(assumed)
+	cache.OnRefreshFailure = warnRefreshFailed
+	return cache, sameSource(assumed.Describe())
+}
+
+// warnRefreshFailed logs, once per credential, that replacing a temporary
+// credential failed while it is still valid: reads go on signed with it, and
+// fail only if it expires before a refresh succeeds. The error names the
+// source, never a secret.
+func warnRefreshFailed(ctx context.Context, err error, expires time.Time) {
+	tflog.Warn(ctx, "Refreshing the Tencent Cloud credential failed; reads go on with the current one until it expires", map[string]any{
+		"error":   err.Error(),
+		"expires": expires.UTC().Format(time.RFC3339),
+	})
 }

@@ -68,65 +68,6 @@ func testCredentialStep(t *testing.T, config string, check resource.TestCheckFun
 	})
 }
 
-// TestAccCredentialPrecedence walks the documented order: arguments, then
-// environment, then profile, then CVM role; each case sets the source under
-// test and every source below it, and checks the right one signed.
-func TestAccCredentialPrecedence(t *testing.T) {
-	setProfile := func(t *testing.T) {
-		dir := t.TempDir()
-		writeProfile(t, dir, "default", `{"secretId": "AKIDloner", "secretKey": "loner-key"}`, "ap-shanghai")
-		t.Setenv(envSharedCredentialsDir, dir)
-	}
-	setCVM := func(t *testing.T, endpoints testEndpoints) {
-		t.Setenv(envCamRoleName, "terraform-runner")
-		t.Setenv(envMetadataEndpoint, endpoints.metadata)
-	}
-	setEnv := func(t *testing.T) {
-		t.Setenv(envSecretID, "AKIDenv")
-		t.Setenv(envSecretKey, "env-key")
-	}
-
-	t.Run("arguments win over environment, profile and CVM role", func(t *testing.T) {
-		srv, endpoints := startEmulator(t)
-		setEnv(t)
-		setProfile(t)
-		setCVM(t, endpoints)
-		testCredentialStep(t, providerBlock(endpoints.organization), expectSigners(srv, "AKIDadmin"))
-	})
-	t.Run("environment wins over profile and CVM role", func(t *testing.T) {
-		srv, endpoints := startEmulator(t)
-		setEnv(t)
-		setProfile(t)
-		setCVM(t, endpoints)
-		t.Setenv(envOrganizationEndpoint, endpoints.organization)
-		testCredentialStep(t, providerFromEnvironment, expectSigners(srv, "AKIDenv"))
-	})
-	t.Run("profile wins over CVM role, and gives its region", func(t *testing.T) {
-		srv, endpoints := startEmulator(t)
-		setProfile(t)
-		setCVM(t, endpoints)
-		t.Setenv(envOrganizationEndpoint, endpoints.organization)
-		// AKIDloner's account has no organization: the read fails, but it was signed by the profile.
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-			Steps: []resource.TestStep{{
-				Config:      providerFromEnvironment + dataSourceBlock("100033118139"),
-				ExpectError: errorMatching("Caller Is Not in an Organization", `the profile "default"`),
-			}},
-		})
-		reqs := srv.Requests()
-		if len(reqs) == 0 || reqs[0].SecretID != "AKIDloner" || reqs[0].Region != "ap-shanghai" {
-			t.Errorf("requests %+v, want AKIDloner with the profile's region ap-shanghai", reqs)
-		}
-	})
-	t.Run("CVM role when nothing else is set", func(t *testing.T) {
-		srv, endpoints := startEmulator(t)
-		setCVM(t, endpoints)
-		t.Setenv(envOrganizationEndpoint, endpoints.organization)
-		testCredentialStep(t, providerFromEnvironment, expectSigners(srv, "AKIDtmp"))
-	})
-}
-
 func TestAccCredentialFromArgumentsForProfileAndRole(t *testing.T) {
 	t.Run("profile named by argument", func(t *testing.T) {
 		srv, endpoints := startEmulator(t)

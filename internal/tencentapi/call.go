@@ -41,6 +41,11 @@ func (c *Client) Call(ctx context.Context, request tchttp.Request, response tcht
 		retry := failure != nil && failure.retryable && number <= c.maxRetries
 		var retryIn time.Duration
 		switch {
+		case retry && throttled(failure.Code):
+			// A throttle is a full window, usually by a few milliseconds of
+			// jitter: the next slot is one interval away, not the half second
+			// the backoff starts at. The retry then queues on the limiter.
+			retryIn = c.backoff.SlotDelay(c.interval, number)
 		case retry:
 			retryIn = c.backoff.Delay(number)
 		case !renewed && c.renewRejectedToken(failure):

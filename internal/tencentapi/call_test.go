@@ -139,6 +139,8 @@ func TestRetryableFailuresAreRetried(t *testing.T) {
 		"ResourceUnavailable":                   replyAPIError("ResourceUnavailable"),
 		"HTTP 502 gateway page":                 replyStatus(502, "<html><body><h1>502 Bad Gateway</h1></body></html>"),
 		"HTTP 503 empty":                        replyStatus(503, ""),
+		"HTTP 502 gateway JSON":                 replyStatus(502, `{"code": 502, "codeDesc": "BadGateway", "message": "upstream failed"}`),
+		"HTTP 503 with an API error body":       replyStatus(503, apiErrorBody("AuthFailure.SignatureFailure")),
 		"HTML with status 200":                  replyBody("<html>maintenance</html>"),
 		"truncated JSON":                        replyBody(okBody[:len(okBody)/2]),
 		"connection reset":                      resetConnection,

@@ -13,6 +13,13 @@ import (
 	"golang.org/x/time/rate"
 )
 
+// pacingMargin is the share of RateLimit the limiter paces at. Spaced at
+// exactly the limit L per second, L+1 requests span exactly one second, so
+// the least arrival jitter that brings the last one in early puts L+1 in
+// some trailing second of a sliding window. At 97% they span 1/0.97 s, which
+// absorbs about 30 ms of jitter at any rate, for 3% of throughput.
+const pacingMargin = 0.97
+
 // Defaults for Config's zero values.
 const (
 	// DefaultRateLimit is the documented limit of the Organization API's actions.
@@ -43,7 +50,8 @@ type Config struct {
 	// UserAgent identifies the caller in X-TC-RequestClient.
 	UserAgent string
 
-	// RateLimit is the most requests per second the client starts; zero means DefaultRateLimit.
+	// RateLimit is the server's limit in requests per second, which the
+	// client paces slightly below (pacingMargin); zero means DefaultRateLimit.
 	RateLimit float64
 
 	// MaxRetries is how many times a retryable failure is retried; zero disables retries.
@@ -54,7 +62,8 @@ type Config struct {
 
 	// RetryBaseDelay and RetryMaxDelay shape the backoff: the wait before
 	// retry n is random in [0, min(RetryMaxDelay, RetryBaseDelay*2^(n-1))).
-	// Zero means DefaultBackoff's.
+	// Zero means DefaultBackoff's. A throttled request waits for the next
+	// slot instead (see Call), at most RetryMaxDelay.
 	RetryBaseDelay time.Duration
 	RetryMaxDelay  time.Duration
 
@@ -89,6 +98,8 @@ type Client struct {
 	endpoint   string
 	userAgent  string
 	limiter    *rate.Limiter
+	// interval is the limiter's spacing between requests.
+	interval   time.Duration
 	backoff    Backoff
 	maxRetries int
 	timeout    time.Duration
@@ -139,7 +150,8 @@ func NewClient(service string, cfg Config, options ...Option) *Client {
 		userAgent:  cfg.UserAgent,
 		// A burst of one spaces requests evenly, so no one-second window,
 		// however aligned, sees more than the limit.
-		limiter:    rate.NewLimiter(rate.Limit(rateLimit), 1),
+		limiter:    rate.NewLimiter(rate.Limit(rateLimit*pacingMargin), 1),
+		interval:   time.Duration(float64(time.Second) / (rateLimit * pacingMargin)),
 		backoff:    backoff,
 		maxRetries: max(cfg.MaxRetries, 0),
 		timeout:    timeout,

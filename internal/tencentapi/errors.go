@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 	"time"
 
@@ -24,6 +25,7 @@ const (
 	CodeMalformedResponse = "ClientError.MalformedResponse"
 	CodeRequestFailed     = "ClientError.RequestFailed"
 	CodeCredentialError   = "ClientError.CredentialError"
+	CodeRedirect          = "ClientError.Redirect"
 )
 
 // bodyQuoteLength is how much of an unexpected response an error quotes.
@@ -42,6 +44,9 @@ type Error struct {
 	Body string
 	// Timeout is the per-attempt limit the last attempt ran into, if it did.
 	Timeout time.Duration
+	// RedirectHost is where a refused redirect pointed (CodeRedirect): the
+	// host only, since the URL's query could carry secrets.
+	RedirectHost string
 
 	// Attempts made and the time from the first to the end of the last.
 	Attempts int
@@ -71,6 +76,16 @@ func (e *Error) Retryable() bool { return e.retryable }
 
 // classify turns what the SDK returned for one attempt into an *Error.
 func classify(err error, ex *exchange) *Error {
+	var redirect *redirectError
+	if errors.As(err, &redirect) {
+		return &Error{
+			Code:         CodeRedirect,
+			Message:      "the endpoint answered with an " + redirect.Error() + ", which is not followed so that no credential is sent elsewhere",
+			HTTPStatus:   redirect.Status,
+			RedirectHost: redirect.Host,
+			err:          redirect,
+		}
+	}
 	var sdkErr *tcerr.TencentCloudSDKError
 	if !errors.As(err, &sdkErr) {
 		return &Error{Code: CodeRequestFailed, Message: err.Error(), err: err}
@@ -83,6 +98,12 @@ func classify(err error, ex *exchange) *Error {
 		}
 		return &Error{Code: CodeNetworkError, Message: cause.Error(), retryable: !PermanentNetworkError(cause), err: err}
 	case "ClientError.ParseJsonError", "ClientError.HttpStatusCodeError", "ClientError.IOError":
+		return unexpectedResponse(sdkErr, ex)
+	}
+	// The API answers its errors with HTTP 200. Any other status comes from
+	// a gateway or proxy, so the status decides, whatever error code the SDK
+	// read from its body: a 502 is worth another attempt.
+	if ex.status != 0 && ex.status != http.StatusOK {
 		return unexpectedResponse(sdkErr, ex)
 	}
 	return &Error{
@@ -99,7 +120,7 @@ func classify(err error, ex *exchange) *Error {
 // pages and 5xx statuses are passing conditions; a well-formed JSON
 // document of the wrong shape will not improve by asking again.
 func unexpectedResponse(sdkErr *tcerr.TencentCloudSDKError, ex *exchange) *Error {
-	if ex.status != 0 && ex.status != 200 {
+	if ex.status != 0 && ex.status != http.StatusOK {
 		return &Error{
 			Code:       CodeHTTPStatus,
 			Message:    fmt.Sprintf("the endpoint answered with HTTP status %d instead of an API response", ex.status),

@@ -6,6 +6,7 @@ package tencentapi
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 )
@@ -30,10 +31,28 @@ type recordingTransport struct {
 	base http.RoundTripper
 }
 
+// redirectError is a 3xx answer, which is never followed: the SDK's
+// http.Client would follow it to any host, https to http included, with the
+// X-TC-Token and signature headers, and take the other host's answer as the
+// API's. Returning an error from RoundTrip is what stops the client.
+type redirectError struct {
+	Status int
+	// Host is the Location's host; never the whole URL, whose query could
+	// carry secrets. Empty when the answer had no usable Location.
+	Host string
+}
+
+func (e *redirectError) Error() string {
+	if e.Host == "" {
+		return fmt.Sprintf("HTTP %d redirect without a usable Location", e.Status)
+	}
+	return fmt.Sprintf("HTTP %d redirect to the host %s", e.Status, e.Host)
+}
+
 func (t recordingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ex, _ := req.Context().Value(exchangeKey{}).(*exchange)
 	if ex == nil {
-		return t.base.RoundTrip(req)
+		return refuseRedirect(t.base.RoundTrip(req))
 	}
 	if req.Body != nil && req.Body != http.NoBody {
 		body, err := io.ReadAll(req.Body)
@@ -45,7 +64,7 @@ func (t recordingTransport) RoundTrip(req *http.Request) (*http.Response, error)
 		req = req.Clone(req.Context())
 		req.Body = io.NopCloser(bytes.NewReader(body))
 	}
-	resp, err := t.base.RoundTrip(req)
+	resp, err := refuseRedirect(t.base.RoundTrip(req))
 	if err != nil {
 		return nil, err
 	}
@@ -60,6 +79,20 @@ func (t recordingTransport) RoundTrip(req *http.Request) (*http.Response, error)
 	ex.responseBody = body
 	resp.Body = io.NopCloser(bytes.NewReader(body))
 	return resp, nil
+}
+
+// refuseRedirect turns a 3xx response into a *redirectError, so that the
+// http.Client above returns it instead of sending the request elsewhere.
+func refuseRedirect(resp *http.Response, err error) (*http.Response, error) {
+	if err != nil || resp.StatusCode < 300 || resp.StatusCode > 399 {
+		return resp, err
+	}
+	_ = resp.Body.Close()
+	redirect := &redirectError{Status: resp.StatusCode}
+	if location, err := resp.Location(); err == nil {
+		redirect.Host = location.Host
+	}
+	return nil, redirect
 }
 
 // checkEnvelope reports an answer the SDK decoded without complaint that

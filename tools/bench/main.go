@@ -38,6 +38,8 @@ type options struct {
 	rate        int
 	parallelism int
 	singles     int
+	window      string
+	jitter      time.Duration
 	timeout     time.Duration
 	keep        bool
 	providerLog string
@@ -50,6 +52,8 @@ func main() {
 	flag.IntVar(&o.rate, "rate", emulator.DefaultRateLimit, "the emulator's requests per second per account per action")
 	flag.IntVar(&o.parallelism, "parallelism", 64, "terraform -parallelism")
 	flag.IntVar(&o.singles, "singles", 5, "one-data-source plans to take the median of")
+	flag.StringVar(&o.window, "window", emulator.RateWindowSliding, "the emulator's rate window: sliding or fixed")
+	flag.DurationVar(&o.jitter, "jitter", 30*time.Millisecond, "the emulator's arrival jitter: each request reaches its limiter late by a random 0 to this")
 	flag.DurationVar(&o.timeout, "timeout", 15*time.Minute, "the longest one terraform command may run")
 	flag.BoolVar(&o.keep, "keep", false, "keep the work directory (configurations, saved plans, logs) and print its path")
 	flag.StringVar(&o.providerLog, "provider-log", "", "TF_LOG_PROVIDER level to log each plan at, into provider.log in its directory (implies -keep; slows the plans)")
@@ -78,14 +82,14 @@ func run(o options) (bool, error) {
 		return false, err
 	}
 	defer cleanup()
-	world, err := benchWorld(o.n, o.rate)
+	world, err := benchWorld(o.n, o.rate, o.window, o.jitter)
 	if err != nil {
 		return false, err
 	}
 
 	interval := time.Second / time.Duration(o.rate)
 	pages := (o.n + listingPageSize - 1) / listingPageSize
-	r := report{cli: ws.version(), nproc: runtime.NumCPU(), n: o.n, rate: o.rate, parallelism: o.parallelism, loadStart: loadAverage()}
+	r := report{cli: ws.version(), nproc: runtime.NumCPU(), n: o.n, rate: o.rate, window: o.window, jitter: o.jitter, parallelism: o.parallelism, loadStart: loadAverage()}
 	step := func(format string, args ...any) { fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...) }
 
 	step("1/4 inventory of %d members with their bindings (about %.0f s)", o.n, floorOf(pages+o.n, o.rate).Seconds())

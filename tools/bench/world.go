@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"time"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
@@ -36,9 +37,11 @@ func memberEmail(i int) string { return fmt.Sprintf("member%d@example.com", i) }
 // benchWorld is an organization of n members whose records have every
 // field, so that the provider's memory and state size are those of a real
 // organization rather than of empty records.
-func benchWorld(n, rateLimit int) (emulator.World, error) {
+func benchWorld(n, rateLimit int, window string, jitter time.Duration) (emulator.World, error) {
 	world := emulator.World{
 		RateLimit:     rateLimit,
+		RateWindow:    window,
+		ArrivalJitter: jitter.String(),
 		Credentials:   []emulator.Credential{{SecretID: secretID, SecretKey: secretKey, Uin: adminUin}},
 		Organizations: []emulator.Organization{{AdminUin: adminUin}},
 	}
