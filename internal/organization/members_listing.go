@@ -88,6 +88,9 @@ func (c *Client) listOnce(ctx context.Context, filter MemberFilter) (map[int64]*
 	members := map[int64]*OrgMember{}
 	consistent := true
 	for i, page := range results {
+		if page == nil {
+			return nil, false, incompletePage("", uint64(i)*MaxMembersPageSize, "was not read")
+		}
 		want := min(total-uint64(i)*MaxMembersPageSize, MaxMembersPageSize)
 		if *page.Total != total || uint64(len(page.Items)) != want {
 			consistent = false
@@ -122,11 +125,11 @@ func (c *Client) remainingPages(ctx context.Context, filter MemberFilter, result
 			}
 		})
 	}
+	// Every page is handed out even after a failure or cancellation: its
+	// call then fails at once on the limiter, so every result is a page or
+	// a failure is recorded, never a page silently missing.
 	for i := 1; i < len(results); i++ {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-		}
+		next <- i
 	}
 	close(next)
 	wg.Wait()

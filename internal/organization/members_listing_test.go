@@ -195,3 +195,23 @@ func TestBindingReadsEndPromptlyWhenCancelled(t *testing.T) {
 		}
 	}
 }
+
+func TestListingCancelledAfterItsFirstPageFailsCleanly(t *testing.T) {
+	// Cancelled between the first page and the rest, the listing must end
+	// with the cancellation, not with pages missing. Repeated, because
+	// which of the two the workers see first is a race.
+	for range 20 {
+		ctx, cancel := context.WithCancel(context.Background())
+		ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			_, _ = w.Write([]byte(`{"Response": {"Items": [{"MemberUin": 1}], "Total": 120, "RequestId": "first"}}`))
+			cancel()
+		}))
+		u, _ := url.Parse(ts.URL)
+		client := organization.NewClient(tencentapi.Config{Credential: common.NewCredential("a", "b"), Endpoint: u, RateLimit: 1000})
+		listing, err := client.ListMembers(ctx, organization.MemberFilter{})
+		ts.Close()
+		if listing != nil || err == nil {
+			t.Fatalf("listing %v, err %v; want no listing and an error", listing, err)
+		}
+	}
+}
