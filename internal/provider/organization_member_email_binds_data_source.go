@@ -72,32 +72,44 @@ func (d *organizationMemberEmailBindsDataSource) Read(ctx context.Context, req d
 	// The members to read, in member_uin order, with their listing entries.
 	var uins []int64
 	listed := map[int64]*organization.OrgMember{}
-	if !config.MemberUins.IsNull() {
-		resp.Diagnostics.Append(config.MemberUins.ElementsAs(ctx, &uins, false)...)
-		slices.Sort(uins)
-		config.ListingConsistent = types.BoolNull()
-	} else {
-		filter, diags := listingFilter(ctx, config)
-		resp.Diagnostics.Append(diags...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
+	// list lists the organization and adds the members it shows, and the
+	// filter keeps, that are not yet known; it returns those.
+	var filter organization.MemberFilter
+	list := func() ([]int64, bool) {
 		tflog.Info(ctx, "Listing organization members")
 		listing, err := d.data.client.ListMembers(ctx, filter)
 		if err != nil {
 			resp.Diagnostics.Append(readErrorDiagnostic(err, d.data.membersContext(config)))
-			return
+			return nil, false
 		}
-		if !listing.Consistent {
-			resp.Diagnostics.AddWarning(summaryListingInconsistent, listingInconsistentDetail)
-		}
+		// The last listing decides: one that is consistent holds every
+		// member, whatever an earlier one missed.
 		config.ListingConsistent = types.BoolValue(listing.Consistent)
+		var added []int64
 		for _, m := range listing.Members {
 			// A status the listing leaves out is known only from the binding.
-			if keep(types.StringPointerValue(m.BindStatus)) || (includeEmailBind && m.BindStatus == nil) {
-				uins = append(uins, *m.MemberUin)
+			_, known := listed[*m.MemberUin]
+			if !known && (keep(types.StringPointerValue(m.BindStatus)) || (includeEmailBind && m.BindStatus == nil)) {
+				added = append(added, *m.MemberUin)
 				listed[*m.MemberUin] = m
 			}
+		}
+		return added, true
+	}
+	config.ListingConsistent = types.BoolNull()
+	if !config.MemberUins.IsNull() {
+		resp.Diagnostics.Append(config.MemberUins.ElementsAs(ctx, &uins, false)...)
+		slices.Sort(uins)
+	} else {
+		var diags diag.Diagnostics
+		filter, diags = listingFilter(ctx, config)
+		resp.Diagnostics.Append(diags...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		var ok bool
+		if uins, ok = list(); !ok {
+			return
 		}
 	}
 	if resp.Diagnostics.HasError() {
@@ -106,34 +118,35 @@ func (d *organizationMemberEmailBindsDataSource) Read(ctx context.Context, req d
 
 	records := map[int64]*organization.DescribeOrganizationMemberEmailBindResponseParams{}
 	if includeEmailBind {
-		tflog.Info(ctx, "Reading organization member email bindings", map[string]any{"members": len(uins)})
-		results := d.data.client.ReadEmailBinds(ctx, uins, organization.EmailBindReads{
-			MemberContext: func(ctx context.Context, uin int64) context.Context { return tflog.SetField(ctx, "member_uin", uin) },
-			Progress:      logProgress,
-		})
-		if ctx.Err() != nil {
-			resp.Diagnostics.AddError("Read Cancelled", readCancelledDetail(len(uins)))
+		left, ok := d.readBindings(ctx, uins, listed, records, &resp.Diagnostics)
+		if !ok {
 			return
 		}
-		var failed []organization.EmailBind
-		var left []int64
-		for _, r := range results {
-			switch {
-			case r.Err == nil:
-				records[r.MemberUin] = r.Record
-			case listed[r.MemberUin] != nil && isCode(r.Err, "ResourceNotFound.OrganizationMemberNotExist"):
-				left = append(left, r.MemberUin)
-			default:
-				failed = append(failed, r)
+		// A listed member that has left shows that the organization changed
+		// while it was read, in a way the listing may not have shown: a
+		// leave and a join between two pages keep Total and can move a
+		// member across a page boundary unseen. List once more and read
+		// whoever the first listing missed.
+		if len(left) > 0 && config.MemberUins.IsNull() {
+			missed, ok := list()
+			if !ok {
+				return
 			}
-		}
-		if len(failed) > 0 {
-			resp.Diagnostics.AddError(summaryMembersUnread, membersUnreadDetail(failed, len(uins), d.data.emailBindContext))
-			return
+			moreLeft, ok := d.readBindings(ctx, missed, listed, records, &resp.Diagnostics)
+			if !ok {
+				return
+			}
+			left = append(left, moreLeft...)
+			uins = append(uins, missed...)
+			slices.Sort(uins)
 		}
 		if len(left) > 0 {
+			slices.Sort(left)
 			resp.Diagnostics.AddWarning(summaryMembersLeft, membersLeftDetail(left))
 		}
+	}
+	if !config.ListingConsistent.IsNull() && !config.ListingConsistent.ValueBool() {
+		resp.Diagnostics.AddWarning(summaryListingInconsistent, listingInconsistentDetail)
 	}
 
 	var diags diag.Diagnostics
@@ -170,6 +183,39 @@ func (d *organizationMemberEmailBindsDataSource) Read(ctx context.Context, req d
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &config)...)
+}
+
+// readBindings reads the bindings of uins into records. A listed member
+// that the read finds gone has left the organization since it was listed:
+// it is returned, not failed. Any other failure fails the whole read with
+// one error naming every member that could not be read.
+func (d *organizationMemberEmailBindsDataSource) readBindings(ctx context.Context, uins []int64, listed map[int64]*organization.OrgMember,
+	records map[int64]*organization.DescribeOrganizationMemberEmailBindResponseParams, diags *diag.Diagnostics) (left []int64, ok bool) {
+	tflog.Info(ctx, "Reading organization member email bindings", map[string]any{"members": len(uins)})
+	results := d.data.client.ReadEmailBinds(ctx, uins, organization.EmailBindReads{
+		MemberContext: func(ctx context.Context, uin int64) context.Context { return tflog.SetField(ctx, "member_uin", uin) },
+		Progress:      logProgress,
+	})
+	if ctx.Err() != nil {
+		diags.AddError("Read Cancelled", readCancelledDetail(len(uins)))
+		return nil, false
+	}
+	var failed []organization.EmailBind
+	for _, r := range results {
+		switch {
+		case r.Err == nil:
+			records[r.MemberUin] = r.Record
+		case listed[r.MemberUin] != nil && isCode(r.Err, "ResourceNotFound.OrganizationMemberNotExist"):
+			left = append(left, r.MemberUin)
+		default:
+			failed = append(failed, r)
+		}
+	}
+	if len(failed) > 0 {
+		diags.AddError(summaryMembersUnread, membersUnreadDetail(failed, len(uins), d.data.emailBindContext))
+		return nil, false
+	}
+	return left, true
 }
 
 // listingFilter turns the filter arguments into the listing's parameters.

@@ -112,8 +112,9 @@ func (d *organizationMemberEmailBindsDataSource) Schema(_ context.Context, _ dat
 			},
 			"listing_consistent": schema.BoolAttribute{
 				MarkdownDescription: "Whether the listing is a consistent picture of the organization. Members can join or leave while pages are read; " +
-					"when that is seen, the organization is listed once more. `false` means it changed during both listings: `members` then " +
-					"holds everyone either listing saw, and a warning says so. Null when `member_uins` skips the listing.",
+					"when the pages show it, or a listed member turns out to have left when its binding is read, the organization is listed once more " +
+					"and the members it adds are read too. `false` means the last listing changed while it was read as well: `members` then " +
+					"holds everyone the listings saw (less those found gone), and a warning says so. Null when `member_uins` skips the listing.",
 				Computed: true,
 			},
 		},
