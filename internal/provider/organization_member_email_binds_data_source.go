@@ -63,6 +63,11 @@ func (d *organizationMemberEmailBindsDataSource) Read(ctx context.Context, req d
 		return
 	}
 	includeEmailBind := config.IncludeEmailBind.IsNull() || config.IncludeEmailBind.ValueBool()
+	// ValidateConfig says so too, but not while the values are unknown.
+	if !config.MemberUins.IsNull() && !includeEmailBind {
+		resp.Diagnostics.AddAttributeError(path.Root("include_email_bind"), summaryNothingToRead, nothingToReadDetail)
+		return
+	}
 	var wanted []string
 	resp.Diagnostics.Append(config.BindStatus.ElementsAs(ctx, &wanted, false)...)
 	keep := func(status types.String) bool {
