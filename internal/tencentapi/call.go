@@ -138,14 +138,14 @@ func (c *Client) report(ctx context.Context, action string, number int, took tim
 // checks that the answer is an API response.
 func (c *Client) send(ctx context.Context, request tchttp.Request, response tchttp.Response) (*Error, *exchange) {
 	ex := &exchange{}
-	err := Send(context.WithValue(ctx, exchangeKey{}, ex), c.sdk, request, response, c.userAgent)
-	var decodePanic *DecodePanic
+	err := sendOnce(context.WithValue(ctx, exchangeKey{}, ex), c.sdk, request, response, c.userAgent)
+	var panicked *decodePanic
 	var failure *Error
 	switch {
 	case err == nil:
 		failure = ex.checkEnvelope()
-	case errors.As(err, &decodePanic):
-		failure = malformedResponse(ex, decodePanic.Error(), false)
+	case errors.As(err, &panicked):
+		failure = malformedResponse(ex, panicked.Error(), false)
 	default:
 		failure = classify(err, ex)
 	}

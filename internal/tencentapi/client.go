@@ -123,10 +123,7 @@ func NewClient(service string, cfg Config, options ...Option) *Client {
 	if transport == nil {
 		transport = DefaultTransport()
 	}
-	target := Target{Scheme: cfg.Scheme, RootDomain: cfg.RootDomain, Endpoint: cfg.Endpoint}
-	// No SDK timeout: attempts are bounded by their context instead, which
-	// allows sub-second timeouts and tells a timeout apart from a cancellation.
-	sdk, endpoint := NewSDKClient(service, target, cfg.Region, cfg.Credential, 0, recordingTransport{base: transport})
+	sdk, endpoint := newSDKClient(service, cfg, recordingTransport{base: transport})
 
 	rateLimit := cfg.RateLimit
 	if rateLimit <= 0 {
