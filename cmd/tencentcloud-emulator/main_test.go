@@ -24,14 +24,8 @@ import (
 )
 
 func TestServesEachServiceAtItsOwnURLAndPrintsTheOrganizationURLFirst(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	stdoutReader, stdout := io.Pipe()
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"--listen", "127.0.0.1:0", "--world", "../../examples/demo/world.json", "--quiet"}, stdout, io.Discard)
-	}()
-
-	lines := bufio.NewReader(stdoutReader)
+	lines, stop := startCommand(t, []string{"--listen", "127.0.0.1:0", "--world", "../../examples/demo/world.json", "--quiet"}, io.Discard)
+	ctx := context.Background()
 	var printed []string
 	for range 3 {
 		line, err := lines.ReadString('\n')
@@ -78,16 +72,30 @@ func TestServesEachServiceAtItsOwnURLAndPrintsTheOrganizationURLFirst(t *testing
 	} else {
 		resp.Body.Close()
 	}
+	stop()
+}
 
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("run returned %v after cancellation", err)
+// startCommand runs the command with args, returning what it prints and a
+// stop that cancels it and expects it to end cleanly and promptly.
+func startCommand(t *testing.T, args []string, stderr io.Writer) (*bufio.Reader, func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	stdoutReader, stdout := io.Pipe()
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, args, stdout, stderr) }()
+	stop := func() {
+		t.Helper()
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("run returned %v after cancellation", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("the emulator did not stop after cancellation")
 		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("the emulator did not stop after cancellation")
 	}
+	return bufio.NewReader(stdoutReader), stop
 }
 
 func TestHelpDescribesEveryPrintedURL(t *testing.T) {

@@ -4,16 +4,12 @@
 package main
 
 import (
-	"bufio"
-	"context"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
@@ -54,14 +50,9 @@ func TestServesTheMemberListingAndLogsItsFilters(t *testing.T) {
 	if err := os.WriteFile(worldPath, []byte(membersWorld), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	stdoutReader, stdout := io.Pipe()
 	var log lockedBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"--listen", "127.0.0.1:0", "--world", worldPath}, stdout, &log)
-	}()
-	line, err := bufio.NewReader(stdoutReader).ReadString('\n')
+	stdout, stop := startCommand(t, []string{"--listen", "127.0.0.1:0", "--world", worldPath}, &log)
+	line, err := stdout.ReadString('\n')
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,15 +74,7 @@ func TestServesTheMemberListingAndLogsItsFilters(t *testing.T) {
 		t.Errorf("response %s, want the one member named prod", body)
 	}
 
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("run returned %v after cancellation", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("the emulator did not stop after cancellation")
-	}
+	stop()
 	if want := `DescribeOrganizationMembers Limit=50 SearchKey="prod" -> OK`; !strings.Contains(log.String(), want) {
 		t.Errorf("log %q lacks %q", log.String(), want)
 	}
