@@ -43,9 +43,15 @@ func (d *organizationMemberEmailBindsDataSource) Configure(_ context.Context, re
 func (d *organizationMemberEmailBindsDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	var config organizationMemberEmailBindsModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if !config.MemberUins.IsNull() && !config.IncludeEmailBind.IsNull() && !config.IncludeEmailBind.IsUnknown() && !config.IncludeEmailBind.ValueBool() {
+	if readsNothing(config) {
 		resp.Diagnostics.AddAttributeError(path.Root("include_email_bind"), summaryNothingToRead, nothingToReadDetail)
 	}
+}
+
+// readsNothing is member_uins, which skips the listing, without bindings.
+// Read checks it again, since validation passes while values are unknown.
+func readsNothing(config organizationMemberEmailBindsModel) bool {
+	return !config.MemberUins.IsNull() && !config.IncludeEmailBind.IsNull() && !config.IncludeEmailBind.IsUnknown() && !config.IncludeEmailBind.ValueBool()
 }
 
 // Read lists the members (unless member_uins names them), keeps those in
@@ -62,12 +68,11 @@ func (d *organizationMemberEmailBindsDataSource) Read(ctx context.Context, req d
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	includeEmailBind := config.IncludeEmailBind.IsNull() || config.IncludeEmailBind.ValueBool()
-	// ValidateConfig says so too, but not while the values are unknown.
-	if !config.MemberUins.IsNull() && !includeEmailBind {
+	if readsNothing(config) {
 		resp.Diagnostics.AddAttributeError(path.Root("include_email_bind"), summaryNothingToRead, nothingToReadDetail)
 		return
 	}
+	includeEmailBind := config.IncludeEmailBind.IsNull() || config.IncludeEmailBind.ValueBool()
 	var wanted []string
 	resp.Diagnostics.Append(config.BindStatus.ElementsAs(ctx, &wanted, false)...)
 	keep := func(status types.String) bool {
@@ -101,10 +106,10 @@ func (d *organizationMemberEmailBindsDataSource) Read(ctx context.Context, req d
 		}
 		return added, true
 	}
-	config.ListingConsistent = types.BoolNull()
 	if !config.MemberUins.IsNull() {
 		resp.Diagnostics.Append(config.MemberUins.ElementsAs(ctx, &uins, false)...)
 		slices.Sort(uins)
+		config.ListingConsistent = types.BoolNull()
 	} else {
 		var diags diag.Diagnostics
 		filter, diags = listingFilter(ctx, config)
