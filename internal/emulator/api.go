@@ -78,17 +78,18 @@ func (h apiHandler) handle(r *http.Request, body []byte, paramsErr error, rec *R
 	if apiErr := checkCommonParameters(h.service, rec); apiErr != nil {
 		return nil, apiErr
 	}
-	cred, apiErr := s.authenticate(r, body, h.service)
+	cred, apiErr := s.authenticateCaller(r, body, h.service, rec)
 	if cred.SecretID != "" {
 		rec.SecretID = cred.SecretID
 	}
 	if apiErr != nil {
 		return nil, apiErr
 	}
-	if !s.allow(cred.Uin, rec.Action) {
+	uin := s.budgetUin(cred, rec)
+	if !s.allow(uin, rec.Action) {
 		return nil, errorf("RequestLimitExceeded",
 			"Your request rate exceeds the frequency limit of %d requests per second for this account (uin %d). Please reduce the frequency of calls.",
-			s.world.rateLimit(), cred.Uin)
+			s.world.rateLimit(), uin)
 	}
 	if r.Method == http.MethodPost && !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
 		return nil, errorf("InvalidRequest", "POST requests must have Content-Type application/json.")
@@ -131,15 +132,11 @@ func (s *Server) authenticate(r *http.Request, body []byte, service string) (Cre
 	if err != nil {
 		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "%s", err)
 	}
-	timestamp, err := strconv.ParseInt(r.Header.Get("X-TC-Timestamp"), 10, 64)
-	if err != nil {
-		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "X-TC-Timestamp must be the request time in Unix seconds.")
+	timestamp, apiErr := s.checkTimestamp(r)
+	if apiErr != nil {
+		return Credential{}, apiErr
 	}
 	now := s.Now()
-	if skew := now.Sub(time.Unix(timestamp, 0)); skew > maxClockSkew || skew < -maxClockSkew {
-		return Credential{}, errorf("AuthFailure.SignatureExpire",
-			"The request timestamp %d is more than %d seconds away from the server time %d.", timestamp, int(maxClockSkew.Seconds()), now.Unix())
-	}
 	if auth.Service != service {
 		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "The credential scope names service `%s`, but this is `%s`.", auth.Service, service)
 	}
@@ -165,6 +162,21 @@ func (s *Server) authenticate(r *http.Request, body []byte, service string) (Cre
 		return cred, errorf("AuthFailure.TokenFailure", "The temporary credential expired at %s.", cred.Expires.UTC().Format(time.RFC3339))
 	}
 	return cred, nil
+}
+
+// checkTimestamp reads X-TC-Timestamp, which must be near the server's
+// clock whether or not the request is signed.
+func (s *Server) checkTimestamp(r *http.Request) (int64, *apiError) {
+	timestamp, err := strconv.ParseInt(r.Header.Get("X-TC-Timestamp"), 10, 64)
+	if err != nil {
+		return 0, errorf("AuthFailure.InvalidAuthorization", "X-TC-Timestamp must be the request time in Unix seconds.")
+	}
+	now := s.Now()
+	if skew := now.Sub(time.Unix(timestamp, 0)); skew > maxClockSkew || skew < -maxClockSkew {
+		return 0, errorf("AuthFailure.SignatureExpire",
+			"The request timestamp %d is more than %d seconds away from the server time %d.", timestamp, int(maxClockSkew.Seconds()), now.Unix())
+	}
+	return timestamp, nil
 }
 
 // decodeParams returns each business parameter's raw value: JSON text for

@@ -62,7 +62,7 @@ func (s *Server) takeFault(action string, memberUin int64) (Fault, bool) {
 // faultResponses are, for each action, a Response of the wrong shape and a
 // success Response to cut short, so that malformed_json and truncated_json
 // fail in the decoder of whichever action they hit.
-var faultResponses = map[string]struct{ wrongShape, success map[string]any }{
+var faultResponses = map[string]faultResponse{
 	actionEmailBind: {
 		wrongShape: map[string]any{"BindId": "not-a-number"},
 		success:    map[string]any{"BindStatus": "Success"},
@@ -71,12 +71,28 @@ var faultResponses = map[string]struct{ wrongShape, success map[string]any }{
 		wrongShape: map[string]any{"Items": "not-a-list", "Total": "x"},
 		success:    map[string]any{"Items": []any{map[string]any{"MemberUin": 100033118139, "Name": "prod"}}, "Total": 1},
 	},
-	actionAssumeRole: {
-		wrongShape: map[string]any{"Credentials": "not-an-object", "ExpiredTime": "x"},
+	actionAssumeRole:      credentialFaultResponse,
+	actionWebIdentity:     credentialFaultResponse,
+	actionSAML:            credentialFaultResponse,
+	actionGetSessionToken: credentialFaultResponse,
+	actionGetCallerIdentity: {
+		wrongShape: map[string]any{"AccountId": 100000000001, "Type": []string{"CAMUser"}},
 		success: map[string]any{
-			"Credentials": map[string]any{"TmpSecretId": "AKIDtruncated", "TmpSecretKey": "truncated", "Token": "truncated"},
-			"ExpiredTime": 1700000000, "Expiration": "2023-11-14T22:13:20Z",
+			"AccountId": "100000000001", "UserId": "100000000001", "PrincipalId": "100000000001",
+			"Arn": "qcs::cam::uin/100000000001:uin/100000000001", "Type": principalCAMUser,
 		},
+	},
+}
+
+type faultResponse struct{ wrongShape, success map[string]any }
+
+// credentialFaultResponse is for every STS action that issues a credential,
+// as they all answer in AssumeRole's shape.
+var credentialFaultResponse = faultResponse{
+	wrongShape: map[string]any{"Credentials": "not-an-object", "ExpiredTime": "x"},
+	success: map[string]any{
+		"Credentials": map[string]any{"TmpSecretId": "AKIDtruncated", "TmpSecretKey": "truncated", "Token": "truncated"},
+		"ExpiredTime": 1700000000, "Expiration": "2023-11-14T22:13:20Z",
 	},
 }
 

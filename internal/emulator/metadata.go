@@ -5,6 +5,7 @@ package emulator
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -46,7 +47,8 @@ func (s *Server) serveMetadata(w http.ResponseWriter, r *http.Request) {
 		if role.RoleName != roleName {
 			continue
 		}
-		issued := s.issue(role.Uin, 2*time.Hour)
+		asRole := Role{RoleArn: "qcs::cam::uin/" + strconv.FormatInt(role.Uin, 10) + ":roleName/" + role.RoleName, Uin: role.Uin}
+		issued := s.issue(role.Uin, 2*time.Hour, rolePrincipal(&asRole, "cvm-instance", role.Uin))
 		s.record(Request{Service: ServiceMetadata, Action: "metadata:" + roleName, SecretID: issued.SecretID, Time: s.Now()})
 		writeJSON(w, map[string]any{
 			"TmpSecretId": issued.SecretID, "TmpSecretKey": issued.SecretKey, "Token": issued.Token,

@@ -22,6 +22,11 @@ type AssumeRoleCall struct {
 	DurationSeconds int64
 	Policy          string
 	ExternalID      string
+	SourceIdentity  string
+	// SerialNumber is the MFA device sent; the code sent with it is not
+	// kept, as it is a credential until it is used.
+	SerialNumber string
+	tokenCode    string
 }
 
 // AssumeRoleCalls returns every AssumeRole request that reached the action, oldest first.
@@ -42,30 +47,51 @@ func (s *Server) assumeRole(caller Credential, params map[string]string) (map[st
 	if apiErr := call.check(); apiErr != nil {
 		return nil, apiErr
 	}
+	code := call.tokenCode
+	call.tokenCode = ""
 	s.mu.Lock()
 	s.assumeRoleCalls = append(s.assumeRoleCalls, call)
 	s.mu.Unlock()
 
-	var role *Role
-	for i := range s.world.Roles {
-		if s.world.Roles[i].RoleArn == call.RoleArn {
-			role = &s.world.Roles[i]
-		}
-	}
+	role := s.findRole(call.RoleArn)
 	if role == nil {
 		return nil, errorf("ResourceNotFound.RoleNotFound", "The role %s does not exist.", call.RoleArn)
 	}
 	if role.ExternalID != "" && role.ExternalID != call.ExternalID {
 		return nil, errorf("UnauthorizedOperation", "The role's trust policy requires a matching ExternalId.")
 	}
+	if role.MFARequired && call.SerialNumber == "" {
+		return nil, errorf("UnauthorizedOperation", "The role %s requires MFA: send SerialNumber and TokenCode.", role.RoleArn)
+	}
+	// Last, so that a code is used up only by a call that then succeeds.
+	if call.SerialNumber != "" {
+		if apiErr := s.useMFACode(caller.Uin, call.SerialNumber, code); apiErr != nil {
+			return nil, apiErr
+		}
+	}
+	issued := s.issue(role.Uin, time.Duration(call.DurationSeconds)*time.Second, rolePrincipal(role, call.RoleSessionName, caller.Uin))
+	return credentialResponse(issued), nil
+}
 
-	issued := s.issue(role.Uin, time.Duration(call.DurationSeconds)*time.Second)
+// findRole returns the world's role with arn, or nil.
+func (s *Server) findRole(arn string) *Role {
+	for i := range s.world.Roles {
+		if s.world.Roles[i].RoleArn == arn {
+			return &s.world.Roles[i]
+		}
+	}
+	return nil
+}
+
+// credentialResponse is the answer of every STS action that issues a
+// temporary credential.
+func credentialResponse(issued Credential) map[string]json.RawMessage {
 	credentials, _ := json.Marshal(map[string]string{
 		"TmpSecretId": issued.SecretID, "TmpSecretKey": issued.SecretKey, "Token": issued.Token,
 	})
 	expiredTime, _ := json.Marshal(issued.Expires.Unix())
 	expiration, _ := json.Marshal(issued.Expires.UTC().Format(time.RFC3339))
-	return map[string]json.RawMessage{"Credentials": credentials, "ExpiredTime": expiredTime, "Expiration": expiration}, nil
+	return map[string]json.RawMessage{"Credentials": credentials, "ExpiredTime": expiredTime, "Expiration": expiration}
 }
 
 // sessionNamePattern is RoleSessionName as the AssumeRole page defines it:
@@ -88,17 +114,16 @@ func (c *AssumeRoleCall) set(name, raw string) *apiError {
 	case "DurationSeconds":
 		err = json.Unmarshal([]byte(raw), &c.DurationSeconds)
 	case "SourceIdentity":
-		var uin string
-		err = json.Unmarshal([]byte(raw), &uin)
+		err = json.Unmarshal([]byte(raw), &c.SourceIdentity)
+	case "SerialNumber":
+		err = json.Unmarshal([]byte(raw), &c.SerialNumber)
+	case "TokenCode":
+		err = json.Unmarshal([]byte(raw), &c.tokenCode)
 	case "Tags":
 		var tags []struct{ Key, Value string }
 		if err = json.Unmarshal([]byte(raw), &tags); err == nil && len(tags) > maxSessionTags {
 			return errorf("InvalidParameter.ParamError", "Tags holds %d tags; at most %d are allowed.", len(tags), maxSessionTags)
 		}
-	case "SerialNumber", "TokenCode":
-		// The world has no MFA devices to check a code against; refusing is
-		// stricter than pretending every code is right.
-		return errorf("UnsupportedOperation", "The parameter `%s` asks for MFA, which this emulator does not model.", name)
 	default:
 		return errorf("UnknownParameter", "The parameter `%s` is not recognized.", name)
 	}
@@ -111,26 +136,29 @@ func (c *AssumeRoleCall) set(name, raw string) *apiError {
 // maxSessionTags is how many session tags AssumeRole takes.
 const maxSessionTags = 50
 
-// maxSessionSeconds is the longest DurationSeconds AssumeRole grants.
-const maxSessionSeconds = 43200
+// maxSessionSeconds and defaultSessionSeconds are the longest and the
+// default DurationSeconds of the actions that assume a role.
+const (
+	maxSessionSeconds     = 43200
+	defaultSessionSeconds = 7200
+)
 
 // check validates the parameters together, after all were read, and fills
 // in the default duration.
 func (c *AssumeRoleCall) check() *apiError {
-	switch {
-	case c.RoleArn == "":
+	if c.RoleArn == "" {
 		return errorf("MissingParameter", "The request is missing the required parameter `RoleArn`.")
-	case c.RoleSessionName == "":
-		return errorf("MissingParameter", "The request is missing the required parameter `RoleSessionName`.")
-	case !sessionNamePattern.MatchString(c.RoleSessionName):
-		return errorf("InvalidParameter.ParamError", "RoleSessionName must be 2 to 128 letters, digits and =,.@_- characters, got %q.", c.RoleSessionName)
-	case c.DurationSeconds < 0:
-		return errorf("InvalidParameter.ParamError", "DurationSeconds must not be negative, got %d.", c.DurationSeconds)
-	case c.DurationSeconds > maxSessionSeconds:
-		return errorf("InvalidParameter.OverTimeError", "DurationSeconds must be at most %d, got %d.", maxSessionSeconds, c.DurationSeconds)
 	}
-	if c.DurationSeconds == 0 {
-		c.DurationSeconds = 7200
+	if apiErr := checkSessionName(c.RoleSessionName); apiErr != nil {
+		return apiErr
+	}
+	duration, apiErr := checkDuration(c.DurationSeconds, defaultSessionSeconds, maxSessionSeconds)
+	if apiErr != nil {
+		return apiErr
+	}
+	c.DurationSeconds = duration
+	if (c.SerialNumber == "") != (c.tokenCode == "") {
+		return errorf("InvalidParameter.ParamError", "SerialNumber and TokenCode must be sent together, to prove MFA.")
 	}
 	if c.Policy != "" {
 		return checkSessionPolicy(c.Policy)
@@ -174,7 +202,7 @@ func (s *Server) Issued() []Credential {
 
 // issue creates a temporary credential for account uin that the emulator
 // will accept, with its token, until it expires.
-func (s *Server) issue(uin int64, lifetime time.Duration) Credential {
+func (s *Server) issue(uin int64, lifetime time.Duration, who principal) Credential {
 	if override, err := time.ParseDuration(s.world.TemporaryCredentialLifetime); err == nil {
 		lifetime = override
 	}
@@ -187,6 +215,7 @@ func (s *Server) issue(uin int64, lifetime time.Duration) Credential {
 	}
 	s.mu.Lock()
 	s.credentials[cred.SecretID] = cred
+	s.principals[cred.SecretID] = who
 	s.mu.Unlock()
 	return cred
 }

@@ -41,9 +41,17 @@ func Services() []string {
 }
 
 const (
-	actionEmailBind  = "DescribeOrganizationMemberEmailBind"
-	actionMembers    = "DescribeOrganizationMembers"
-	actionAssumeRole = "AssumeRole"
+	actionEmailBind          = "DescribeOrganizationMemberEmailBind"
+	actionMembers            = "DescribeOrganizationMembers"
+	actionAssumeRole         = "AssumeRole"
+	actionWebIdentity        = "AssumeRoleWithWebIdentity"
+	actionSAML               = "AssumeRoleWithSAML"
+	actionGetSessionToken    = "GetSessionToken"
+	actionGetCallerIdentity  = "GetCallerIdentity"
+	stsVersion               = "2018-08-13"
+	organizationVersion      = "2021-03-31"
+	regionRequired, noRegion = true, false
+	mayBeUnsigned, signed    = true, false
 )
 
 // actions are the API actions served: the service and version each belongs
@@ -52,11 +60,19 @@ var actions = map[string]struct {
 	service, version string
 	// regionRequired is set where the action's page lists Region as required.
 	regionRequired bool
-	serve          func(s *Server, caller Credential, params map[string]string) (map[string]json.RawMessage, *apiError)
+	// unsigned is set for the actions a client may send with
+	// Authorization: SKIP, because their caller proves who it is with a
+	// token or assertion in the parameters instead of a key.
+	unsigned bool
+	serve    func(s *Server, caller Credential, params map[string]string) (map[string]json.RawMessage, *apiError)
 }{
-	actionEmailBind:  {ServiceOrganization, "2021-03-31", false, (*Server).describeOrganizationMemberEmailBind},
-	actionMembers:    {ServiceOrganization, "2021-03-31", false, (*Server).describeOrganizationMembers},
-	actionAssumeRole: {ServiceSTS, "2018-08-13", true, (*Server).assumeRole},
+	actionEmailBind:         {ServiceOrganization, organizationVersion, noRegion, signed, (*Server).describeOrganizationMemberEmailBind},
+	actionMembers:           {ServiceOrganization, organizationVersion, noRegion, signed, (*Server).describeOrganizationMembers},
+	actionAssumeRole:        {ServiceSTS, stsVersion, regionRequired, signed, (*Server).assumeRole},
+	actionWebIdentity:       {ServiceSTS, stsVersion, regionRequired, mayBeUnsigned, (*Server).assumeRoleWithWebIdentity},
+	actionSAML:              {ServiceSTS, stsVersion, regionRequired, mayBeUnsigned, (*Server).assumeRoleWithSAML},
+	actionGetSessionToken:   {ServiceSTS, stsVersion, regionRequired, signed, (*Server).getSessionToken},
+	actionGetCallerIdentity: {ServiceSTS, stsVersion, regionRequired, signed, (*Server).getCallerIdentity},
 }
 
 const (
@@ -66,8 +82,10 @@ const (
 	maxBodyBytes = 1 << 20
 )
 
-// Request is what the emulator saw of one call, for tests and logs. It holds
-// no secret: the SecretId identifies a key but does not grant anything.
+// Request is what the emulator saw of one call, for tests and logs. Its
+// SecretID identifies a key but grants nothing; but Params are as sent, so
+// they can hold a web identity token, a SAML assertion or an MFA code, which
+// tests need to see and logs must not: see secretParams.
 type Request struct {
 	// Service is the endpoint that received the request, one of Services.
 	Service       string
@@ -77,6 +95,9 @@ type Request struct {
 	RequestClient string
 	SecretID      string
 	HasToken      bool
+	// Unsigned is set when the request came with Authorization: SKIP, as
+	// the SDK sends the actions that need no key.
+	Unsigned bool
 	// Params are the business parameters as sent: raw JSON values from a
 	// POST body, query values from a GET.
 	Params    map[string]string
@@ -97,7 +118,8 @@ type Server struct {
 	// Jitter draws a request's network delay, from 0 to limit inclusive.
 	// Tests replace it to choose when requests arrive.
 	Jitter func(limit time.Duration) time.Duration
-	// Logf, when set, receives one line per request.
+	// Logf, when set, receives one line per request, with the values of
+	// secretParams left out.
 	Logf func(format string, args ...any)
 
 	// world's organizations, and their members, are guarded by mu: faults
@@ -112,6 +134,10 @@ type Server struct {
 	pagesServed     int
 	requests        []Request
 	assumeRoleCalls []AssumeRoleCall
+	// principals are who each issued credential acts as, by SecretId.
+	principals map[string]principal
+	// usedCodes are the MFA codes accepted so far, by device and code.
+	usedCodes map[mfaCode]bool
 }
 
 // New returns a server for a world that has passed Validate.
@@ -131,6 +157,8 @@ func New(world World) *Server {
 		orgOfUin:    map[int64]*Organization{},
 		windows:     map[rateKey]*rateWindow{},
 		faultsLeft:  make([]int, len(world.Faults)),
+		principals:  map[string]principal{},
+		usedCodes:   map[mfaCode]bool{},
 	}
 	for i, f := range world.Faults {
 		s.faultsLeft[i] = f.Count
@@ -189,11 +217,19 @@ func (s *Server) record(rec Request) {
 		}
 		var params strings.Builder
 		for _, name := range slices.Sorted(maps.Keys(rec.Params)) {
-			params.WriteString(" " + name + "=" + rec.Params[name])
+			value := rec.Params[name]
+			if secretParams[name] {
+				value = "<redacted>"
+			}
+			params.WriteString(" " + name + "=" + value)
 		}
 		s.Logf("%s %s%s -> %s RequestId=%s", rec.Service, rec.Action, params.String(), result, rec.RequestID)
 	}
 }
+
+// secretParams are the parameters that grant access to whoever holds them,
+// which no log line may show.
+var secretParams = map[string]bool{"WebIdentityToken": true, "SAMLAssertion": true, "TokenCode": true}
 
 func newRequestID() string {
 	var b [16]byte

@@ -21,14 +21,23 @@ import (
 const (
 	auditorRole = "qcs::cam::uin/100000000001:roleName/auditor"
 	guardedRole = "qcs::cam::uin/100000000001:roleName/guarded"
+	mfaRole     = "qcs::cam::uin/100000000001:roleName/mfa-only"
+	adminMFA    = "qcs::cam:uin/100000000001::mfa/softToken"
+	lonerMFA    = "qcs::cam:uin/100000000009::mfa/softToken"
 )
 
-// stsWorld is testWorld with roles to assume and a CVM instance role.
+// stsWorld is testWorld with roles to assume, a CVM instance role, and an
+// MFA device for each of two accounts.
 var stsWorld = strings.Replace(testWorld, `"credentials"`, `"roles": [
     {"role_arn": "`+auditorRole+`", "uin": 100000000001},
-    {"role_arn": "`+guardedRole+`", "uin": 100000000001, "external_id": "ext-123"}
+    {"role_arn": "`+guardedRole+`", "uin": 100000000001, "external_id": "ext-123"},
+    {"role_arn": "`+mfaRole+`", "uin": 100000000001, "mfa_required": true}
   ],
   "cvm_roles": [{"role_name": "runner", "uin": 100000000001}],
+  "mfa_devices": [
+    {"serial_number": "`+adminMFA+`", "uin": 100000000001, "codes": ["111111", "222222", "444444", "555555"]},
+    {"serial_number": "`+lonerMFA+`", "uin": 100000000009, "codes": ["333333"]}
+  ],
   "credentials"`, 1)
 
 // assumeRole sends AssumeRole as the SDK's STS client does, with a region.
@@ -119,8 +128,13 @@ var stsCodes = []string{
 	"MissingParameter", "UnknownParameter", "InvalidParameter", "InvalidAction", "NoSuchVersion",
 }
 
+// unlimited is world with a rate limit no table of cases reaches.
+func unlimited(world string) string {
+	return strings.Replace(world, "{", `{"rate_limit": 1000,`, 1)
+}
+
 func TestAssumeRoleErrorsAreThoseTheSDKDeclares(t *testing.T) {
-	_, urls := startServices(t, stsWorld)
+	_, urls := startServices(t, unlimited(stsWorld))
 	valid := func(extra map[string]any) map[string]any {
 		params := map[string]any{"RoleArn": auditorRole, "RoleSessionName": "audit-run"}
 		for name, value := range extra {
@@ -150,7 +164,12 @@ func TestAssumeRoleErrorsAreThoseTheSDKDeclares(t *testing.T) {
 		{"policy not URL-encoded", valid(map[string]any{"Policy": "%zz"}), "InvalidParameter.StrategyFormatError"},
 		{"policy without statement", valid(map[string]any{"Policy": url.QueryEscape(`{"version":"2.0"}`)}), "InvalidParameter.StrategyFormatError"},
 		{"too many tags", valid(map[string]any{"Tags": tags}), "InvalidParameter.ParamError"},
-		{"MFA", valid(map[string]any{"SerialNumber": "qcs::cam:uin/1::mfa/softToken", "TokenCode": "123456"}), "UnsupportedOperation"},
+		{"MFA device of no account", valid(map[string]any{"SerialNumber": "qcs::cam:uin/1::mfa/softToken", "TokenCode": "123456"}), "FailedOperation.CheckMFAError"},
+		{"MFA device without a code", valid(map[string]any{"SerialNumber": adminMFA}), "InvalidParameter.ParamError"},
+		{"MFA code without a device", valid(map[string]any{"TokenCode": "111111"}), "InvalidParameter.ParamError"},
+		{"MFA code wrong", valid(map[string]any{"SerialNumber": adminMFA, "TokenCode": "999999"}), "FailedOperation.CheckMFAError"},
+		{"MFA device of another account", valid(map[string]any{"SerialNumber": lonerMFA, "TokenCode": "333333"}), "FailedOperation.CheckMFAError"},
+		{"MFA required but not sent", valid(map[string]any{"RoleArn": mfaRole}), "UnauthorizedOperation"},
 		{"role arn missing", map[string]any{"RoleSessionName": "audit-run"}, "MissingParameter"},
 		{"session name missing", map[string]any{"RoleArn": auditorRole}, "MissingParameter"},
 		{"unknown parameter", valid(map[string]any{"RoleName": "auditor"}), "UnknownParameter"},
@@ -176,13 +195,14 @@ func TestAssumeRoleNeedsARegion(t *testing.T) {
 	}
 }
 
-func TestAssumeRoleAcceptsEveryParameterTheSDKDefinesExceptMFA(t *testing.T) {
+func TestAssumeRoleAcceptsEveryParameterTheSDKDefines(t *testing.T) {
 	srv, urls := startServices(t, stsWorld)
 	policy := url.QueryEscape(`{"version":"2.0","statement":[{"effect":"allow","action":["organization:Describe*"],"resource":["*"]}]}`)
 	resp, apiErr := assumeRole(t, urls[emulator.ServiceSTS], adminCred, map[string]any{
 		"RoleArn": guardedRole, "RoleSessionName": "audit.run@ci=1,x_y-z", "DurationSeconds": 43200,
 		"Policy": policy, "ExternalId": "ext-123", "SourceIdentity": "100000000001",
-		"Tags": []map[string]string{{"Key": "team", "Value": "audit"}},
+		"Tags":         []map[string]string{{"Key": "team", "Value": "audit"}},
+		"SerialNumber": adminMFA, "TokenCode": "111111",
 	})
 	if apiErr != nil {
 		t.Fatal(apiErr)
@@ -193,6 +213,7 @@ func TestAssumeRoleAcceptsEveryParameterTheSDKDefinesExceptMFA(t *testing.T) {
 	want := emulator.AssumeRoleCall{
 		CallerSecretID: "AKIDadmin", RoleArn: guardedRole, RoleSessionName: "audit.run@ci=1,x_y-z",
 		DurationSeconds: 43200, Policy: policy, ExternalID: "ext-123",
+		SourceIdentity: "100000000001", SerialNumber: adminMFA,
 	}
 	if calls := srv.AssumeRoleCalls(); len(calls) != 1 || calls[0] != want {
 		t.Errorf("AssumeRole calls %+v, want %+v", calls, want)

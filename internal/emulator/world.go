@@ -34,6 +34,14 @@ type World struct {
 	Roles    []Role    `json:"roles,omitempty"`
 	CVMRoles []CVMRole `json:"cvm_roles,omitempty"`
 
+	// WebIdentityTokens and SAMLAssertions are what an identity provider
+	// issued, for the unsigned AssumeRoleWithWebIdentity and
+	// AssumeRoleWithSAML; MFADevices hold the one-time codes that
+	// GetSessionToken and AssumeRole accept.
+	WebIdentityTokens []WebIdentityToken `json:"web_identity_tokens,omitempty"`
+	SAMLAssertions    []SAMLAssertion    `json:"saml_assertions,omitempty"`
+	MFADevices        []MFADevice        `json:"mfa_devices,omitempty"`
+
 	// TemporaryCredentialLifetime, a Go duration such as "3s", overrides
 	// how long every issued temporary credential lives, to exercise refreshing.
 	TemporaryCredentialLifetime string `json:"temporary_credential_lifetime,omitempty"`
@@ -49,6 +57,9 @@ type Role struct {
 	Uin     int64  `json:"uin"`
 	// ExternalID, when set, must be sent with AssumeRole, as a trust policy can require.
 	ExternalID string `json:"external_id,omitempty"`
+	// MFARequired makes AssumeRole refuse callers that send no valid MFA
+	// code, as a trust policy with an MFA condition does.
+	MFARequired bool `json:"mfa_required,omitempty"`
 }
 
 // CVMRole is a CAM role bound to the emulated CVM instance.
@@ -96,6 +107,9 @@ type Credential struct {
 	SecretKey string `json:"secret_key"`
 	Token     string `json:"token,omitempty"`
 	Uin       int64  `json:"uin"`
+	// SubUser marks a sub-user's key, which GetSessionToken grants longer
+	// sessions than a root account's.
+	SubUser bool `json:"sub_user,omitempty"`
 	// Expires is set on temporary credentials the emulator issues.
 	Expires time.Time `json:"-"`
 }
@@ -168,6 +182,9 @@ func (w World) Validate() error {
 			return fmt.Errorf("cvm_roles[%d]: role_name must be unique and non-empty, and uin positive", i)
 		}
 		roleNames[r.RoleName] = true
+	}
+	if err := w.validateIdentities(roleArns); err != nil {
+		return err
 	}
 	if w.TemporaryCredentialLifetime != "" {
 		if d, err := time.ParseDuration(w.TemporaryCredentialLifetime); err != nil || d <= 0 {
