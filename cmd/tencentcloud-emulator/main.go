@@ -11,7 +11,7 @@
 // prints one base URL per line:
 //
 //	http://127.0.0.1:PORT                 the Organization API
-//	sts: http://127.0.0.1:PORT            STS (AssumeRole)
+//	sts: http://127.0.0.1:PORT            STS (AssumeRole and the other credential sources)
 //	metadata: http://127.0.0.1:PORT       the CVM instance metadata service
 //
 // The first line is the bare Organization URL, to use as the provider's
@@ -65,7 +65,8 @@ Flags:
 `
 
 // run serves until ctx is done. It prints the base URLs to stdout once
-// listening, and one line per request to stderr unless --quiet.
+// listening, and one line per request to stderr unless --quiet; those lines
+// leave out web identity tokens, SAML assertions and MFA codes.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	flags := flag.NewFlagSet("tencentcloud-emulator", flag.ContinueOnError)
 	flags.SetOutput(stderr)

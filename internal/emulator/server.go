@@ -3,8 +3,9 @@
 
 // Package emulator is a local implementation of the Tencent Cloud
 // Organization API (2021-03-31) for DescribeOrganizationMemberEmailBind and
-// DescribeOrganizationMembers, with the STS AssumeRole and CVM metadata
-// credentials a client may call it with. It speaks API 3.0 as the real
+// DescribeOrganizationMembers, with the STS actions (AssumeRole,
+// AssumeRoleWithWebIdentity, AssumeRoleWithSAML, GetSessionToken,
+// GetCallerIdentity) and CVM metadata credentials a client may call it with. It speaks API 3.0 as the real
 // service does (TC3-HMAC-SHA256 signatures, the Response envelope, the
 // documented error codes and rate limit), so any Tencent Cloud client can be
 // pointed at it for offline plans and tests.
