@@ -11,11 +11,10 @@ import (
 )
 
 // singleUse guards an exchange that spends an MFA code. STS accepts a code
-// once, so after the first success asking again could only fail, and
-// repeated failures with MFA codes can lock the device: the credential
-// obtained must serve the whole run, and what comes after it is an error
-// saying so, without a call. Until the first success (STS unreachable,
-// say), the exchange may be tried again.
+// once, so after the first success asking again could only fail: the
+// credential obtained must serve the whole run, and what comes after it is
+// an error saying so, without a call. Until the first success (STS
+// unreachable, say), the exchange may be tried again.
 type singleUse struct {
 	mu      sync.Mutex
 	spent   bool

@@ -32,7 +32,8 @@ const (
 type Client struct {
 	// signed sends with the configured credential. unsigned has none, so
 	// that an unsigned action never carries the credential's token, which
-	// the SDK would otherwise add.
+	// the SDK would otherwise add. Each paces itself; a credential source
+	// uses one of them.
 	signed   *tencentapi.Client
 	unsigned *tencentapi.Client
 }
