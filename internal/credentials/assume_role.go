@@ -5,17 +5,11 @@ package credentials
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/url"
-	"time"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/sts"
-	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
-
-// DefaultSessionDuration is STS's default lifetime for a temporary credential.
-const DefaultSessionDuration = 7200
 
 // AssumeRole exchanges a base credential for a role's temporary one with
 // STS AssumeRole.
@@ -28,8 +22,15 @@ type AssumeRole struct {
 	SessionName     string
 	DurationSeconds uint64
 	// Policy is the JSON policy document; it is URL-encoded as the API requires.
-	Policy     string
-	ExternalID string
+	Policy         string
+	ExternalID     string
+	SourceIdentity string
+	// SerialNumber and TokenCode answer a role that requires MFA. A
+	// TokenCode is single-use, so the role is then assumed once per run.
+	SerialNumber string
+	TokenCode    string
+
+	once singleUse
 }
 
 func (a *AssumeRole) Describe() string {
@@ -37,6 +38,13 @@ func (a *AssumeRole) Describe() string {
 }
 
 func (a *AssumeRole) Retrieve(ctx context.Context) (Value, error) {
+	if a.TokenCode != "" {
+		return a.once.do(ctx, a.Describe(), a.assume)
+	}
+	return a.assume(ctx)
+}
+
+func (a *AssumeRole) assume(ctx context.Context) (Value, error) {
 	if err := a.Base.Refresh(ctx); err != nil {
 		return Value{}, err
 	}
@@ -52,54 +60,25 @@ func (a *AssumeRole) Retrieve(ctx context.Context) (Value, error) {
 		encoded := url.QueryEscape(a.Policy)
 		request.Policy = &encoded
 	}
-	if a.ExternalID != "" {
-		request.ExternalId = &a.ExternalID
-	}
+	request.ExternalId = optional(a.ExternalID)
+	request.SourceIdentity = optional(a.SourceIdentity)
+	request.SerialNumber = optional(a.SerialNumber)
+	request.TokenCode = optional(a.TokenCode)
 
 	out, err := a.STS.AssumeRole(ctx, request)
 	if err != nil {
-		return Value{}, a.failure(err)
+		return Value{}, stsFailure(a.Describe(), a.STS, sts.ActionAssumeRole, err)
 	}
-	if out == nil || out.Credentials == nil || out.Credentials.TmpSecretId == nil || out.Credentials.TmpSecretKey == nil ||
-		out.Credentials.Token == nil || out.ExpiredTime == nil {
-		return Value{}, &Error{Source: a.Describe(), Reason: "STS answered without a complete temporary credential"}
+	if out == nil {
+		return temporary(a.Describe(), nil, nil)
 	}
-	return Value{
-		SecretID:  *out.Credentials.TmpSecretId,
-		SecretKey: *out.Credentials.TmpSecretKey,
-		Token:     *out.Credentials.Token,
-		Expires:   time.Unix(*out.ExpiredTime, 0),
-	}, nil
+	return temporary(a.Describe(), out.Credentials, out.ExpiredTime)
 }
 
-// failure explains a failed AssumeRole. The STS client never quotes a
-// response body, which could hold a temporary key and token.
-func (a *AssumeRole) failure(err error) error {
-	endpoint := a.STS.Endpoint()
-	failure := &Error{Source: a.Describe(), Reason: fmt.Sprintf("STS at %s failed: %v", endpoint, err), Err: err}
-	var callErr *tencentapi.Error
-	if !errors.As(err, &callErr) {
-		return failure
+// optional is s for a request field the API wants left out when empty.
+func optional(s string) *string {
+	if s == "" {
+		return nil
 	}
-	switch callErr.Code {
-	case tencentapi.CodeNetworkError:
-		failure.Reason = fmt.Sprintf("STS at %s could not be reached: %s", endpoint, callErr.Message)
-	case tencentapi.CodeTimeout:
-		failure.Reason = fmt.Sprintf("STS at %s did not answer within %s", endpoint, callErr.Timeout)
-	case tencentapi.CodeHTTPStatus:
-		failure.Reason = fmt.Sprintf("STS at %s answered HTTP %d instead of an API response", endpoint, callErr.HTTPStatus)
-	case tencentapi.CodeRedirect:
-		failure.Reason = fmt.Sprintf("STS at %s: %s", endpoint, callErr.Message)
-	case tencentapi.CodeMalformedResponse:
-		failure.Reason = fmt.Sprintf("STS at %s answered with something that is not an AssumeRole response (%s)", endpoint, callErr.Message)
-	case tencentapi.CodeCancelled, tencentapi.CodeCredentialError, tencentapi.CodeRequestFailed:
-		failure.Reason = fmt.Sprintf("STS at %s was not asked: %s", endpoint, callErr.Message)
-	default:
-		failure.Reason = fmt.Sprintf("STS at %s refused: %s", endpoint, callErr.Message)
-		failure.Code, failure.RequestID = callErr.Code, callErr.RequestID
-	}
-	if callErr.Attempts > 1 {
-		failure.Reason += fmt.Sprintf(", after %d attempts over %s", callErr.Attempts, callErr.Elapsed.Round(time.Millisecond))
-	}
-	return failure
+	return &s
 }

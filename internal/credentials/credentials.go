@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: MPL-2.0
 
 // Package credentials finds and refreshes Tencent Cloud credentials: static
-// keys, tccli profiles, CVM instance roles and STS assumed roles. Nothing is
-// cached process-wide, so every provider configuration has its own.
+// keys, tccli profiles, CVM instance roles, and the temporary credentials
+// STS exchanges for a key (AssumeRole, MFA sessions), an OIDC token or a
+// SAML assertion. Nothing is cached process-wide, so every provider
+// configuration has its own.
 package credentials
 
 import (

@@ -6,6 +6,7 @@ package tencentapi
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
@@ -17,6 +18,9 @@ import (
 // Every failure is returned as *Error.
 func (c *Client) Call(ctx context.Context, request tchttp.Request, response tchttp.Response) error {
 	start := time.Now()
+	if failure := c.checkSigning(request); failure != nil {
+		return c.finish(failure, 0, start)
+	}
 	renewed := false
 	for number := 1; ; number++ {
 		if err := c.limiter.Wait(ctx); err != nil {
@@ -64,6 +68,22 @@ func (c *Client) Call(ctx context.Context, request tchttp.Request, response tcht
 			return c.finish(cancelled(ctx, nil), number, start)
 		}
 	}
+}
+
+// checkSigning refuses a request the client cannot send as it asks. The
+// SDK panics signing without a credential, and on an unsigned request it
+// still adds the credential's token, which would hand a session token to
+// an action meant for callers that have no credential at all.
+func (c *Client) checkSigning(request tchttp.Request) *Error {
+	switch {
+	case request.GetSkipSign() && c.credential != nil:
+		return &Error{Code: CodeCredentialError, Message: fmt.Sprintf(
+			"%s is sent unsigned, but this client has a credential; send it through a client without one", request.GetAction())}
+	case !request.GetSkipSign() && c.credential == nil:
+		return &Error{Code: CodeCredentialError, Message: fmt.Sprintf(
+			"%s must be signed, but this client has no credential", request.GetAction())}
+	}
+	return nil
 }
 
 // refresher is a credential that may need fetching anew, such as a
@@ -134,7 +154,7 @@ func (c *Client) report(ctx context.Context, action string, number int, took tim
 	c.onAttempt(ctx, a)
 }
 
-// send makes one signed exchange through the SDK, capturing its bodies, and
+// send makes one exchange through the SDK, capturing its bodies, and
 // checks that the answer is an API response.
 func (c *Client) send(ctx context.Context, request tchttp.Request, response tchttp.Response) (*Error, *exchange) {
 	ex := &exchange{}

@@ -28,12 +28,12 @@ const (
 	DefaultTimeout    = 30 * time.Second
 )
 
-// Config says where and how to reach one service. Every field but
-// Credential has a usable zero value; note that zero MaxRetries means no
-// retries.
+// Config says where and how to reach one service. Every field has a usable
+// zero value; note that zero MaxRetries means no retries.
 type Config struct {
 	// Credential signs requests. If it also has Refresh(context.Context) error,
-	// that is called before every attempt.
+	// that is called before every attempt. A client without one sends only
+	// requests marked SetSkipSign(true), and a client with one only others.
 	Credential common.CredentialIface
 
 	// Region is sent as X-TC-Region only when set.

@@ -82,7 +82,7 @@ func (e *decodePanic) Error() string {
 	return fmt.Sprintf("the response could not be decoded (%v)", e.Value)
 }
 
-// sendOnce makes one signed exchange through sdk under ctx. userAgent, when
+// sendOnce makes one exchange through sdk under ctx. userAgent, when
 // set, goes in X-TC-RequestClient as a header, because the SDK's own
 // RequestClient rejects "/" and prefixes its own name.
 func sendOnce(ctx context.Context, sdk *common.Client, request tchttp.Request, response tchttp.Response, userAgent string) (err error) {

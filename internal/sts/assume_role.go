@@ -7,10 +7,7 @@ import (
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
 )
 
-// Written in the style of the SDK's generated sts package, which is not
-// available to us, for the one action the provider needs.
-
-// AssumeRoleRequest is the action's request.
+// AssumeRoleRequest is the action's request, signed with the caller's credential.
 type AssumeRoleRequest struct {
 	*tchttp.BaseRequest
 
@@ -28,13 +25,24 @@ type AssumeRoleRequest struct {
 
 	// The external ID the role's trust policy may require.
 	ExternalId *string `json:"ExternalId,omitnil,omitempty" name:"ExternalId"`
+
+	// Session tags, at most 50.
+	Tags []*Tag `json:"Tags,omitnil,omitempty" name:"Tags"`
+
+	// The caller's identity (a UIN), which the role's trust policy may require.
+	SourceIdentity *string `json:"SourceIdentity,omitnil,omitempty" name:"SourceIdentity"`
+
+	// The MFA device, qcs::cam:uin/<ownerUin>::mfa/softToken, when the role requires MFA.
+	SerialNumber *string `json:"SerialNumber,omitnil,omitempty" name:"SerialNumber"`
+
+	// The device's current code, which STS accepts only once.
+	TokenCode *string `json:"TokenCode,omitnil,omitempty" name:"TokenCode"`
 }
 
-// Credentials is a temporary credential.
-type Credentials struct {
-	Token        *string `json:"Token,omitnil,omitempty" name:"Token"`
-	TmpSecretId  *string `json:"TmpSecretId,omitnil,omitempty" name:"TmpSecretId"`
-	TmpSecretKey *string `json:"TmpSecretKey,omitnil,omitempty" name:"TmpSecretKey"`
+// Tag is a session tag.
+type Tag struct {
+	Key   *string `json:"Key,omitnil,omitempty" name:"Key"`
+	Value *string `json:"Value,omitnil,omitempty" name:"Value"`
 }
 
 // AssumeRoleResponseParams are the action's outputs.
@@ -56,7 +64,7 @@ type AssumeRoleResponse struct {
 	Response *AssumeRoleResponseParams `json:"Response"`
 }
 
-// NewAssumeRoleRequest returns a request ready for common.Client.Send.
+// NewAssumeRoleRequest returns a request ready for Client.AssumeRole.
 func NewAssumeRoleRequest() *AssumeRoleRequest {
 	request := &AssumeRoleRequest{BaseRequest: &tchttp.BaseRequest{}}
 	request.Init().WithApiInfo(Service, APIVersion, ActionAssumeRole)
