@@ -293,7 +293,7 @@ func TestUnsignedCallsSpendTheBudgetOfTheRolesAccount(t *testing.T) {
 	}
 	unknown := webIdentity(map[string]any{"RoleArn": "qcs::cam::uin/100000000002:roleName/nobody"})
 	for range 2 {
-		callUnsigned(t, sts, nil, "AssumeRoleWithWebIdentity", unknown)
+		_, _ = callUnsigned(t, sts, nil, "AssumeRoleWithWebIdentity", unknown)
 	}
 	if _, apiErr := callUnsigned(t, sts, nil, "AssumeRoleWithWebIdentity", unknown); apiErr == nil || !strings.Contains(apiErr.Message, "uin 0") {
 		t.Errorf("unknown roles: %v, want them counted under uin 0", apiErr)

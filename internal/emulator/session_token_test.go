@@ -41,7 +41,11 @@ func decodeResponse(t *testing.T, body []byte) map[string]any {
 
 func lifetime(t *testing.T, resp map[string]any) time.Duration {
 	t.Helper()
-	expiredTime, err := resp["ExpiredTime"].(json.Number).Int64()
+	number, ok := resp["ExpiredTime"].(json.Number)
+	if !ok {
+		t.Fatalf("ExpiredTime is %v, not a number", resp["ExpiredTime"])
+	}
+	expiredTime, err := number.Int64()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,10 +223,10 @@ func TestLogLinesNeverShowATokenAnAssertionOrAnMFACode(t *testing.T) {
 	var logged strings.Builder
 	srv.Logf = func(format string, args ...any) { fmt.Fprintf(&logged, format+"\n", args...) }
 	sts := urls[emulator.ServiceSTS]
-	callUnsigned(t, sts, nil, "AssumeRoleWithWebIdentity", webIdentity(nil))
-	callUnsigned(t, sts, nil, "AssumeRoleWithSAML", saml(nil))
-	getSessionToken(t, sts, adminCred, map[string]any{"SerialNumber": adminMFA, "TokenCode": "111111"})
-	assumeRole(t, sts, adminCred, map[string]any{"RoleArn": auditorRole, "RoleSessionName": "audit-run", "SerialNumber": adminMFA, "TokenCode": "999999"})
+	_, _ = callUnsigned(t, sts, nil, "AssumeRoleWithWebIdentity", webIdentity(nil))
+	_, _ = callUnsigned(t, sts, nil, "AssumeRoleWithSAML", saml(nil))
+	_, _ = getSessionToken(t, sts, adminCred, map[string]any{"SerialNumber": adminMFA, "TokenCode": "111111"})
+	_, _ = assumeRole(t, sts, adminCred, map[string]any{"RoleArn": auditorRole, "RoleSessionName": "audit-run", "SerialNumber": adminMFA, "TokenCode": "999999"})
 	for _, secret := range []string{oidcToken, samlAssertion, "111111", "999999"} {
 		if strings.Contains(logged.String(), secret) {
 			t.Errorf("the log shows %q:\n%s", secret, logged.String())

@@ -30,15 +30,15 @@ const (
 	summaryCredentialFailed     = "Cannot Obtain Tencent Cloud Credentials"
 	summaryValueOutOfRange      = "API Value Out of Range"
 
-	noCredentialsDetail = "The provider found no Tencent Cloud credential. It looks, in this order, at what the provider block names:\n" +
-		"  1. the provider arguments secret_id and secret_key (and security_token for a temporary credential);\n" +
-		"  2. the tccli profile named by the provider argument profile;\n" +
-		"  3. the CVM instance role named by the provider argument cam_role_name;\n" +
-		"then at the environment:\n" +
-		"  4. the environment variables " + envSecretID + " and " + envSecretKey + " (and " + envSecurityToken + ");\n" +
-		"  5. the tccli profile named by " + envProfile + " (default \"default\") in shared_credentials_dir or " +
+	noCredentialsDetail = "The provider found no Tencent Cloud credential. It takes the one source the provider block names: " +
+		"secret_id and secret_key (with security_token for a temporary credential), profile, cam_role_name, " +
+		"assume_role_with_web_identity, enable_pod_oidc or assume_role_with_saml. Without one, it looks at the environment, in this order:\n" +
+		"  1. an OIDC token in " + envWebIdentityToken + " or a file named by " + envWebIdentityTokenFile + ";\n" +
+		"  2. a SAML assertion in " + envSAMLAssertion + ";\n" +
+		"  3. the environment variables " + envSecretID + " and " + envSecretKey + " (and " + envSecurityToken + ");\n" +
+		"  4. the tccli profile named by " + envProfile + " (default \"default\") in shared_credentials_dir or " +
 		envSharedCredentialsDir + " (default ~/.tccli);\n" +
-		"  6. the CVM instance role named by " + envCamRoleName + ".\n" +
+		"  5. the CVM instance role named by " + envCamRoleName + ".\n" +
 		"Supply one of them. API keys are created in the Tencent Cloud console under CAM > Access Key."
 
 	missingRoleArnDetail = "The assume_role block needs role_arn (or the environment variable " + envAssumeRoleArn + "), " +
@@ -77,11 +77,6 @@ func sourceOrDefault(s setting) string {
 		return "the default"
 	}
 	return s.source
-}
-
-func credentialFailedDetail(err error) string {
-	return fmt.Sprintf("The provider could not get a credential from %s.", err) +
-		" Fix that source, or supply a credential another way (see the provider documentation for the order in which sources are tried)."
 }
 
 const loneTokenDetail = "security_token is set as a provider argument, but secret_id and secret_key are not. " +

@@ -178,6 +178,9 @@ func emptyProviderModel() providerModel {
 		Region: types.StringNull(), Protocol: types.StringNull(), Domain: types.StringNull(),
 		RateLimit: types.Float64Null(), MaxRetries: types.Int64Null(), RequestTimeout: types.StringNull(),
 		Profile: types.StringNull(), SharedCredentialsDir: types.StringNull(), CamRoleName: types.StringNull(),
+		EnablePodOIDC:       types.BoolNull(),
+		AllowedAccountIDs:   types.SetNull(types.StringType),
+		ForbiddenAccountIDs: types.SetNull(types.StringType),
 	}
 }
 

@@ -4,67 +4,93 @@
 package provider
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
-	"github.com/tcorg/terraform-provider-tencentcloud/internal/sts"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
+// The environment variables of the credential sources, as the official
+// Tencent Cloud provider and TKE name them.
 const (
-	envProfile               = "TENCENTCLOUD_PROFILE"
-	envSharedCredentialsDir  = "TENCENTCLOUD_SHARED_CREDENTIALS_DIR"
-	envCamRoleName           = "TENCENTCLOUD_CAM_ROLE_NAME"
-	envMetadataEndpoint      = "TENCENTCLOUD_METADATA_ENDPOINT"
-	envAssumeRoleArn         = "TENCENTCLOUD_ASSUME_ROLE_ARN"
-	envAssumeRoleSessionName = "TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME"
-	envAssumeRoleDuration    = "TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION"
-	envAssumeRoleExternalID  = "TENCENTCLOUD_ASSUME_ROLE_EXTERNAL_ID"
+	envProfile                  = "TENCENTCLOUD_PROFILE"
+	envSharedCredentialsDir     = "TENCENTCLOUD_SHARED_CREDENTIALS_DIR"
+	envCamRoleName              = "TENCENTCLOUD_CAM_ROLE_NAME"
+	envMetadataEndpoint         = "TENCENTCLOUD_METADATA_ENDPOINT"
+	envAssumeRoleArn            = "TENCENTCLOUD_ASSUME_ROLE_ARN"
+	envAssumeRoleArnFile        = "TENCENTCLOUD_ASSUME_ROLE_ARN_FILE"
+	envAssumeRoleSessionName    = "TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME"
+	envAssumeRoleDuration       = "TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION"
+	envAssumeRoleExternalID     = "TENCENTCLOUD_ASSUME_ROLE_EXTERNAL_ID"
+	envAssumeRoleSourceIdentity = "TENCENTCLOUD_ASSUME_ROLE_SOURCE_IDENTITY"
+	envAssumeRoleSerialNumber   = "TENCENTCLOUD_ASSUME_ROLE_SERIAL_NUMBER"
+	envAssumeRoleTokenCode      = "TENCENTCLOUD_ASSUME_ROLE_TOKEN_CODE"
+	envAssumeRoleProviderID     = "TENCENTCLOUD_ASSUME_ROLE_PROVIDER_ID"
+	envWebIdentityToken         = "TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN"
+	envWebIdentityTokenFile     = "TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN_FILE"
+	envSAMLAssertion            = "TENCENTCLOUD_ASSUME_ROLE_SAML_ASSERTION"
+	envPrincipalArn             = "TENCENTCLOUD_ASSUME_ROLE_PRINCIPAL_ARN"
+	envMFASerialNumber          = "TENCENTCLOUD_MFA_CERTIFICATION_SERIAL_NUMBER"
+	envMFATokenCode             = "TENCENTCLOUD_MFA_CERTIFICATION_TOKEN_CODE"
+	envMFADuration              = "TENCENTCLOUD_MFA_CERTIFICATION_DURATION_SECONDS"
+	envTKERegion                = "TKE_REGION"
+	envTKEWebIdentityTokenFile  = "TKE_WEB_IDENTITY_TOKEN_FILE"
+	envTKEProviderID            = "TKE_PROVIDER_ID"
+	envTKERoleArn               = "TKE_ROLE_ARN"
 
 	defaultProfile              = "default"
 	defaultSharedCredentialsDir = "~/.tccli"
 	defaultSessionName          = "terraform"
+
+	// maxSessionSeconds is the longest role session STS grants;
+	// maxMFASessionSeconds the longest MFA session (a sub-user's).
+	maxSessionSeconds    = 43200
+	maxMFASessionSeconds = 129600
 )
 
-type assumeRoleModel struct {
-	RoleArn         types.String `tfsdk:"role_arn"`
-	SessionName     types.String `tfsdk:"session_name"`
-	SessionDuration types.Int64  `tfsdk:"session_duration"`
-	Policy          types.String `tfsdk:"policy"`
-	ExternalID      types.String `tfsdk:"external_id"`
-}
-
-// baseCredential is the credential before any role is assumed.
+// baseCredential is the credential before any MFA certification or role.
 type baseCredential struct {
 	source  credentials.Source
 	sources credentialSources
 	// profile is set when the credential came from a tccli profile, whose
 	// region and role-arn then apply.
 	profile *credentials.Profile
+	// exchange is set when STS exchanged an OIDC token or SAML assertion for
+	// it: the TENCENTCLOUD_ASSUME_ROLE_* variables configured that exchange,
+	// so they do not also name a role to assume after it.
+	exchange bool
+	// temporary is set when it is known to be an STS-issued credential,
+	// which GetSessionToken refuses.
+	temporary bool
 }
 
 // keyPairSettings are a SecretId, SecretKey and token from one place.
 type keyPairSettings struct{ id, key, token setting }
 
-// resolveBaseCredential takes the first source given, in the documented
-// order: what the provider block names (a key pair, a profile, a CVM role)
-// before what the environment or a default gives (a key pair, a profile,
-// a CVM role), because explicit configuration wins over the environment.
-// A half-given key pair or a lone security_token is an error rather than a
-// silent fall-through, which would sign with a key the user did not mean.
-func resolveBaseCredential(m providerModel) (*baseCredential, diag.Diagnostics) {
+// explicitSource is a credential source the provider block names.
+type explicitSource struct {
+	given bool
+	// name is the argument or block, for messages.
+	name  string
+	path  path.Path
+	build func() (*baseCredential, diag.Diagnostics)
+}
+
+// resolveBaseCredential takes the credential from the one source the
+// provider block names, and without one, from the first source the
+// environment or a default gives (an OIDC token, a SAML assertion, a key
+// pair, a profile, a CVM role), because explicit configuration wins over
+// the environment. Two sources in the provider block, a half-given key pair
+// or a lone security_token is an error rather than a silent choice, which
+// would sign with a credential the user did not mean.
+func resolveBaseCredential(m providerModel, stsConfig tencentapi.Config) (*baseCredential, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	fromConfig := keyPairSettings{
 		id:    configSetting(m.SecretID, path.Root("secret_id")),
@@ -80,14 +106,43 @@ func resolveBaseCredential(m providerModel) (*baseCredential, diag.Diagnostics) 
 		diags.AddAttributeError(fromConfig.token.path, summaryLoneToken, loneTokenDetail)
 		return nil, diags
 	}
+	profile := configSetting(m.Profile, path.Root("profile"))
+	camRole := configSetting(m.CamRoleName, path.Root("cam_role_name"))
+	explicit := []explicitSource{
+		{fromConfig.id.isSet() || fromConfig.key.isSet(), "secret_id and secret_key", path.Root("secret_id"),
+			func() (*baseCredential, diag.Diagnostics) { return keyPair(fromConfig, fromEnv.token) }},
+		{profile.isSet(), "profile", profile.path,
+			func() (*baseCredential, diag.Diagnostics) { return profileCredential(m, profile, false) }},
+		{camRole.isSet(), "cam_role_name", camRole.path,
+			func() (*baseCredential, diag.Diagnostics) { return cvmRole(camRole) }},
+		{m.WebIdentity != nil, "assume_role_with_web_identity", path.Root("assume_role_with_web_identity"),
+			func() (*baseCredential, diag.Diagnostics) {
+				return webIdentityCredential(*m.WebIdentity, true, stsConfig)
+			}},
+		{m.EnablePodOIDC.ValueBool(), "enable_pod_oidc", path.Root("enable_pod_oidc"),
+			func() (*baseCredential, diag.Diagnostics) { return podOIDCCredential(stsConfig) }},
+		{m.SAML != nil, "assume_role_with_saml", path.Root("assume_role_with_saml"),
+			func() (*baseCredential, diag.Diagnostics) { return samlCredential(*m.SAML, stsConfig) }},
+	}
+	var chosen *explicitSource
+	for i := range explicit {
+		if !explicit[i].given {
+			continue
+		}
+		if chosen != nil {
+			diags.AddAttributeError(explicit[i].path, summaryTwoSources, twoSourcesDetail(chosen.name, explicit[i].name))
+			return nil, diags
+		}
+		chosen = &explicit[i]
+	}
+	if chosen != nil {
+		base, sourceDiags := chosen.build()
+		return base, append(diags, sourceDiags...)
+	}
+
 	for _, source := range []func() (*baseCredential, diag.Diagnostics){
-		func() (*baseCredential, diag.Diagnostics) { return keyPair(fromConfig, fromEnv.token) },
-		func() (*baseCredential, diag.Diagnostics) {
-			return profileCredential(m, configSetting(m.Profile, path.Root("profile")), false)
-		},
-		func() (*baseCredential, diag.Diagnostics) {
-			return cvmRole(configSetting(m.CamRoleName, path.Root("cam_role_name")))
-		},
+		func() (*baseCredential, diag.Diagnostics) { return envWebIdentityCredential(stsConfig) },
+		func() (*baseCredential, diag.Diagnostics) { return envSAMLCredential(stsConfig) },
 		func() (*baseCredential, diag.Diagnostics) { return keyPair(fromEnv, setting{}) },
 		func() (*baseCredential, diag.Diagnostics) {
 			return profileCredential(m, envSetting(envProfile, path.Root("profile")), true)
@@ -119,7 +174,7 @@ func keyPair(pair keyPairSettings, ignoredToken setting) (*baseCredential, diag.
 			diags.AddAttributeWarning(path.Root("security_token"), summaryIgnoredToken, ignoredTokenDetail)
 		}
 		value := credentials.Value{SecretID: pair.id.value, SecretKey: pair.key.value, Token: pair.token.value}
-		return &baseCredential{source: credentials.Static{Value: value, Description: pair.id.source}, sources: sources}, diags
+		return &baseCredential{source: credentials.Static{Value: value, Description: pair.id.source}, sources: sources, temporary: value.Token != ""}, diags
 	case pair.id.isSet():
 		diags.AddAttributeError(pair.key.path, summaryIncompleteCredential, incompleteCredentialDetail(pair.id, pair.key))
 	case pair.key.isSet():
@@ -164,7 +219,7 @@ func profileCredential(m providerModel, name setting, orDefault bool) (*baseCred
 		return nil, diags
 	}
 	source := profile.Source()
-	return &baseCredential{source: source, sources: sameSource(source.Describe()), profile: &profile}, diags
+	return &baseCredential{source: source, sources: sameSource(source.Describe()), profile: &profile, temporary: profile.Token != ""}, diags
 }
 
 // cvmRole is the credential of the CVM instance role named, nil for none.
@@ -173,7 +228,7 @@ func cvmRole(role setting) (*baseCredential, diag.Diagnostics) {
 		return nil, nil
 	}
 	source := credentials.NewCVMRole(role.value, os.Getenv(envMetadataEndpoint))
-	return &baseCredential{source: source, sources: sameSource(source.Describe())}, nil
+	return &baseCredential{source: source, sources: sameSource(source.Describe()), temporary: true}, nil
 }
 
 func expandHome(dir string) (string, error) {
@@ -191,93 +246,4 @@ func expandHome(dir string) (string, error) {
 // sameSource describes a credential whose parts all come from one place.
 func sameSource(description string) credentialSources {
 	return credentialSources{secretID: description, secretKey: description, securityToken: description}
-}
-
-// roleToAssume is the assume_role block, its environment variables, or the
-// role-arn of the profile in use, in that order.
-type roleToAssume struct {
-	roleArn, sessionName, policy, externalID string
-	durationSeconds                          uint64
-}
-
-func resolveRoleToAssume(m providerModel, base *baseCredential) (*roleToAssume, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	block := assumeRoleModel{
-		RoleArn: types.StringNull(), SessionName: types.StringNull(), SessionDuration: types.Int64Null(),
-		Policy: types.StringNull(), ExternalID: types.StringNull(),
-	}
-	if m.AssumeRole != nil {
-		block = *m.AssumeRole
-	}
-	blockPath := path.Root("assume_role")
-	role := &roleToAssume{
-		roleArn:     resolveSetting(block.RoleArn, blockPath.AtName("role_arn"), envAssumeRoleArn).value,
-		sessionName: resolveSetting(block.SessionName, blockPath.AtName("session_name"), envAssumeRoleSessionName).value,
-		policy:      block.Policy.ValueString(),
-		externalID:  resolveSetting(block.ExternalID, blockPath.AtName("external_id"), envAssumeRoleExternalID).value,
-	}
-	// A profile's role-arn applies when neither the block nor the
-	// environment names a role; the block's other settings still apply to it.
-	if role.roleArn == "" && base.profile != nil && base.profile.RoleArn != "" {
-		role.roleArn = base.profile.RoleArn
-		if role.sessionName == "" {
-			role.sessionName = base.profile.RoleSessionName
-		}
-	}
-	if role.roleArn == "" {
-		if m.AssumeRole != nil {
-			diags.AddAttributeError(blockPath.AtName("role_arn"), summaryMissingRoleArn, missingRoleArnDetail)
-		}
-		return nil, diags
-	}
-	if role.sessionName == "" {
-		role.sessionName = defaultSessionName
-	}
-	switch duration := os.Getenv(envAssumeRoleDuration); {
-	case !block.SessionDuration.IsNull():
-		role.durationSeconds = uint64(block.SessionDuration.ValueInt64())
-	case duration != "":
-		seconds, err := strconv.ParseUint(duration, 10, 64)
-		if err != nil || seconds > 43200 {
-			s := setting{value: duration, source: "the environment variable " + envAssumeRoleDuration}
-			diags.AddAttributeError(blockPath.AtName("session_duration"), summaryInvalidDuration,
-				invalidSettingDetail(s, errors.New("must be a whole number of seconds from 0 to 43200")))
-		}
-		role.durationSeconds = seconds
-	}
-	return role, diags
-}
-
-// credentialCache builds the credential a provider configuration signs with:
-// the base credential, wrapped in an assumed role when one is configured.
-func credentialCache(base *baseCredential, role *roleToAssume, stsConfig tencentapi.Config) (*credentials.Cache, credentialSources) {
-	baseCache := credentials.NewCache(base.source)
-	baseCache.OnRefreshFailure = warnRefreshFailed
-	if role == nil {
-		return baseCache, base.sources
-	}
-	stsConfig.Credential = baseCache
-	assumed := &credentials.AssumeRole{
-		Base:            baseCache,
-		STS:             sts.NewClient(stsConfig),
-		RoleArn:         role.roleArn,
-		SessionName:     role.sessionName,
-		DurationSeconds: role.durationSeconds,
-		Policy:          role.policy,
-		ExternalID:      role.externalID,
-	}
-	cache := credentials.NewCache(assumed)
-	cache.OnRefreshFailure = warnRefreshFailed
-	return cache, sameSource(assumed.Describe())
-}
-
-// warnRefreshFailed logs, once per credential, that replacing a temporary
-// credential failed while it is still valid: reads go on signed with it, and
-// fail only if it expires before a refresh succeeds. The error names the
-// source, never a secret.
-func warnRefreshFailed(ctx context.Context, err error, expires time.Time) {
-	tflog.Warn(ctx, "Refreshing the Tencent Cloud credential failed; reads go on with the current one until it expires", map[string]any{
-		"error":   err.Error(),
-		"expires": expires.UTC().Format(time.RFC3339),
-	})
 }

@@ -14,10 +14,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
-// TestAccCredentialPrecedence walks the documented order: what the provider
-// block names (key pair, profile, CVM role), then what the environment or a
-// default gives (key pair, profile, CVM role). Each case sets the source
-// under test and every source below it, and checks the right one signed.
+// TestAccCredentialPrecedence walks the documented order: the one source
+// the provider block names, then what the environment or a default gives
+// (an OIDC token, a SAML assertion, a key pair, a profile, a CVM role). Each
+// case sets the source under test and every source below it, and checks
+// the right one signed.
 func TestAccCredentialPrecedence(t *testing.T) {
 	// setProfiles puts the default profile (AKIDloner, an account with no
 	// organization) and the profile "audit" (AKIDadmin) in the environment's
@@ -36,25 +37,37 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		t.Setenv(envSecretID, "AKIDenv")
 		t.Setenv(envSecretKey, "env-key")
 	}
+	setSAML := func(t *testing.T) {
+		t.Setenv(envSAMLAssertion, samlAssertion)
+		t.Setenv(envPrincipalArn, samlPrincipal)
+		t.Setenv(envAssumeRoleArn, auditorRole)
+	}
+	setOIDC := func(t *testing.T) {
+		t.Setenv(envWebIdentityTokenFile, writeTokenFile(t, "oidc-token-one"))
+		t.Setenv(envAssumeRoleProviderID, oidcProvider)
+		t.Setenv(envAssumeRoleArn, auditorRole)
+	}
 	setAll := func(t *testing.T, endpoints testEndpoints) {
+		setOIDC(t)
+		setSAML(t)
 		setEnv(t)
 		setProfiles(t)
 		setCVM(t, endpoints)
 	}
 
-	t.Run("a key pair in the provider block wins over every other source", func(t *testing.T) {
-		srv, endpoints := startEmulator(t)
+	t.Run("a key pair in the provider block wins over every source in the environment", func(t *testing.T) {
+		srv, endpoints := startIdentityEmulator(t, "")
 		setAll(t, endpoints)
+		t.Setenv(envAssumeRoleArn, "")
 		testCredentialStep(t, providerBlockWith(endpoints.organization, `secret_id = "AKIDadmin"
-  secret_key = "admin-key"
-  profile = "default"
-  cam_role_name = "terraform-runner"`), expectSigners(srv, "AKIDadmin"))
+  secret_key = "admin-key"`), expectSigners(srv, "AKIDadmin"))
 	})
-	t.Run("a profile in the provider block wins over its cam_role_name and the environment's keys", func(t *testing.T) {
+	t.Run("a profile in the provider block wins over the environment's keys", func(t *testing.T) {
 		srv, endpoints := startEmulator(t)
-		setAll(t, endpoints)
-		testCredentialStep(t, providerBlockWith(endpoints.organization, `profile = "audit"
-  cam_role_name = "terraform-runner"`), expectSigners(srv, "AKIDadmin"))
+		setEnv(t)
+		setProfiles(t)
+		setCVM(t, endpoints)
+		testCredentialStep(t, providerBlockWith(endpoints.organization, `profile = "audit"`), expectSigners(srv, "AKIDadmin"))
 	})
 	t.Run("a cam_role_name in the provider block wins over the environment's keys and profile", func(t *testing.T) {
 		srv, endpoints := startEmulator(t)
@@ -62,11 +75,33 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		t.Setenv(envSecretID, "AKIDloner")
 		t.Setenv(envSecretKey, "loner-key")
 		t.Setenv(envProfile, "audit")
+		t.Setenv(envAssumeRoleArn, "")
 		testCredentialStep(t, providerBlockWith(endpoints.organization, `cam_role_name = "terraform-runner"`), expectSigners(srv, "AKIDtmp"))
+	})
+	t.Run("an OIDC token in the environment wins over the environment's SAML assertion, keys, profile and CVM role", func(t *testing.T) {
+		srv, endpoints := startIdentityEmulator(t, "")
+		setAll(t, endpoints)
+		t.Setenv(envOrganizationEndpoint, endpoints.organization)
+		t.Setenv(envSTSEndpoint, endpoints.sts)
+		testCredentialStep(t, providerFromEnvironment, resource.ComposeTestCheckFunc(expectSigners(srv, "AKIDtmp"),
+			expectExchanges(srv, actionWebID, "WebIdentityToken", "oidc-token-one"), expectCalls(srv, actionSAML, 0)))
+	})
+	t.Run("a SAML assertion in the environment wins over the environment's keys, profile and CVM role", func(t *testing.T) {
+		srv, endpoints := startIdentityEmulator(t, "")
+		setSAML(t)
+		setEnv(t)
+		setProfiles(t)
+		setCVM(t, endpoints)
+		t.Setenv(envOrganizationEndpoint, endpoints.organization)
+		t.Setenv(envSTSEndpoint, endpoints.sts)
+		testCredentialStep(t, providerFromEnvironment, resource.ComposeTestCheckFunc(expectSigners(srv, "AKIDtmp"),
+			expectExchanges(srv, actionSAML, "SAMLAssertion", samlAssertion)))
 	})
 	t.Run("environment keys win over the environment's profile and CVM role", func(t *testing.T) {
 		srv, endpoints := startEmulator(t)
-		setAll(t, endpoints)
+		setEnv(t)
+		setProfiles(t)
+		setCVM(t, endpoints)
 		t.Setenv(envOrganizationEndpoint, endpoints.organization)
 		testCredentialStep(t, providerFromEnvironment, expectSigners(srv, "AKIDenv"))
 	})
@@ -94,6 +129,40 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		t.Setenv(envOrganizationEndpoint, endpoints.organization)
 		testCredentialStep(t, providerFromEnvironment, expectSigners(srv, "AKIDtmp"))
 	})
+}
+
+func TestAccTwoCredentialSourcesInTheProviderBlockAreAnError(t *testing.T) {
+	keyPair := `secret_id = "AKIDadmin"
+  secret_key = "admin-key"`
+	webIdentity := `assume_role_with_web_identity {
+    role_arn = "` + auditorRole + `"
+    web_identity_token_file = "/nonexistent/token"
+  }`
+	saml := `assume_role_with_saml {
+    role_arn = "` + auditorRole + `"
+  }`
+	for _, tc := range []struct{ first, firstArgs, second, secondArgs string }{
+		{"secret_id and secret_key", keyPair, "profile", `profile = "audit"`},
+		{"profile", `profile = "audit"`, "cam_role_name", `cam_role_name = "terraform-runner"`},
+		{"cam_role_name", `cam_role_name = "terraform-runner"`, "assume_role_with_web_identity", webIdentity},
+		{"assume_role_with_web_identity", webIdentity, "enable_pod_oidc", `enable_pod_oidc = true`},
+		{"enable_pod_oidc", `enable_pod_oidc = true`, "assume_role_with_saml", saml},
+		{"secret_id and secret_key", keyPair, "assume_role_with_saml", saml},
+	} {
+		t.Run(tc.first+" with "+tc.second, func(t *testing.T) {
+			srv, endpoints := startEmulator(t)
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      providerWithSTS(endpoints, tc.firstArgs+"\n  "+tc.secondArgs) + dataSourceBlock("100033118139"),
+					ExpectError: errorMatching("Two Credential Sources Given", "sets both "+tc.first+" and "+tc.second),
+				}},
+			})
+			if n := len(srv.Requests()); n != 0 {
+				t.Errorf("%d requests were sent with two credential sources", n)
+			}
+		})
+	}
 }
 
 func TestAccALoneSecurityTokenIsAnError(t *testing.T) {
@@ -141,8 +210,9 @@ func TestALoneSecurityTokenIsAnErrorOnItWhateverElseIsSet(t *testing.T) {
 
 func TestTheNoCredentialsMessageListsTheSourcesInTheOrderTheyAreTried(t *testing.T) {
 	order := []string{
-		"provider arguments secret_id and secret_key", "profile named by the provider argument profile",
-		"role named by the provider argument cam_role_name", fmt.Sprintf("environment variables %s and %s", envSecretID, envSecretKey),
+		"secret_id and secret_key", "profile", "cam_role_name", "assume_role_with_web_identity", "enable_pod_oidc",
+		"assume_role_with_saml", envWebIdentityToken, envWebIdentityTokenFile, envSAMLAssertion,
+		fmt.Sprintf("environment variables %s and %s", envSecretID, envSecretKey),
 		"profile named by " + envProfile, "role named by " + envCamRoleName,
 	}
 	rest := noCredentialsDetail

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -67,6 +68,8 @@ type settings struct {
 	credential *credentials.Cache
 	sources    credentialSources
 	client     tencentapi.Config
+	// sts reaches STS, signed with the same credential as client.
+	sts tencentapi.Config
 }
 
 // resolveSettings applies fallbacks and checks values without touching the
@@ -132,28 +135,32 @@ func resolveSettings(m providerModel, userAgent string) (settings, diag.Diagnost
 	if organizationEndpoint.isSet() {
 		s.client.Endpoint, _ = url.Parse(organizationEndpoint.value)
 	}
+	// STS is paced, retried and timed out as the reads are, with its own limiter.
+	s.sts = s.client
+	s.sts.Endpoint = nil
+	if stsEndpoint.isSet() {
+		s.sts.Endpoint, _ = url.Parse(stsEndpoint.value)
+	}
 
-	base, credentialDiags := resolveBaseCredential(m)
+	base, credentialDiags := resolveBaseCredential(m, s.sts)
 	diags.Append(credentialDiags...)
 	if base == nil {
 		return s, diags
 	}
 	if s.client.Region == "" && base.profile != nil {
 		s.client.Region = base.profile.Region
+		s.sts.Region = base.profile.Region
 	}
+	mfa, mfaDiags := resolveMFASession(m, base)
+	diags.Append(mfaDiags...)
 	role, roleDiags := resolveRoleToAssume(m, base)
 	diags.Append(roleDiags...)
 	if diags.HasError() {
 		return s, diags
 	}
-	// STS is paced, retried and timed out as the reads are, with its own limiter.
-	stsConfig := s.client
-	stsConfig.Endpoint = nil
-	if stsEndpoint.isSet() {
-		stsConfig.Endpoint, _ = url.Parse(stsEndpoint.value)
-	}
-	s.credential, s.sources = credentialCache(base, role, stsConfig)
+	s.credential, s.sources = credentialCache(base, mfa, role, s.sts)
 	s.client.Credential = s.credential
+	s.sts.Credential = s.credential
 	return s, diags
 }
 
@@ -180,19 +187,17 @@ func rejectUnknown(m providerModel) diag.Diagnostics {
 		"region": m.Region, "protocol": m.Protocol, "domain": m.Domain,
 		"rate_limit": m.RateLimit, "max_retries": m.MaxRetries, "request_timeout": m.RequestTimeout,
 		"profile": m.Profile, "shared_credentials_dir": m.SharedCredentialsDir, "cam_role_name": m.CamRoleName,
+		"enable_pod_oidc": m.EnablePodOIDC, "allowed_account_ids": m.AllowedAccountIDs, "forbidden_account_ids": m.ForbiddenAccountIDs,
 	}
 	for name, v := range attrs {
-		if v.IsUnknown() {
+		if hasUnknown(v) {
 			diags.AddAttributeError(path.Root(name), summaryUnknownSetting, unknownSettingDetail(name))
 		}
 	}
-	if m.AssumeRole != nil {
-		for name, v := range map[string]attr.Value{
-			"role_arn": m.AssumeRole.RoleArn, "session_name": m.AssumeRole.SessionName, "session_duration": m.AssumeRole.SessionDuration,
-			"policy": m.AssumeRole.Policy, "external_id": m.AssumeRole.ExternalID,
-		} {
+	for block, values := range blockValues(m) {
+		for name, v := range values {
 			if v.IsUnknown() {
-				diags.AddAttributeError(path.Root("assume_role").AtName(name), summaryUnknownSetting, unknownSettingDetail("assume_role."+name))
+				diags.AddAttributeError(path.Root(block).AtName(name), summaryUnknownSetting, unknownSettingDetail(block+"."+name))
 			}
 		}
 	}
@@ -204,6 +209,43 @@ func rejectUnknown(m providerModel) diag.Diagnostics {
 		}
 	}
 	return diags
+}
+
+// hasUnknown reports a value, or an element of a set, known only after apply.
+func hasUnknown(v attr.Value) bool {
+	if set, ok := v.(types.Set); ok && !set.IsUnknown() {
+		return slices.ContainsFunc(set.Elements(), attr.Value.IsUnknown)
+	}
+	return v.IsUnknown()
+}
+
+// blockValues are the arguments of each credential block that is present.
+func blockValues(m providerModel) map[string]map[string]attr.Value {
+	blocks := map[string]map[string]attr.Value{}
+	if b := m.AssumeRole; b != nil {
+		blocks["assume_role"] = map[string]attr.Value{
+			"role_arn": b.RoleArn, "session_name": b.SessionName, "session_duration": b.SessionDuration, "policy": b.Policy,
+			"external_id": b.ExternalID, "source_identity": b.SourceIdentity, "serial_number": b.SerialNumber, "token_code": b.TokenCode,
+		}
+	}
+	if b := m.WebIdentity; b != nil {
+		blocks["assume_role_with_web_identity"] = map[string]attr.Value{
+			"provider_id": b.ProviderID, "role_arn": b.RoleArn, "role_arn_file": b.RoleArnFile, "session_name": b.SessionName,
+			"session_duration": b.SessionDuration, "web_identity_token": b.WebIdentityToken, "web_identity_token_file": b.WebIdentityTokenFile,
+		}
+	}
+	if b := m.SAML; b != nil {
+		blocks["assume_role_with_saml"] = map[string]attr.Value{
+			"role_arn": b.RoleArn, "session_name": b.SessionName, "session_duration": b.SessionDuration,
+			"saml_assertion": b.SAMLAssertion, "principal_arn": b.PrincipalArn,
+		}
+	}
+	if b := m.MFACertification; b != nil {
+		blocks["mfa_certification"] = map[string]attr.Value{
+			"serial_number": b.SerialNumber, "token_code": b.TokenCode, "duration_seconds": b.DurationSeconds,
+		}
+	}
+	return blocks
 }
 
 func checkProtocol(s string) error {

@@ -1,0 +1,121 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
+)
+
+// The messages about credential sources that STS exchanges, MFA, and the
+// account guard rails.
+
+const (
+	summaryTwoSources             = "Two Credential Sources Given"
+	summaryMissingExchangeSetting = "Missing Identity Exchange Setting"
+	summaryPodOIDCIncomplete      = "TKE Pod OIDC Environment Incomplete"
+	summaryRoleArnFileUnreadable  = "Role ARN File Unreadable"
+	summaryIncompleteMFA          = "Incomplete MFA Setting"
+	summaryMFANeedsKey            = "MFA Certification Needs a Permanent Key"
+	summaryCallerIdentityFailed   = "Cannot Verify the Tencent Cloud Account"
+	summaryAccountNotAllowed      = "Tencent Cloud Account Not Allowed"
+	summaryAccountForbidden       = "Tencent Cloud Account Forbidden"
+)
+
+func twoSourcesDetail(first, second string) string {
+	return fmt.Sprintf("The provider block sets both %s and %s. Each names a whole credential, and the provider takes its credential "+
+		"from exactly one source rather than guess which was meant. Remove one of them; to sign an STS call with one credential "+
+		"and read with a role, use assume_role beside the source instead.", first, second)
+}
+
+const missingWebIdentityTokenDetail = "An OIDC exchange needs the token: set web_identity_token (or " + envWebIdentityToken +
+	"), or web_identity_token_file (or " + envWebIdentityTokenFile + ") to the file the CI system or Kubernetes writes it to."
+
+const missingExchangeRoleArnDetail = "An OIDC exchange needs the role to assume: set role_arn (or " + envAssumeRoleArn +
+	"), or role_arn_file (or " + envAssumeRoleArnFile + "), to the resource name of a role whose trust policy names the identity " +
+	"provider, such as qcs::cam::uin/100000000001:roleName/ci-reader."
+
+func missingSAMLSettingDetail(p path.Path, envVar string) string {
+	return fmt.Sprintf("A SAML exchange needs %s (or the environment variable %s), beside role_arn, saml_assertion and principal_arn. "+
+		"Set it, or remove assume_role_with_saml to use another credential source.", p, envVar)
+}
+
+func podOIDCIncompleteDetail(missing []string) string {
+	return fmt.Sprintf("enable_pod_oidc is true, but the environment lacks %s. TKE sets %s, %s, %s and %s in a pod whose service "+
+		"account is bound to a CAM role (the pod identity webhook). Bind the pod's service account to a role, or set enable_pod_oidc "+
+		"to false and use another credential source.",
+		strings.Join(missing, ", "), envTKERegion, envTKEWebIdentityTokenFile, envTKEProviderID, envTKERoleArn)
+}
+
+func roleArnFileDetail(file setting, err error) string {
+	return fmt.Sprintf("The role ARN file %q from %s could not be used: %s. It must hold the role's resource name, such as "+
+		"qcs::cam::uin/100000000001:roleName/ci-reader. Fix the file, or set role_arn instead.", file.value, file.source, err)
+}
+
+func incompleteMFADetail(given, missing setting) string {
+	return fmt.Sprintf("An MFA device and its code go together, but %s is set and %s is not. Set both, the serial number "+
+		"(such as qcs::cam:uin/100000000001::mfa/softToken) and the device's current code, or neither.",
+		sourceOrName(given), sourceOrName(missing))
+}
+
+// sourceOrName names where a setting came from, or where it would go.
+func sourceOrName(s setting) string {
+	if s.isSet() {
+		return s.source
+	}
+	return s.path.String()
+}
+
+func mfaNeedsKeyDetail(source string) string {
+	return fmt.Sprintf("mfa_certification certifies a permanent API key with STS GetSessionToken, which refuses temporary "+
+		"credentials, and the credential comes from %s, which is temporary. Use a permanent API key (secret_id and secret_key, "+
+		"or a profile without a token), or remove mfa_certification and put serial_number and token_code in assume_role.", source)
+}
+
+func callerIdentityFailedDetail(err error, endpoint string) string {
+	detail := fmt.Sprintf("allowed_account_ids or forbidden_account_ids is set, so the provider asked STS GetCallerIdentity at %s "+
+		"which account the credential belongs to, and that failed: %s. No data source is read without that answer.", endpoint, err)
+	var callErr *tencentapi.Error
+	if errors.As(err, &callErr) && callErr.RequestID != "" {
+		exp := explainSTS(callErr.Code)
+		detail += "\n\n" + exp.meaning + " " + exp.fix
+	}
+	return detail
+}
+
+func callerIdentityWithoutAccountDetail(endpoint string) string {
+	return fmt.Sprintf("allowed_account_ids or forbidden_account_ids is set, and STS GetCallerIdentity at %s answered without an "+
+		"AccountId, so the account cannot be checked and no data source is read. If endpoints.sts points at a proxy, check it; "+
+		"otherwise run Terraform again.", endpoint)
+}
+
+func accountNotAllowedDetail(account, source string, allowed []string) string {
+	return fmt.Sprintf("The credential from %s belongs to account %s, which is not in allowed_account_ids (%s). "+
+		"No data source was read. Use a credential of an allowed account, or add %s to allowed_account_ids if it is meant to be read.",
+		source, account, strings.Join(allowed, ", "), account)
+}
+
+func accountForbiddenDetail(account, source string, forbidden []string) string {
+	return fmt.Sprintf("The credential from %s belongs to account %s, which forbidden_account_ids lists (%s). "+
+		"No data source was read. Use a credential of another account.", source, account, strings.Join(forbidden, ", "))
+}
+
+// credentialFailedDetail explains a credential source that failed; when
+// STS refused with a code, it says what the code means and what to do.
+func credentialFailedDetail(err error) string {
+	detail := fmt.Sprintf("The provider could not get a credential from %s.", err) +
+		" Fix that source, or supply a credential another way (see the provider documentation for the order in which sources are tried)."
+	var credErr *credentials.Error
+	if errors.As(err, &credErr) && credErr.Code != "" {
+		exp := explainSTS(credErr.Code)
+		detail += "\n\n" + exp.meaning + " " + exp.fix
+	}
+	return detail
+}

@@ -1,0 +1,92 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+const (
+	fixSTSRetry = "Run Terraform again in a moment; if it keeps failing, contact Tencent Cloud support with the RequestId above."
+	fixNewCode  = "Enter the device's current code (token_code in mfa_certification or assume_role, or " + envMFATokenCode +
+		" / " + envAssumeRoleTokenCode + ") and run Terraform again. A code is accepted once: a code used by an earlier run, " +
+		"or by another provider configuration in this run, is refused."
+)
+
+// stsCodes explains the error codes the STS SDK declares, for the actions
+// that obtain credentials (AssumeRole, AssumeRoleWithWebIdentity,
+// AssumeRoleWithSAML, GetSessionToken) and GetCallerIdentity. A code not
+// here is looked up by its family, then among the common API 3.0 codes.
+var stsCodes = map[string]explanation{
+	"FailedOperation.CheckMFAError": {
+		meaning: "STS refused the MFA code: it is wrong, has expired, or was already used.", fix: fixNewCode,
+	},
+	"FailedOperation.MFATypeNotSupported": {
+		meaning: "STS does not support the kind of MFA device serial_number names.",
+		fix:     "Bind a virtual MFA device (softToken) to the CAM user, and set serial_number to it.",
+	},
+	"FailedOperation.TempKeyNotAllowed": {
+		meaning: "STS refused a temporary credential where it needs a permanent API key (GetSessionToken certifies only permanent keys).",
+		fix:     "Sign with a permanent API key (secret_id and secret_key, or a profile without a token).",
+	},
+	"InvalidParameter.WebIdentityTokenError": {
+		meaning: "STS refused the OIDC token: it is malformed, has expired, was not issued by the identity provider provider_id names, or that provider is not trusted by the role.",
+		fix: "Check that the token file is the one the CI system or Kubernetes keeps current, that provider_id is the identity provider's name in CAM, " +
+			"and that the role's trust policy names that provider and the token's audience and subject.",
+	},
+	"ResourceNotFound.RoleNotFound": {
+		meaning: "The role named by role_arn does not exist.",
+		fix:     "Check role_arn (or the variable it came from) against the role's resource name in the CAM console, such as qcs::cam::uin/100000000001:roleName/auditor.",
+	},
+	"InternalError.GetRoleError": {
+		meaning: "STS could not read the role named by role_arn.", fix: "Check role_arn; if it is right, " + fixSTSRetry,
+	},
+	"InternalError.IllegalRole": {
+		meaning: "The role named by role_arn cannot be assumed this way.",
+		fix:     "Check that the role's trust policy allows this credential, identity provider or account to assume it.",
+	},
+	"InternalError": {meaning: "STS failed internally.", fix: fixSTSRetry},
+	"InvalidParameter.OverTimeError": {
+		meaning: "The session duration is longer than STS grants.",
+		fix:     "Lower session_duration (at most 43200 seconds) or mfa_certification.duration_seconds (at most 7200 for a root account's key, 129600 for a sub-user's).",
+	},
+	"InvalidParameter.ParamError": {
+		meaning: "STS refused a parameter; its message below names it (for a SAML exchange, a malformed, expired or untrusted assertion).",
+		fix:     "Correct the argument the message names: role_arn, session_name (2 to 128 letters, digits and =,.@_-), saml_assertion, principal_arn or source_identity.",
+	},
+	"InvalidParameter.AccountNotAvaliable": {
+		meaning: "The account behind the credential cannot use STS this way.", fix: "Check that the account is verified and not in arrears.",
+	},
+	"InvalidParameter.TempCodeNotAvaliable": {
+		meaning: "The temporary credential that signed the call is not valid for it.", fix: "Sign with a permanent API key, or obtain a fresh credential.",
+	},
+	"InvalidParameter.AccessKeyNotSupport": {
+		meaning: "STS does not accept this kind of API key for the call.", fix: "Use an API key of a CAM user or the root account.",
+	},
+	"InvalidParameter": {
+		meaning: "STS refused the request's parameters, the session policy among them; its message below says which.",
+		fix:     "Correct the assume_role policy (a JSON policy document) or the argument the message names.",
+	},
+	"AuthFailure.AccessKeyIllegal": {
+		meaning: "The API key that signed the STS call is disabled or invalid.", fix: "Enable the key, or use another, in the CAM console under Access Key.",
+	},
+	"UnauthorizedOperation": {
+		meaning: "The identity that signed the STS call may not make it: the role's trust policy does not name it, its permissions lack sts:AssumeRole (or sts:GetSessionToken), or the role requires MFA.",
+		fix:     "Add this identity to the role's trust policy and grant it the STS action, or set serial_number and token_code for a role that requires MFA.",
+	},
+	"UnsupportedOperation": {
+		meaning: "STS does not support this call for this credential or account.", fix: "Use a credential of another kind, or contact Tencent Cloud support.",
+	},
+}
+
+// stsContext fills the common codes' placeholders for a call to STS.
+var stsContext = readContext{
+	action:   "sts:*",
+	codes:    stsCodes,
+	sources:  credentialSources{secretID: "the credential that signed the STS call", secretKey: "it", securityToken: "it"},
+	endpoint: "STS",
+}
+
+// explainSTS words an STS error code.
+func explainSTS(code string) explanation {
+	exp := explain(code, stsContext)
+	exp.meaning, exp.fix = stsContext.fill(exp.meaning), stsContext.fill(exp.fix)
+	return exp
+}

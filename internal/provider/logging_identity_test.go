@@ -1,0 +1,92 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestAccTraceLogsHoldNoExchangedSecrets runs each credential source that
+// STS exchanges through the real CLI at TF_LOG=TRACE, and checks that the
+// log shows the STS attempts but neither the OIDC token, the SAML
+// assertion, an MFA code, nor any temporary key the emulator issued. The
+// secrets come from the environment and files, because Terraform may log
+// the configuration it runs.
+func TestAccTraceLogsHoldNoExchangedSecrets(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		env     func(t *testing.T) map[string]string
+		secrets []string
+		actions []string
+	}{
+		{
+			name: "web identity",
+			env: func(t *testing.T) map[string]string {
+				return map[string]string{
+					envWebIdentityTokenFile: writeTokenFile(t, "oidc-token-one"),
+					envAssumeRoleProviderID: oidcProvider, envAssumeRoleArn: auditorRole,
+				}
+			},
+			secrets: []string{"oidc-token-one"},
+			actions: []string{actionWebID},
+		},
+		{
+			name: "SAML",
+			env: func(*testing.T) map[string]string {
+				return map[string]string{envSAMLAssertion: samlAssertion, envPrincipalArn: samlPrincipal, envAssumeRoleArn: auditorRole}
+			},
+			secrets: []string{samlAssertion},
+			actions: []string{actionSAML},
+		},
+		{
+			name: "MFA certification, then a role assumed with another code",
+			env: func(*testing.T) map[string]string {
+				return map[string]string{
+					envSecretID: "AKIDadmin", envSecretKey: "admin-key",
+					envMFASerialNumber: mfaSerial, envMFATokenCode: "480317",
+					envAssumeRoleArn: auditorRole, envAssumeRoleSerialNumber: mfaSerial, envAssumeRoleTokenCode: "265093",
+				}
+			},
+			secrets: []string{"480317", "265093"},
+			actions: []string{actionSession, "AssumeRole"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv, endpoints := startIdentityEmulator(t, "")
+			logPath := filepath.Join(t.TempDir(), "trace.log")
+			t.Setenv("TF_LOG", "TRACE")
+			t.Setenv("TF_LOG_PATH", logPath)
+			t.Setenv(envOrganizationEndpoint, endpoints.organization)
+			t.Setenv(envSTSEndpoint, endpoints.sts)
+			for name, value := range tc.env(t) {
+				t.Setenv(name, value)
+			}
+			if err := configureOnce(t, providerFromEnvironment); err != nil {
+				t.Fatal(err)
+			}
+
+			logs, err := os.ReadFile(logPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(logs)
+			for _, action := range tc.actions {
+				if !strings.Contains(text, "action="+action) {
+					t.Errorf("the trace log has no %s attempt; the test would not see a leak either", action)
+				}
+			}
+			secrets := tc.secrets
+			for _, issued := range srv.Issued() {
+				secrets = append(secrets, issued.SecretKey, issued.Token)
+			}
+			if len(secrets) < len(tc.secrets)+2 {
+				t.Errorf("no temporary credential was issued; the exchange was not used")
+			}
+			noneContain(t, text, secrets)
+		})
+	}
+}

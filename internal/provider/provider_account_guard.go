@@ -1,0 +1,60 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"context"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/sts"
+)
+
+// checkAccount asks STS which account the credential belongs to, once, and
+// fails when allowed_account_ids leaves it out or forbidden_account_ids
+// names it, so that no data source reads the wrong account. A failed
+// lookup fails too: the guard rail is not skipped because STS could not answer.
+func checkAccount(ctx context.Context, m providerModel, s settings) diag.Diagnostics {
+	var diags diag.Diagnostics
+	allowed, forbidden := accountIDs(m.AllowedAccountIDs), accountIDs(m.ForbiddenAccountIDs)
+	if len(allowed) == 0 && len(forbidden) == 0 {
+		return nil
+	}
+	client := sts.NewClient(s.sts)
+	identity, err := client.GetCallerIdentity(ctx)
+	if err != nil {
+		diags.AddError(summaryCallerIdentityFailed, callerIdentityFailedDetail(err, client.Endpoint()))
+		return diags
+	}
+	if identity == nil || identity.AccountId == nil || *identity.AccountId == "" {
+		diags.AddError(summaryCallerIdentityFailed, callerIdentityWithoutAccountDetail(client.Endpoint()))
+		return diags
+	}
+	account := *identity.AccountId
+	switch {
+	case len(allowed) > 0 && !slices.Contains(allowed, account):
+		diags.AddAttributeError(path.Root("allowed_account_ids"), summaryAccountNotAllowed,
+			accountNotAllowedDetail(account, s.credential.Describe(), allowed))
+	case slices.Contains(forbidden, account):
+		diags.AddAttributeError(path.Root("forbidden_account_ids"), summaryAccountForbidden,
+			accountForbiddenDetail(account, s.credential.Describe(), forbidden))
+	}
+	return diags
+}
+
+// accountIDs are a set's strings, sorted for messages; validation has
+// already refused unknown and malformed ones.
+func accountIDs(set types.Set) []string {
+	var ids []string
+	for _, v := range set.Elements() {
+		if s, ok := v.(types.String); ok {
+			ids = append(ids, s.ValueString())
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}

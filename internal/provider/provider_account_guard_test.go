@@ -1,0 +1,105 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+)
+
+// organizationReads counts the requests that reached the Organization API.
+func organizationReads(srv *emulator.Server) int {
+	n := 0
+	for _, r := range srv.Requests() {
+		if r.Service == emulator.ServiceOrganization {
+			n++
+		}
+	}
+	return n
+}
+
+func TestAccAccountGuardRails(t *testing.T) {
+	t.Run("an allowed account is read, after one identity check per configuration", func(t *testing.T) {
+		srv, endpoints := startEmulator(t)
+		testCredentialStep(t, providerWithSTS(endpoints, `secret_id = "AKIDadmin"
+  secret_key = "admin-key"
+  allowed_account_ids = ["100000000001", "100000000002"]`), func(s *terraform.State) error {
+			if err := expectSigners(srv, "AKIDadmin")(s); err != nil {
+				return err
+			}
+			for _, c := range stsCalls(srv, actionIdentity) {
+				if c.SecretID != "AKIDadmin" || c.ErrorCode != "" {
+					return fmt.Errorf("GetCallerIdentity call %+v, want one signed with AKIDadmin", c)
+				}
+			}
+			if len(stsCalls(srv, actionIdentity)) == 0 {
+				return fmt.Errorf("GetCallerIdentity was never called")
+			}
+			return nil
+		})
+	})
+	for _, tc := range []struct {
+		name, arguments string
+		want            []string
+	}{
+		{
+			name: "an account not in allowed_account_ids is refused before any read",
+			arguments: `secret_id = "AKIDadmin"
+  secret_key = "admin-key"
+  allowed_account_ids = ["100000000009"]`,
+			want: []string{"Tencent Cloud Account Not Allowed", "belongs to account 100000000001", "not in allowed_account_ids (100000000009)"},
+		},
+		{
+			name: "a forbidden account is refused before any read",
+			arguments: `secret_id = "AKIDadmin"
+  secret_key = "admin-key"
+  forbidden_account_ids = ["100000000001"]`,
+			want: []string{"Tencent Cloud Account Forbidden", "belongs to account 100000000001", "forbidden_account_ids lists (100000000001)"},
+		},
+		{
+			name: "the account checked is the assumed role's",
+			arguments: `secret_id = "AKIDadmin"
+  secret_key = "admin-key"
+  allowed_account_ids = ["100000000001"]
+  assume_role {
+    role_arn = "` + outsiderRole + `"
+  }`,
+			want: []string{"Tencent Cloud Account Not Allowed", "role " + outsiderRole, "belongs to account 100000000009"},
+		},
+		{
+			name: "allowed and forbidden lists together are refused",
+			arguments: `secret_id = "AKIDadmin"
+  secret_key = "admin-key"
+  allowed_account_ids = ["100000000001"]
+  forbidden_account_ids = ["100000000009"]`,
+			want: []string{"Invalid Attribute Combination", "forbidden_account_ids"},
+		},
+		{
+			name: "an account ID that is not a UIN is refused",
+			arguments: `secret_id = "AKIDadmin"
+  secret_key = "admin-key"
+  allowed_account_ids = ["qcs::cam::uin/100000000001"]`,
+			want: []string{"allowed_account_ids", "must be an account UIN"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv, endpoints := startEmulator(t)
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      providerWithSTS(endpoints, tc.arguments) + dataSourceBlock("100033118139"),
+					ExpectError: errorMatching(tc.want...),
+				}},
+			})
+			if n := organizationReads(srv); n != 0 {
+				t.Errorf("%d Organization requests were sent for an account that may not be read", n)
+			}
+		})
+	}
+}
