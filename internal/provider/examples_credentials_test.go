@@ -1,0 +1,66 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"strings"
+	"testing"
+)
+
+// The credential examples, each applied as written, with only the token
+// file path pointed at a test file. They run through the real CLI once, as
+// a user's plan does: a single-use MFA code serves one run.
+
+// identityExampleEnvironment serves the identity world with every endpoint
+// in the environment and no key pair there.
+func identityExampleEnvironment(t *testing.T) {
+	t.Helper()
+	srv, endpoints := startIdentityEmulator(t, "")
+	t.Setenv(envOrganizationEndpoint, endpoints.organization)
+	t.Setenv(envSTSEndpoint, endpoints.sts)
+	t.Cleanup(func() {
+		if err := expectSigners(srv, "AKIDtmp")(nil); err != nil {
+			t.Error(err)
+		}
+	})
+}
+
+func TestAccExampleProviderWebIdentity(t *testing.T) {
+	identityExampleEnvironment(t)
+	example := strings.Replace(readExample(t, "provider/web_identity.tf"), "/tmp/tencentcloud-oidc-token",
+		writeTokenFile(t, "oidc-token-one"), 1)
+	if err := configureOnce(t, requiredProviders+example); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestAccExampleProviderPodOIDC(t *testing.T) {
+	identityExampleEnvironment(t)
+	t.Setenv(envTKERegion, "ap-guangzhou")
+	t.Setenv(envTKEWebIdentityTokenFile, writeTokenFile(t, "oidc-token-two"))
+	t.Setenv(envTKEProviderID, oidcProvider)
+	t.Setenv(envTKERoleArn, auditorRole)
+	if err := configureOnce(t, requiredProviders+readExample(t, "provider/pod_oidc.tf")); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestAccExampleProviderSAML(t *testing.T) {
+	identityExampleEnvironment(t)
+	t.Setenv("TF_VAR_saml_assertion", samlAssertion)
+	if err := configureOnce(t, requiredProviders+readExample(t, "provider/saml.tf")); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestAccExampleProviderMFA(t *testing.T) {
+	identityExampleEnvironment(t)
+	dir := t.TempDir()
+	writeProfile(t, dir, "audit", `{"secretId": "AKIDadmin", "secretKey": "admin-key"}`, "")
+	t.Setenv(envSharedCredentialsDir, dir)
+	t.Setenv("TF_VAR_mfa_code", "902115")
+	if err := configureOnce(t, requiredProviders+readExample(t, "provider/mfa.tf")); err != nil {
+		t.Fatal(err)
+	}
+}
