@@ -37,7 +37,12 @@ func (a *AssumeRole) Describe() string {
 	return fmt.Sprintf("the role %s assumed with %s", a.RoleArn, a.Base.Describe())
 }
 
+// Retrieve refreshes the base credential first, outside the single-use
+// guard: a base that fails has sent no code.
 func (a *AssumeRole) Retrieve(ctx context.Context) (Value, error) {
+	if err := a.Base.Refresh(ctx); err != nil {
+		return Value{}, err
+	}
 	if a.TokenCode != "" {
 		return a.once.do(ctx, a.Describe(), a.assume)
 	}
@@ -45,9 +50,6 @@ func (a *AssumeRole) Retrieve(ctx context.Context) (Value, error) {
 }
 
 func (a *AssumeRole) assume(ctx context.Context) (Value, error) {
-	if err := a.Base.Refresh(ctx); err != nil {
-		return Value{}, err
-	}
 	request := sts.NewAssumeRoleRequest()
 	request.RoleArn = &a.RoleArn
 	request.RoleSessionName = &a.SessionName

@@ -29,14 +29,16 @@ func (m *MFASession) Describe() string {
 	return fmt.Sprintf("the MFA session of %s certified by the device %s", m.Base.Describe(), m.SerialNumber)
 }
 
+// Retrieve refreshes the base credential first, outside the single-use
+// guard: a base that fails has sent no code.
 func (m *MFASession) Retrieve(ctx context.Context) (Value, error) {
+	if err := m.Base.Refresh(ctx); err != nil {
+		return Value{}, err
+	}
 	return m.once.do(ctx, m.Describe(), m.certify)
 }
 
 func (m *MFASession) certify(ctx context.Context) (Value, error) {
-	if err := m.Base.Refresh(ctx); err != nil {
-		return Value{}, err
-	}
 	request := sts.NewGetSessionTokenRequest()
 	duration := m.DurationSeconds
 	if duration == 0 {

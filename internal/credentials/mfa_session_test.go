@@ -71,9 +71,9 @@ func TestAnMFASessionIsObtainedOnceAndThenSaysANewCodeIsNeeded(t *testing.T) {
 	}
 }
 
-func TestAnMFASessionThatFailedMayBeAskedForAgain(t *testing.T) {
+func TestAnMFASessionRefusedBeforeSTSActedMayBeAskedForAgain(t *testing.T) {
 	f := newFakeSTS(t, time.Hour)
-	f.replyWith(apiError("InternalError.SystemError"))
+	f.replyWith(apiError("AuthFailure.SignatureFailure"))
 	source := mfaSession(f)
 	_, err := source.Retrieve(context.Background())
 	if err == nil || strings.Contains(err.Error(), "single-use") {
@@ -86,6 +86,28 @@ func TestAnMFASessionThatFailedMayBeAskedForAgain(t *testing.T) {
 	}
 	if n := len(f.Calls()); n != 2 {
 		t.Errorf("%d GetSessionToken calls, want 2", n)
+	}
+}
+
+func TestAnMFACodeSentByAnAttemptThatFailedIsNotSentAgain(t *testing.T) {
+	f := newFakeSTS(t, time.Hour)
+	f.replyWith(apiError("InternalError.SystemError"))
+	source := mfaSession(f)
+	if _, err := source.Retrieve(context.Background()); err == nil {
+		t.Fatal("the failed exchange succeeded")
+	}
+	calls := len(f.Calls())
+	f.replyWith(nil)
+	_, err := source.Retrieve(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "STS may have used it") || !strings.Contains(err.Error(), "new code") {
+		t.Fatalf("err = %v, want a request for a new code", err)
+	}
+	assertNoSecret(t, err)
+	if n := len(f.Calls()); n != calls {
+		t.Errorf("the code was sent again: %d calls after %d", n, calls)
+	}
+	if calls != 1 {
+		t.Errorf("the failed exchange sent the code %d times; a retry could only fail", calls)
 	}
 }
 

@@ -5,9 +5,12 @@ package credentials
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 // singleUse guards an exchange that spends an MFA code. STS accepts a code
@@ -19,6 +22,9 @@ type singleUse struct {
 	mu      sync.Mutex
 	spent   bool
 	expires time.Time
+	// lost is why an exchange that may have reached STS failed: STS may have
+	// spent the code, so it is not sent again.
+	lost string
 }
 
 // do runs exchange unless a previous one succeeded. The lock is held across
@@ -26,6 +32,10 @@ type singleUse struct {
 func (s *singleUse) do(ctx context.Context, source string, exchange func(context.Context) (Value, error)) (Value, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.lost != "" {
+		return Value{}, &Error{Source: source, Reason: fmt.Sprintf("the single-use MFA code was sent to STS by an attempt that "+
+			"failed (%s); STS may have used it, so it is not sent again, and a new run needs a new code (token_code)", s.lost)}
+	}
 	if s.spent {
 		tense := "expires"
 		if !time.Now().Before(s.expires) {
@@ -36,8 +46,22 @@ func (s *singleUse) do(ctx context.Context, source string, exchange func(context
 			tense, s.expires.UTC().Format(time.RFC3339))}
 	}
 	value, err := exchange(ctx)
-	if err == nil {
+	var callErr *tencentapi.Error
+	switch {
+	case err == nil:
 		s.spent, s.expires = true, value.Expires
+	case !errors.As(err, &callErr) || !callErr.Unsent():
+		s.lost = reasonOf(err)
 	}
 	return value, err
+}
+
+// reasonOf is a failure's reason without the source's name, which the
+// error that quotes it repeats.
+func reasonOf(err error) string {
+	var credErr *Error
+	if errors.As(err, &credErr) {
+		return credErr.Reason
+	}
+	return err.Error()
 }

@@ -75,3 +75,9 @@ func NewAssumeRoleRequest() *AssumeRoleRequest {
 func NewAssumeRoleResponse() *AssumeRoleResponse {
 	return &AssumeRoleResponse{BaseResponse: &tchttp.BaseResponse{}}
 }
+
+// SpendsCode reports that the request carries a single-use MFA code, which
+// tencentapi then does not send again after an attempt STS may have acted on.
+func (r *AssumeRoleRequest) SpendsCode() bool {
+	return r.TokenCode != nil && *r.TokenCode != ""
+}

@@ -53,3 +53,9 @@ func NewGetSessionTokenRequest() *GetSessionTokenRequest {
 func NewGetSessionTokenResponse() *GetSessionTokenResponse {
 	return &GetSessionTokenResponse{BaseResponse: &tchttp.BaseResponse{}}
 }
+
+// SpendsCode reports that the request carries a single-use MFA code, which
+// tencentapi then does not send again after an attempt STS may have acted on.
+func (r *GetSessionTokenRequest) SpendsCode() bool {
+	return r.TokenCode != nil && *r.TokenCode != ""
+}

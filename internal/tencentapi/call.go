@@ -24,7 +24,9 @@ func (c *Client) Call(ctx context.Context, request tchttp.Request, response tcht
 	renewed := false
 	for number := 1; ; number++ {
 		if err := c.limiter.Wait(ctx); err != nil {
-			return c.finish(cancelled(ctx, err), number-1, start)
+			failure := cancelled(ctx, err)
+			failure.unsent = true
+			return c.finish(failure, number-1, start)
 		}
 		if err := c.refreshCredential(ctx); err != nil {
 			return c.finish(err, number-1, start)
@@ -42,7 +44,7 @@ func (c *Client) Call(ctx context.Context, request tchttp.Request, response tcht
 		}
 		cancel()
 
-		retry := failure != nil && failure.retryable && number <= c.maxRetries
+		retry := failure != nil && failure.retryable && number <= c.maxRetries && (!spendsCode(request) || failure.Unsent())
 		var retryIn time.Duration
 		switch {
 		case retry && throttled(failure.Code):
@@ -84,6 +86,19 @@ func (c *Client) checkSigning(request tchttp.Request) *Error {
 			"%s must be signed, but this client has no credential", request.GetAction())}
 	}
 	return nil
+}
+
+// codeSpender is a request that carries a single-use code, such as an MFA
+// code. The server accepts the code once, and an attempt that timed out or
+// failed on the server's side may already have spent it: sending it again
+// could only fail, blaming a code that was right.
+type codeSpender interface {
+	SpendsCode() bool
+}
+
+func spendsCode(request tchttp.Request) bool {
+	spender, ok := request.(codeSpender)
+	return ok && spender.SpendsCode()
 }
 
 // refresher is a credential that may need fetching anew, such as a

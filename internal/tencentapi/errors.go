@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -53,7 +54,20 @@ type Error struct {
 	Elapsed  time.Duration
 
 	retryable bool
-	err       error
+	// unsent is set when the request cannot have reached the server: no
+	// connection was made, or it was never sent.
+	unsent bool
+	err    error
+}
+
+// Unsent reports whether the request is known not to have been acted on:
+// it never reached the server, or the server refused it before acting on
+// it (authentication, throttling). Only then may a request that spends a
+// single-use code be sent again.
+func (e *Error) Unsent() bool {
+	family, _, _ := strings.Cut(e.Code, ".")
+	return e.unsent || family == "AuthFailure" || throttled(e.Code) ||
+		e.Code == CodeCredentialError || e.Code == CodeRequestFailed
 }
 
 func (e *Error) Error() string {
@@ -96,7 +110,7 @@ func classify(err error, ex *exchange) *Error {
 		if inner := errors.Unwrap(sdkErr); inner != nil {
 			cause = inner
 		}
-		return &Error{Code: CodeNetworkError, Message: cause.Error(), retryable: !PermanentNetworkError(cause), err: err}
+		return &Error{Code: CodeNetworkError, Message: cause.Error(), retryable: !PermanentNetworkError(cause), unsent: dialFailed(cause), err: err}
 	case "ClientError.ParseJsonError", "ClientError.HttpStatusCodeError", "ClientError.IOError":
 		return unexpectedResponse(sdkErr, ex)
 	}
@@ -177,4 +191,12 @@ func timedOut(timeout time.Duration, last *Error) *Error {
 		retryable:  true,
 		err:        last,
 	}
+}
+
+// dialFailed recognises a network failure before any byte of the request
+// was sent: the host was not found or the connection was not made.
+func dialFailed(err error) bool {
+	var dnsErr *net.DNSError
+	var opErr *net.OpError
+	return errors.As(err, &dnsErr) || (errors.As(err, &opErr) && opErr.Op == "dial")
 }
