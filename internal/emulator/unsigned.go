@@ -34,20 +34,21 @@ func (s *Server) authenticateCaller(r *http.Request, body []byte, service string
 		}
 		return Credential{}, nil
 	}
-	cred, apiErr := s.authenticate(r, body, service)
-	if apiErr != nil && apiErr.Code == "AuthFailure.SecretIdNotFound" && action.unsigned {
-		// The action needs no key, so a signature by a key the account
-		// does not know is only decoration. Every other signature mistake
-		// still fails, as it shows a broken signer.
-		return Credential{}, nil
+	if action.unsigned {
+		// The official provider and the SDK send these unsigned. Whether the
+		// real API also takes them signed is not documented; refusing is the
+		// stricter reading, and it makes a client that signs them, and so
+		// sends a credential where none is needed, fail here.
+		return Credential{}, errorf("AuthFailure.InvalidAuthorization",
+			"The action `%s` is sent unsigned, with Authorization: SKIP and no credential.", rec.Action)
 	}
-	return cred, apiErr
+	return s.authenticate(r, body, service)
 }
 
 // budgetUin is the account whose rate limit a request spends. A call that
-// needs no key counts against the account of the role it asks for, whether
-// or not it was signed, as that is whose service it uses; an unknown role
-// counts under uin 0, which no account has.
+// needs no key counts against the account of the role it asks for, as that
+// is whose service it uses; an unknown role counts under uin 0, which no
+// account has.
 func (s *Server) budgetUin(caller Credential, rec *Request) int64 {
 	if !actions[rec.Action].unsigned {
 		return caller.Uin

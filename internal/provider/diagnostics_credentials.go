@@ -27,7 +27,20 @@ const (
 	summaryCallerIdentityFailed   = "Cannot Verify the Tencent Cloud Account"
 	summaryAccountNotAllowed      = "Tencent Cloud Account Not Allowed"
 	summaryAccountForbidden       = "Tencent Cloud Account Forbidden"
+	summaryExchangeEnvIgnored     = "Identity Exchange Variables Ignored"
 )
+
+func twoEnvExchangesDetail(set []string) string {
+	return fmt.Sprintf("The environment sets %s: an OIDC token and a SAML assertion, each a whole credential, and the provider "+
+		"takes its credential from exactly one source rather than guess which was meant. Unset the variables of the exchange "+
+		"that is not meant, or name the source in the provider block.", strings.Join(set, " and "))
+}
+
+func exchangeEnvIgnoredDetail(chosen string, set []string) string {
+	return fmt.Sprintf("The provider block names %s, so the identity exchange the environment configures (%s) is not used, and "+
+		"neither are the %s* variables that belong to it: no role is assumed from %s. Unset those variables, or use an "+
+		"assume_role block to assume a role.", chosen, strings.Join(set, ", "), "TENCENTCLOUD_ASSUME_ROLE_", envAssumeRoleArn)
+}
 
 func twoSourcesDetail(first, second string) string {
 	return fmt.Sprintf("The provider block sets both %s and %s. Each names a whole credential, and the provider takes its credential "+

@@ -63,8 +63,8 @@ type baseCredential struct {
 	// region and role-arn then apply.
 	profile *credentials.Profile
 	// exchange is set when STS exchanged an OIDC token or SAML assertion for
-	// it: the TENCENTCLOUD_ASSUME_ROLE_* variables configured that exchange,
-	// so they do not also name a role to assume after it.
+	// it with settings that fall back to the TENCENTCLOUD_ASSUME_ROLE_*
+	// variables, so those do not also name a role to assume after it.
 	exchange bool
 	// temporary is set when it is known to be an STS-issued credential,
 	// which GetSessionToken refuses.
@@ -78,9 +78,12 @@ type keyPairSettings struct{ id, key, token setting }
 type explicitSource struct {
 	given bool
 	// name is the argument or block, for messages.
-	name  string
-	path  path.Path
-	build func() (*baseCredential, diag.Diagnostics)
+	name string
+	path path.Path
+	// exchange is set for the blocks whose settings fall back to the
+	// environment's identity exchange variables.
+	exchange bool
+	build    func() (*baseCredential, diag.Diagnostics)
 }
 
 // resolveBaseCredential takes the credential from the one source the
@@ -109,19 +112,19 @@ func resolveBaseCredential(m providerModel, stsConfig tencentapi.Config) (*baseC
 	profile := configSetting(m.Profile, path.Root("profile"))
 	camRole := configSetting(m.CamRoleName, path.Root("cam_role_name"))
 	explicit := []explicitSource{
-		{fromConfig.id.isSet() || fromConfig.key.isSet(), "secret_id and secret_key", path.Root("secret_id"),
+		{fromConfig.id.isSet() || fromConfig.key.isSet(), "secret_id and secret_key", path.Root("secret_id"), false,
 			func() (*baseCredential, diag.Diagnostics) { return keyPair(fromConfig, fromEnv.token) }},
-		{profile.isSet(), "profile", profile.path,
+		{profile.isSet(), "profile", profile.path, false,
 			func() (*baseCredential, diag.Diagnostics) { return profileCredential(m, profile, false) }},
-		{camRole.isSet(), "cam_role_name", camRole.path,
+		{camRole.isSet(), "cam_role_name", camRole.path, false,
 			func() (*baseCredential, diag.Diagnostics) { return cvmRole(camRole) }},
-		{m.WebIdentity != nil, "assume_role_with_web_identity", path.Root("assume_role_with_web_identity"),
+		{m.WebIdentity != nil, "assume_role_with_web_identity", path.Root("assume_role_with_web_identity"), true,
 			func() (*baseCredential, diag.Diagnostics) {
 				return webIdentityCredential(*m.WebIdentity, true, stsConfig)
 			}},
-		{m.EnablePodOIDC.ValueBool(), "enable_pod_oidc", path.Root("enable_pod_oidc"),
+		{m.EnablePodOIDC.ValueBool(), "enable_pod_oidc", path.Root("enable_pod_oidc"), false,
 			func() (*baseCredential, diag.Diagnostics) { return podOIDCCredential(stsConfig) }},
-		{m.SAML != nil, "assume_role_with_saml", path.Root("assume_role_with_saml"),
+		{m.SAML != nil, "assume_role_with_saml", path.Root("assume_role_with_saml"), true,
 			func() (*baseCredential, diag.Diagnostics) { return samlCredential(*m.SAML, stsConfig) }},
 	}
 	var chosen *explicitSource
@@ -136,13 +139,15 @@ func resolveBaseCredential(m providerModel, stsConfig tencentapi.Config) (*baseC
 		chosen = &explicit[i]
 	}
 	if chosen != nil {
+		if set := envExchanges(); len(set) > 0 && !chosen.exchange {
+			diags.AddAttributeWarning(chosen.path, summaryExchangeEnvIgnored, exchangeEnvIgnoredDetail(chosen.name, set))
+		}
 		base, sourceDiags := chosen.build()
 		return base, append(diags, sourceDiags...)
 	}
 
 	for _, source := range []func() (*baseCredential, diag.Diagnostics){
-		func() (*baseCredential, diag.Diagnostics) { return envWebIdentityCredential(stsConfig) },
-		func() (*baseCredential, diag.Diagnostics) { return envSAMLCredential(stsConfig) },
+		func() (*baseCredential, diag.Diagnostics) { return envExchangeCredential(stsConfig) },
 		func() (*baseCredential, diag.Diagnostics) { return keyPair(fromEnv, setting{}) },
 		func() (*baseCredential, diag.Diagnostics) {
 			return profileCredential(m, envSetting(envProfile, path.Root("profile")), true)

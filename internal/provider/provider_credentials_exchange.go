@@ -40,23 +40,36 @@ type samlModel struct {
 	PrincipalArn    types.String `tfsdk:"principal_arn"`
 }
 
-const defaultWebIdentityProvider = "OIDC"
-
-// envWebIdentityCredential is the exchange the environment configures, nil
-// without a token: the block's settings all fall back to their variables.
-func envWebIdentityCredential(stsConfig tencentapi.Config) (*baseCredential, diag.Diagnostics) {
-	if os.Getenv(envWebIdentityToken) == "" && os.Getenv(envWebIdentityTokenFile) == "" {
-		return nil, nil
+// envExchanges names the environment variables set that configure an
+// identity exchange: an OIDC token or file, or a SAML assertion. The
+// TENCENTCLOUD_ASSUME_ROLE_* variables then belong to that exchange.
+func envExchanges() []string {
+	var set []string
+	for _, name := range []string{envWebIdentityToken, envWebIdentityTokenFile, envSAMLAssertion} {
+		if os.Getenv(name) != "" {
+			set = append(set, name)
+		}
 	}
-	return webIdentityCredential(webIdentityModel{}, false, stsConfig)
+	return set
 }
 
-// envSAMLCredential is the exchange the environment configures, nil without an assertion.
-func envSAMLCredential(stsConfig tencentapi.Config) (*baseCredential, diag.Diagnostics) {
-	if os.Getenv(envSAMLAssertion) == "" {
-		return nil, nil
+// envExchangeCredential is the exchange the environment configures, nil
+// for none: the blocks' settings all fall back to their variables. An OIDC
+// token and a SAML assertion at once is an error, not a choice.
+func envExchangeCredential(stsConfig tencentapi.Config) (*baseCredential, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	oidc := os.Getenv(envWebIdentityToken) != "" || os.Getenv(envWebIdentityTokenFile) != ""
+	saml := os.Getenv(envSAMLAssertion) != ""
+	switch {
+	case oidc && saml:
+		diags.AddError(summaryTwoSources, twoEnvExchangesDetail(envExchanges()))
+		return nil, diags
+	case oidc:
+		return webIdentityCredential(webIdentityModel{}, false, stsConfig)
+	case saml:
+		return samlCredential(samlModel{}, stsConfig)
 	}
-	return samlCredential(samlModel{}, stsConfig)
+	return nil, nil
 }
 
 func webIdentityCredential(block webIdentityModel, fromBlock bool, stsConfig tencentapi.Config) (*baseCredential, diag.Diagnostics) {
@@ -79,14 +92,10 @@ func webIdentityCredential(block webIdentityModel, fromBlock bool, stsConfig ten
 		diags.AddAttributeError(tokenFile.path, summaryMissingExchangeSetting, invalidSettingDetail(tokenFile, err))
 		return nil, diags
 	}
-	providerID := resolveSetting(block.ProviderID, blockPath.AtName("provider_id"), envAssumeRoleProviderID).value
-	if providerID == "" {
-		providerID = defaultWebIdentityProvider
-	}
 	stsConfig.Credential = nil
 	source := &credentials.WebIdentity{
 		STS:             sts.NewClient(stsConfig),
-		ProviderID:      providerID,
+		ProviderID:      resolveSetting(block.ProviderID, blockPath.AtName("provider_id"), envAssumeRoleProviderID).value,
 		RoleArn:         roleArn,
 		SessionName:     sessionName(block.SessionName, blockPath),
 		DurationSeconds: int64(duration),
@@ -121,7 +130,8 @@ func podOIDCCredential(stsConfig tencentapi.Config) (*baseCredential, diag.Diagn
 		TokenFile:   os.Getenv(envTKEWebIdentityTokenFile),
 		Description: "enable_pod_oidc",
 	}
-	return &baseCredential{source: source, sources: sameSource(source.Describe()), exchange: true, temporary: true}, diags
+	// TKE's own variables configure this exchange, so TENCENTCLOUD_ASSUME_ROLE_ARN still names a role after it.
+	return &baseCredential{source: source, sources: sameSource(source.Describe()), temporary: true}, diags
 }
 
 func samlCredential(block samlModel, stsConfig tencentapi.Config) (*baseCredential, diag.Diagnostics) {

@@ -58,10 +58,11 @@ func resolveRoleToAssume(m providerModel, base *baseCredential) (*roleToAssume, 
 	if m.AssumeRole != nil {
 		block = *m.AssumeRole
 	}
-	// After an OIDC or SAML exchange, the TENCENTCLOUD_ASSUME_ROLE_*
-	// variables are the exchange's settings: only the block names a role.
+	// Beside an OIDC or SAML exchange in the environment, or after one, the
+	// TENCENTCLOUD_ASSUME_ROLE_* variables are the exchange's settings:
+	// only the block names a role.
 	envVar := func(name string) string {
-		if base.exchange {
+		if base.exchange || len(envExchanges()) > 0 {
 			return ""
 		}
 		return name

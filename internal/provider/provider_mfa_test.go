@@ -8,20 +8,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
-
-	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
-
-// expectCalls checks how many times an STS action was called.
-func expectCalls(srv *emulator.Server, action string, want int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		if n := len(stsCalls(srv, action)); n != want {
-			return fmt.Errorf("%s was called %d times, want %d", action, n, want)
-		}
-		return nil
-	}
-}
 
 // configureOnce plans config with one read through the real CLI: one
 // provider configuration, as in a user's run. The test framework runs

@@ -55,10 +55,12 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		setCVM(t, endpoints)
 	}
 
+	// The environment's TENCENTCLOUD_ASSUME_ROLE_ARN belongs to its OIDC and
+	// SAML exchanges: were it taken as a role to assume, the call would go
+	// to the real STS host and fail.
 	t.Run("a key pair in the provider block wins over every source in the environment", func(t *testing.T) {
 		srv, endpoints := startIdentityEmulator(t, "")
 		setAll(t, endpoints)
-		t.Setenv(envAssumeRoleArn, "")
 		testCredentialStep(t, providerBlockWith(endpoints.organization, `secret_id = "AKIDadmin"
   secret_key = "admin-key"`), expectSigners(srv, "AKIDadmin"))
 	})
@@ -75,16 +77,18 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		t.Setenv(envSecretID, "AKIDloner")
 		t.Setenv(envSecretKey, "loner-key")
 		t.Setenv(envProfile, "audit")
-		t.Setenv(envAssumeRoleArn, "")
 		testCredentialStep(t, providerBlockWith(endpoints.organization, `cam_role_name = "terraform-runner"`), expectSigners(srv, "AKIDtmp"))
 	})
-	t.Run("an OIDC token in the environment wins over the environment's SAML assertion, keys, profile and CVM role", func(t *testing.T) {
+	t.Run("an OIDC token in the environment wins over the environment's keys, profile and CVM role", func(t *testing.T) {
 		srv, endpoints := startIdentityEmulator(t, "")
-		setAll(t, endpoints)
+		setOIDC(t)
+		setEnv(t)
+		setProfiles(t)
+		setCVM(t, endpoints)
 		t.Setenv(envOrganizationEndpoint, endpoints.organization)
 		t.Setenv(envSTSEndpoint, endpoints.sts)
 		testCredentialStep(t, providerFromEnvironment, resource.ComposeTestCheckFunc(expectSigners(srv, "AKIDtmp"),
-			expectExchanges(srv, actionWebID, "WebIdentityToken", "oidc-token-one"), expectCalls(srv, actionSAML, 0)))
+			expectExchanges(srv, actionWebID, "WebIdentityToken", "oidc-token-one")))
 	})
 	t.Run("a SAML assertion in the environment wins over the environment's keys, profile and CVM role", func(t *testing.T) {
 		srv, endpoints := startIdentityEmulator(t, "")
@@ -96,6 +100,23 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		t.Setenv(envSTSEndpoint, endpoints.sts)
 		testCredentialStep(t, providerFromEnvironment, resource.ComposeTestCheckFunc(expectSigners(srv, "AKIDtmp"),
 			expectExchanges(srv, actionSAML, "SAMLAssertion", samlAssertion)))
+	})
+	t.Run("an OIDC token and a SAML assertion in the environment at once are an error", func(t *testing.T) {
+		srv, endpoints := startIdentityEmulator(t, "")
+		setOIDC(t)
+		setSAML(t)
+		t.Setenv(envOrganizationEndpoint, endpoints.organization)
+		t.Setenv(envSTSEndpoint, endpoints.sts)
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+			Steps: []resource.TestStep{{
+				Config:      providerFromEnvironment + dataSourceBlock("100033118139"),
+				ExpectError: errorMatching("Two Credential Sources Given", envWebIdentityTokenFile+" and "+envSAMLAssertion),
+			}},
+		})
+		if n := len(srv.Requests()); n != 0 {
+			t.Errorf("%d requests were sent with two exchanges in the environment", n)
+		}
 	})
 	t.Run("environment keys win over the environment's profile and CVM role", func(t *testing.T) {
 		srv, endpoints := startEmulator(t)
