@@ -245,3 +245,20 @@ func TestTheNoCredentialsMessageListsTheSourcesInTheOrderTheyAreTried(t *testing
 		rest = rest[i+len(want):]
 	}
 }
+
+func TestASourceInTheProviderBlockIgnoresTheEnvironmentsExchangeAndItsRoleWithAWarning(t *testing.T) {
+	t.Setenv(envWebIdentityTokenFile, "/var/run/secrets/oidc-token")
+	t.Setenv(envAssumeRoleArn, auditorRole)
+	m := emptyProviderModel()
+	m.SecretID, m.SecretKey = types.StringValue("AKIDarg"), types.StringValue("arg-key")
+	s, diags := resolveSettings(m, "test")
+	if diags.HasError() || diags.WarningsCount() != 1 || diags.Warnings()[0].Summary() != summaryExchangeEnvIgnored {
+		t.Fatalf("diagnostics %v, want one %q warning", diags, summaryExchangeEnvIgnored)
+	}
+	if !strings.Contains(diags.Warnings()[0].Detail(), envWebIdentityTokenFile) {
+		t.Errorf("the warning does not name %s: %s", envWebIdentityTokenFile, diags.Warnings()[0].Detail())
+	}
+	if got := s.credential.Describe(); strings.Contains(got, "role") {
+		t.Errorf("the credential is %q: %s was taken as a role to assume", got, envAssumeRoleArn)
+	}
+}
