@@ -32,12 +32,8 @@ func assumeRoleBlock() schema.SingleNestedBlock {
 					"Can also be set with the `" + envAssumeRoleArn + "` environment variable. Required when the block is present.",
 				Optional: true,
 			},
-			"session_name": schema.StringAttribute{
-				MarkdownDescription: "A name for the role session, shown in CloudAudit. Can also be set with the `" +
-					envAssumeRoleSessionName + "` environment variable. Defaults to `terraform`.",
-				Optional: true,
-			},
-			"session_duration": sessionDurationAttribute(envAssumeRoleDuration),
+			"session_name":     sessionNameAttribute(),
+			"session_duration": sessionDurationAttribute(),
 			"policy": schema.StringAttribute{
 				MarkdownDescription: "A JSON policy document that further limits the temporary credential; the provider URL-encodes it " +
 					"as the API requires. No default: the role's own permissions apply.",
@@ -91,12 +87,8 @@ func webIdentityBlock() schema.SingleNestedBlock {
 					envAssumeRoleArnFile + "` environment variable. No default.",
 				Optional: true,
 			},
-			"session_name": schema.StringAttribute{
-				MarkdownDescription: "A name for the role session, shown in CloudAudit. Can also be set with the `" +
-					envAssumeRoleSessionName + "` environment variable. Defaults to `terraform`.",
-				Optional: true,
-			},
-			"session_duration": sessionDurationAttribute(envAssumeRoleDuration),
+			"session_name":     sessionNameAttribute(),
+			"session_duration": sessionDurationAttribute(),
 			"web_identity_token": schema.StringAttribute{
 				MarkdownDescription: "The OIDC token. Can also be set with the `" + envWebIdentityToken + "` environment variable. " +
 					"Wins over `web_identity_token_file`. This or `web_identity_token_file` is required.",
@@ -124,12 +116,8 @@ func samlBlock() schema.SingleNestedBlock {
 					envAssumeRoleArn + "` environment variable. Required.",
 				Optional: true,
 			},
-			"session_name": schema.StringAttribute{
-				MarkdownDescription: "A name for the role session, shown in CloudAudit. Can also be set with the `" +
-					envAssumeRoleSessionName + "` environment variable. Defaults to `terraform`.",
-				Optional: true,
-			},
-			"session_duration": sessionDurationAttribute(envAssumeRoleDuration),
+			"session_name":     sessionNameAttribute(),
+			"session_duration": sessionDurationAttribute(),
 			"saml_assertion": schema.StringAttribute{
 				MarkdownDescription: "The base64-encoded SAML assertion. Can also be set with the `" + envSAMLAssertion +
 					"` environment variable. Required.",
@@ -174,10 +162,18 @@ func mfaCertificationBlock() schema.SingleNestedBlock {
 	}
 }
 
-func sessionDurationAttribute(envVar string) schema.Int64Attribute {
+func sessionNameAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "A name for the role session, shown in CloudAudit. Can also be set with the `" +
+			envAssumeRoleSessionName + "` environment variable. Defaults to `terraform`.",
+		Optional: true,
+	}
+}
+
+func sessionDurationAttribute() schema.Int64Attribute {
 	return schema.Int64Attribute{
 		MarkdownDescription: "How long each temporary credential lives, in seconds, from 0 to 43200; 0 means the default. " +
-			"Can also be set with the `" + envVar + "` environment variable. Defaults to `7200`.",
+			"Can also be set with the `" + envAssumeRoleDuration + "` environment variable. Defaults to `7200`.",
 		Optional:   true,
 		Validators: []validator.Int64{int64validator.Between(0, maxSessionSeconds)},
 	}
