@@ -43,26 +43,7 @@ var identityWorld = strings.Replace(stsWorld, `"credentials": [`, `"web_identity
 // no key: Authorization: SKIP, with X-TC-Token when cred has a token.
 func callUnsigned(t *testing.T, baseURL string, cred common.CredentialIface, action string, params any) (map[string]any, *tcerr.TencentCloudSDKError) {
 	t.Helper()
-	u, _ := url.Parse(baseURL)
-	cpf := profile.NewClientProfile()
-	cpf.HttpProfile.Scheme = "HTTP"
-	cpf.HttpProfile.Endpoint = u.Host
-	client := common.NewCommonClient(cred, "ap-guangzhou", cpf)
-	request := tchttp.NewCommonRequest(emulator.ServiceSTS, "2018-08-13", action)
-	request.SetSkipSign(true)
-	if err := request.SetActionParameters(params); err != nil {
-		t.Fatal(err)
-	}
-	response := tchttp.NewCommonResponse()
-	err := client.Send(request, response)
-	var sdkErr *tcerr.TencentCloudSDKError
-	if errors.As(err, &sdkErr) {
-		return nil, sdkErr
-	}
-	if err != nil {
-		t.Fatalf("send: %v", err)
-	}
-	return decodeResponse(t, response.GetBody()), nil
+	return send(t, baseURL, cred, emulator.ServiceSTS, "ap-guangzhou", "2018-08-13", action, params, true)
 }
 
 func webIdentity(extra map[string]any) map[string]any {

@@ -28,17 +28,6 @@ func callerIdentity(t *testing.T, baseURL string, cred *common.Credential) (map[
 	return callService(t, baseURL, cred, emulator.ServiceSTS, "ap-guangzhou", "2018-08-13", "GetCallerIdentity", map[string]any{})
 }
 
-func decodeResponse(t *testing.T, body []byte) map[string]any {
-	t.Helper()
-	var decoded struct{ Response map[string]any }
-	decoder := json.NewDecoder(strings.NewReader(string(body)))
-	decoder.UseNumber()
-	if err := decoder.Decode(&decoded); err != nil {
-		t.Fatal(err)
-	}
-	return decoded.Response
-}
-
 func lifetime(t *testing.T, resp map[string]any) time.Duration {
 	t.Helper()
 	number, ok := resp["ExpiredTime"].(json.Number)
