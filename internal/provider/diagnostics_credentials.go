@@ -78,6 +78,10 @@ func incompleteMFADetail(given, missing setting) string {
 		sourceOrName(given), sourceOrName(missing))
 }
 
+const emptyMFADetail = "The mfa_certification block needs serial_number (or " + envMFASerialNumber + "), the MFA device such as " +
+	"qcs::cam:uin/100000000001::mfa/softToken, and token_code (or " + envMFATokenCode + "), its current code. " +
+	"Set both, or remove the block."
+
 // sourceOrName names where a setting came from, or where it would go.
 func sourceOrName(s setting) string {
 	if s.isSet() {

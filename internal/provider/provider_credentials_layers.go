@@ -118,7 +118,7 @@ func resolveMFASession(m providerModel, base *baseCredential) (*mfaSession, diag
 	serial := resolveSetting(block.SerialNumber, blockPath.AtName("serial_number"), envMFASerialNumber)
 	code := resolveSetting(block.TokenCode, blockPath.AtName("token_code"), envMFATokenCode)
 	if !serial.isSet() && !code.isSet() {
-		diags.AddAttributeError(blockPath.AtName("serial_number"), summaryIncompleteMFA, incompleteMFADetail(serial, code))
+		diags.AddAttributeError(blockPath.AtName("serial_number"), summaryIncompleteMFA, emptyMFADetail)
 	}
 	diags.Append(checkMFAPair(serial, code)...)
 	if base.temporary {

@@ -5,8 +5,10 @@ package provider
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
@@ -119,5 +121,16 @@ func TestAccAssumeRoleWithMFA(t *testing.T) {
 	err := configureOnce(t, config)
 	if err == nil || !errorMatching("FailedOperation.CheckMFAError", "accepted once").MatchString(err.Error()) {
 		t.Fatalf("assuming the role again with the same code gave %v, want CheckMFAError", err)
+	}
+}
+
+func TestAnEmptyMFACertificationBlockAsksForBothSettings(t *testing.T) {
+	m := emptyProviderModel()
+	m.SecretID, m.SecretKey = types.StringValue("AKIDarg"), types.StringValue("arg-key")
+	m.MFACertification = &mfaModel{}
+	_, diags := resolveSettings(m, "test")
+	if diags.ErrorsCount() != 1 || !strings.Contains(diags.Errors()[0].Detail(), "needs serial_number") ||
+		strings.Contains(diags.Errors()[0].Detail(), "is set") {
+		t.Errorf("diagnostics %v, want one error asking for serial_number and token_code", diags)
 	}
 }
