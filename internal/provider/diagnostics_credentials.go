@@ -101,8 +101,7 @@ func callerIdentityFailedDetail(err error, endpoint string) string {
 		"which account the credential belongs to, and that failed: %s. No data source is read without that answer.", endpoint, err)
 	var callErr *tencentapi.Error
 	if errors.As(err, &callErr) && callErr.RequestID != "" {
-		exp := explainSTS(callErr.Code)
-		detail += "\n\n" + exp.meaning + " " + exp.fix
+		detail += "\n\n" + explainSTS(callErr.Code)
 	}
 	return detail
 }
@@ -131,8 +130,7 @@ func credentialFailedDetail(err error) string {
 		" Fix that source, or supply a credential another way (see the provider documentation for the order in which sources are tried)."
 	var credErr *credentials.Error
 	if errors.As(err, &credErr) && credErr.Code != "" {
-		exp := explainSTS(credErr.Code)
-		detail += "\n\n" + exp.meaning + " " + exp.fix
+		detail += "\n\n" + explainSTS(credErr.Code)
 	}
 	return detail
 }

@@ -84,9 +84,8 @@ var stsContext = readContext{
 	endpoint: "STS",
 }
 
-// explainSTS words an STS error code.
-func explainSTS(code string) explanation {
+// explainSTS says what an STS error code means and what to do.
+func explainSTS(code string) string {
 	exp := explain(code, stsContext)
-	exp.meaning, exp.fix = stsContext.fill(exp.meaning), stsContext.fill(exp.fix)
-	return exp
+	return stsContext.fill(exp.meaning) + " " + stsContext.fill(exp.fix)
 }
