@@ -92,7 +92,6 @@ func webIdentityCredential(block webIdentityModel, fromBlock bool, stsConfig ten
 		diags.AddAttributeError(tokenFile.path, summaryMissingExchangeSetting, invalidSettingDetail(tokenFile, err))
 		return nil, diags
 	}
-	stsConfig.Credential = nil
 	source := &credentials.WebIdentity{
 		STS:             sts.NewClient(stsConfig),
 		ProviderID:      resolveSetting(block.ProviderID, blockPath.AtName("provider_id"), envAssumeRoleProviderID).value,
@@ -121,7 +120,6 @@ func podOIDCCredential(stsConfig tencentapi.Config) (*baseCredential, diag.Diagn
 	}
 	// TKE names the region the exchange is for; STS needs one.
 	stsConfig.Region = os.Getenv(envTKERegion)
-	stsConfig.Credential = nil
 	source := &credentials.WebIdentity{
 		STS:         sts.NewClient(stsConfig),
 		ProviderID:  os.Getenv(envTKEProviderID),
@@ -153,7 +151,6 @@ func samlCredential(block samlModel, stsConfig tencentapi.Config) (*baseCredenti
 	if diags.HasError() {
 		return nil, diags
 	}
-	stsConfig.Credential = nil
 	source := &credentials.SAML{
 		STS:             sts.NewClient(stsConfig),
 		RoleArn:         required[0].value,
