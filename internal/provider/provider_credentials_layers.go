@@ -61,8 +61,9 @@ func resolveRoleToAssume(m providerModel, base *baseCredential) (*roleToAssume, 
 	// Beside an OIDC or SAML exchange in the environment, or after one, the
 	// TENCENTCLOUD_ASSUME_ROLE_* variables are the exchange's settings:
 	// only the block names a role.
+	exchangeOwned := base.exchange || len(envExchanges()) > 0
 	envVar := func(name string) string {
-		if base.exchange || len(envExchanges()) > 0 {
+		if exchangeOwned {
 			return ""
 		}
 		return name
