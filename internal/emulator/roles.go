@@ -7,10 +7,8 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
-	"maps"
 	"net/url"
 	"regexp"
-	"slices"
 	"time"
 )
 
@@ -38,11 +36,16 @@ func (s *Server) AssumeRoleCalls() []AssumeRoleCall {
 
 func (s *Server) assumeRole(caller Credential, params map[string]string) (map[string]json.RawMessage, *apiError) {
 	call := AssumeRoleCall{CallerSecretID: caller.SecretID}
-	// In name order, so that a request with several mistakes always gets the same error.
-	for _, name := range slices.Sorted(maps.Keys(params)) {
-		if apiErr := call.set(name, params[name]); apiErr != nil {
-			return nil, apiErr
-		}
+	var tags []struct{ Key, Value string }
+	if apiErr := readParams(params, map[string]any{
+		"RoleArn": &call.RoleArn, "RoleSessionName": &call.RoleSessionName, "Policy": &call.Policy,
+		"ExternalId": &call.ExternalID, "DurationSeconds": &call.DurationSeconds, "SourceIdentity": &call.SourceIdentity,
+		"SerialNumber": &call.SerialNumber, "TokenCode": &call.tokenCode, "Tags": &tags,
+	}); apiErr != nil {
+		return nil, apiErr
+	}
+	if len(tags) > maxSessionTags {
+		return nil, errorf("InvalidParameter.ParamError", "Tags holds %d tags; at most %d are allowed.", len(tags), maxSessionTags)
 	}
 	if apiErr := call.check(); apiErr != nil {
 		return nil, apiErr
@@ -97,41 +100,6 @@ func credentialResponse(issued Credential) map[string]json.RawMessage {
 // sessionNamePattern is RoleSessionName as the AssumeRole page defines it:
 // 2 to 128 letters, digits and =,.@_- characters.
 var sessionNamePattern = regexp.MustCompile(`^[\w+=,.@-]{2,128}$`)
-
-// set reads one AssumeRole parameter, given as raw JSON. Every error is one
-// the SDK declares for AssumeRole, or a common API 3.0 code.
-func (c *AssumeRoleCall) set(name, raw string) *apiError {
-	var err error
-	switch name {
-	case "RoleArn":
-		err = json.Unmarshal([]byte(raw), &c.RoleArn)
-	case "RoleSessionName":
-		err = json.Unmarshal([]byte(raw), &c.RoleSessionName)
-	case "Policy":
-		err = json.Unmarshal([]byte(raw), &c.Policy)
-	case "ExternalId":
-		err = json.Unmarshal([]byte(raw), &c.ExternalID)
-	case "DurationSeconds":
-		err = json.Unmarshal([]byte(raw), &c.DurationSeconds)
-	case "SourceIdentity":
-		err = json.Unmarshal([]byte(raw), &c.SourceIdentity)
-	case "SerialNumber":
-		err = json.Unmarshal([]byte(raw), &c.SerialNumber)
-	case "TokenCode":
-		err = json.Unmarshal([]byte(raw), &c.tokenCode)
-	case "Tags":
-		var tags []struct{ Key, Value string }
-		if err = json.Unmarshal([]byte(raw), &tags); err == nil && len(tags) > maxSessionTags {
-			return errorf("InvalidParameter.ParamError", "Tags holds %d tags; at most %d are allowed.", len(tags), maxSessionTags)
-		}
-	default:
-		return errorf("UnknownParameter", "The parameter `%s` is not recognized.", name)
-	}
-	if err != nil {
-		return errorf("InvalidParameter.ParamError", "The parameter `%s` has the wrong type.", name)
-	}
-	return nil
-}
 
 // maxSessionTags is how many session tags AssumeRole takes.
 const maxSessionTags = 50
