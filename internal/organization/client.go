@@ -21,11 +21,14 @@ const (
 // calls through one Client share its rate limit.
 type Client struct {
 	api *tencentapi.Client
+	// pageSize and pageWorkers shape listings; tests make pages small to
+	// page small organizations.
+	pageSize, pageWorkers int
 }
 
 // NewClient returns a client for cfg.
 func NewClient(cfg tencentapi.Config) *Client {
-	return &Client{api: tencentapi.NewClient(Service, cfg)}
+	return &Client{api: tencentapi.NewClient(Service, cfg), pageSize: MaxMembersPageSize, pageWorkers: defaultPageWorkers}
 }
 
 // Endpoint is the base URL requests go to, for messages.

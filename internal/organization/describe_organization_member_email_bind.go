@@ -15,6 +15,10 @@ import (
 // ActionDescribeOrganizationMemberEmailBind reads one member's email binding.
 const ActionDescribeOrganizationMemberEmailBind = "DescribeOrganizationMemberEmailBind"
 
+// CodeMemberNotExist answers a MemberUin that is not a member of the
+// caller's organization, such as one that has left it.
+const CodeMemberNotExist = "ResourceNotFound.OrganizationMemberNotExist"
+
 // DescribeOrganizationMemberEmailBindRequest is the action's request; the
 // embedded BaseRequest carries the service, version and action names.
 type DescribeOrganizationMemberEmailBindRequest struct {

@@ -5,6 +5,7 @@ package organization
 
 import (
 	"context"
+	"fmt"
 	"sync"
 )
 
@@ -69,4 +70,15 @@ func (c *Client) ReadEmailBinds(ctx context.Context, memberUins []int64, opts Em
 	close(next)
 	wg.Wait()
 	return results
+}
+
+// MembersUnreadError is a read that could not read every binding it had to:
+// Failed are the members that could not be read, of Of read.
+type MembersUnreadError struct {
+	Failed []EmailBind
+	Of     int
+}
+
+func (e *MembersUnreadError) Error() string {
+	return fmt.Sprintf("the email bindings of %d of %d members could not be read", len(e.Failed), e.Of)
 }

@@ -4,11 +4,10 @@
 package organization
 
 import (
-	"cmp"
 	"context"
 	"fmt"
-	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
@@ -24,114 +23,105 @@ type MemberFilter struct {
 	Tags      []*Tag
 }
 
-// Listing is every member a filter matched, each once, sorted by MemberUin.
-type Listing struct {
-	Members []*OrgMember
-	// Relisted says the organization changed while it was paged, so it was
-	// listed again.
-	Relisted bool
-	// Consistent is false when it changed during both listings: Members is
-	// then everyone either listing saw, the second one's fields winning.
-	Consistent bool
-}
-
-// pageWorkers bounds the pages requested at once; the rate limiter paces them.
-const pageWorkers = 8
+// defaultPageWorkers bounds the pages requested at once; the rate limiter
+// paces them, so this only needs to cover the API's latency.
+const defaultPageWorkers = 8
 
 // maxMembers is far beyond any organization's quota; a Total above it is a
 // broken answer, not a reason to allocate and request millions of pages.
 const maxMembers = 1_000_000
 
-// ListMembers pages through DescribeOrganizationMembers. Members join and
-// leave while pages are read, which can show a member twice or not at all,
-// so a listing whose Total or page sizes disagree is read once more. Any
-// failed page fails the whole listing: a partial list is never returned.
-func (c *Client) ListMembers(ctx context.Context, filter MemberFilter) (*Listing, error) {
-	first, consistent, err := c.listOnce(ctx, filter)
+// listing is one pass over the organization's pages: every page from the
+// first up to the first one that shows the pass cannot be complete.
+type listing struct {
+	total   uint64 // the first page's Total
+	members map[int64]*OrgMember
+	// problem says why the pass is not complete, empty when it is; it is
+	// the one at the lowest offset, with the RequestId of its page.
+	problem          string
+	problemOffset    uint64
+	problemRequestID string
+}
+
+func (l *listing) complete() bool { return l.problem == "" }
+
+// add takes page i in, reporting false once the pass cannot be complete:
+// a page whose Total differs from the first's, a page less or more full
+// than Total says it must be, or a member already seen.
+func (l *listing) add(i, pageSize int, page *DescribeOrganizationMembersResponseParams) bool {
+	offset := uint64(i) * uint64(pageSize)
+	want := min(l.total-min(offset, l.total), uint64(pageSize))
+	switch {
+	case *page.Total != l.total:
+		l.fail(offset, page, fmt.Sprintf("says Total is %d where the first page said %d", *page.Total, l.total))
+	case uint64(len(page.Items)) != want:
+		l.fail(offset, page, fmt.Sprintf("holds %d members where Total %d says it must hold %d", len(page.Items), l.total, want))
+	}
+	for _, m := range page.Items {
+		if _, seen := l.members[*m.MemberUin]; seen {
+			l.fail(offset, page, fmt.Sprintf("shows member %d a second time", *m.MemberUin))
+		}
+		l.members[*m.MemberUin] = m
+	}
+	return l.complete()
+}
+
+func (l *listing) fail(offset uint64, page *DescribeOrganizationMembersResponseParams, what string) {
+	if l.problem != "" && l.problemOffset <= offset {
+		return
+	}
+	l.problem = fmt.Sprintf("the page at offset %d %s", offset, what)
+	l.problemOffset, l.problemRequestID = offset, requestIDOf(page)
+}
+
+// listOnce reads the first page, then the rest concurrently. It stops
+// handing out pages at the first one that shows the pass incomplete, so a
+// Total that the pages never reach costs a few pages, not the thousands it
+// promises. Any failed page fails the pass: a partial list is never used.
+func (c *Client) listOnce(ctx context.Context, filter MemberFilter) (*listing, error) {
+	first, err := c.membersPage(ctx, filter, 0)
 	if err != nil {
 		return nil, err
 	}
-	if consistent {
-		return &Listing{Members: sortedMembers(first), Consistent: true}, nil
+	l := &listing{total: *first.Total, members: make(map[int64]*OrgMember, len(first.Items))}
+	pages := int((l.total + uint64(c.pageSize) - 1) / uint64(c.pageSize))
+	if !l.add(0, c.pageSize, first) || pages <= 1 {
+		return l, nil
 	}
-	second, consistent, err := c.listOnce(ctx, filter)
-	if err != nil {
-		return nil, err
-	}
-	if !consistent {
-		for uin, m := range second {
-			first[uin] = m
-		}
-		second = first
-	}
-	return &Listing{Members: sortedMembers(second), Relisted: true, Consistent: consistent}, nil
+	return l, c.remainingPages(ctx, filter, l, pages)
 }
 
-// listOnce reads the first page, then the rest concurrently, and reports
-// whether every page agreed with the first on Total and was as full as
-// Total says it must be.
-func (c *Client) listOnce(ctx context.Context, filter MemberFilter) (map[int64]*OrgMember, bool, error) {
-	page, err := c.membersPage(ctx, filter, 0)
-	if err != nil {
-		return nil, false, err
-	}
-	total := *page.Total
-	pages := int((total + MaxMembersPageSize - 1) / MaxMembersPageSize)
-	results := make([]*DescribeOrganizationMembersResponseParams, max(pages, 1))
-	results[0] = page
-	if pages > 1 {
-		if err := c.remainingPages(ctx, filter, results); err != nil {
-			return nil, false, err
-		}
-	}
-
-	members := map[int64]*OrgMember{}
-	consistent := true
-	for i, page := range results {
-		if page == nil {
-			return nil, false, incompletePage("", uint64(i)*MaxMembersPageSize, "was not read")
-		}
-		want := min(total-uint64(i)*MaxMembersPageSize, MaxMembersPageSize)
-		if *page.Total != total || uint64(len(page.Items)) != want {
-			consistent = false
-		}
-		for _, m := range page.Items {
-			if _, seen := members[*m.MemberUin]; seen {
-				consistent = false
-			}
-			members[*m.MemberUin] = m
-		}
-	}
-	return members, consistent && uint64(len(members)) == total, nil
-}
-
-// remainingPages fills results[1:], stopping at the first failure.
-func (c *Client) remainingPages(ctx context.Context, filter MemberFilter, results []*DescribeOrganizationMembersResponseParams) error {
+// remainingPages adds pages 1 to pages-1 to l, until one fails or shows l
+// incomplete.
+func (c *Client) remainingPages(ctx context.Context, filter MemberFilter, l *listing, pages int) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	var once sync.Once
+	var next atomic.Int64
+	next.Store(1)
+	var stop atomic.Bool
+	var mu sync.Mutex
 	var failure error
-	for range min(pageWorkers, len(results)-1) {
+	var wg sync.WaitGroup
+	for range min(c.pageWorkers, pages-1) {
 		wg.Go(func() {
-			for i := range next {
-				page, err := c.membersPage(ctx, filter, i)
-				if err != nil {
-					once.Do(func() { failure = err; cancel(err) })
-					continue
+			for !stop.Load() {
+				i := int(next.Add(1) - 1)
+				if i >= pages {
+					return
 				}
-				results[i] = page
+				page, err := c.membersPage(ctx, filter, i)
+				mu.Lock()
+				if err != nil && failure == nil {
+					failure = err
+					cancel(err)
+				}
+				if err != nil || !l.add(i, c.pageSize, page) {
+					stop.Store(true)
+				}
+				mu.Unlock()
 			}
 		})
 	}
-	// Every page is handed out even after a failure or cancellation: its
-	// call then fails at once on the limiter, so every result is a page or
-	// a failure is recorded, never a page silently missing.
-	for i := 1; i < len(results); i++ {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	return failure
 }
@@ -140,7 +130,7 @@ func (c *Client) remainingPages(ctx context.Context, filter MemberFilter, result
 // and a MemberUin on every item.
 func (c *Client) membersPage(ctx context.Context, filter MemberFilter, i int) (*DescribeOrganizationMembersResponseParams, error) {
 	request := NewDescribeOrganizationMembersRequest()
-	offset, limit := uint64(i)*MaxMembersPageSize, uint64(MaxMembersPageSize)
+	offset, limit := uint64(i)*uint64(c.pageSize), uint64(c.pageSize)
 	request.Offset, request.Limit = &offset, &limit
 	request.SearchKey, request.AuthName, request.Product = filter.SearchKey, filter.AuthName, filter.Product
 	request.NodeId, request.NodeName, request.Tags = filter.NodeId, filter.NodeName, filter.Tags
@@ -148,37 +138,31 @@ func (c *Client) membersPage(ctx context.Context, filter MemberFilter, i int) (*
 	if err != nil {
 		return nil, err
 	}
-	requestID := ""
-	if page.RequestId != nil {
-		requestID = *page.RequestId
-	}
 	if page.Total == nil {
-		return nil, incompletePage(requestID, offset, "has no Total")
+		return nil, malformedPage(page, offset, "has no Total")
 	}
 	if *page.Total > maxMembers {
-		return nil, incompletePage(requestID, offset, fmt.Sprintf("claims a Total of %d members", *page.Total))
+		return nil, malformedPage(page, offset, fmt.Sprintf("claims a Total of %d members", *page.Total))
 	}
 	for j, m := range page.Items {
 		if m == nil || m.MemberUin == nil {
-			return nil, incompletePage(requestID, offset, fmt.Sprintf("has a member without MemberUin at position %d", j))
+			return nil, malformedPage(page, offset, fmt.Sprintf("has a member without MemberUin at position %d", j))
 		}
 	}
 	return page, nil
 }
 
-func incompletePage(requestID string, offset uint64, what string) *tencentapi.Error {
+func malformedPage(page *DescribeOrganizationMembersResponseParams, offset uint64, what string) *tencentapi.Error {
 	return &tencentapi.Error{
 		Code:      tencentapi.CodeMalformedResponse,
 		Message:   fmt.Sprintf("the page of members at offset %d %s, so the listing cannot be trusted to be complete", offset, what),
-		RequestID: requestID,
+		RequestID: requestIDOf(page),
 	}
 }
 
-func sortedMembers(members map[int64]*OrgMember) []*OrgMember {
-	out := make([]*OrgMember, 0, len(members))
-	for _, m := range members {
-		out = append(out, m)
+func requestIDOf(page *DescribeOrganizationMembersResponseParams) string {
+	if page.RequestId == nil {
+		return ""
 	}
-	slices.SortFunc(out, func(a, b *OrgMember) int { return cmp.Compare(*a.MemberUin, *b.MemberUin) })
-	return out
+	return *page.RequestId
 }

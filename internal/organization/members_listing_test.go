@@ -29,6 +29,16 @@ import (
 // organization between pages.
 func pagingServer(t *testing.T, members func(call int) []int64) (*organization.Client, *int) {
 	t.Helper()
+	return pageServer(t, func(call, offset, limit int) ([]int64, int) {
+		all := members(call)
+		return all[min(offset, len(all)):min(offset+limit, len(all))], len(all)
+	})
+}
+
+// pageServer answers each DescribeOrganizationMembers request with the
+// members and Total that page returns, so that a test can make pages lie.
+func pageServer(t *testing.T, page func(call, offset, limit int) (items []int64, total int)) (*organization.Client, *int) {
+	t.Helper()
 	var mu sync.Mutex
 	calls := 0
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -37,13 +47,13 @@ func pagingServer(t *testing.T, members func(call int) []int64) (*organization.C
 		mu.Lock()
 		calls++
 		call := calls
-		all := members(call)
+		uins, total := page(call, params.Offset, params.Limit)
 		mu.Unlock()
 		items := []map[string]any{}
-		for _, uin := range all[min(params.Offset, len(all)):min(params.Offset+params.Limit, len(all))] {
+		for _, uin := range uins {
 			items = append(items, map[string]any{"MemberUin": uin})
 		}
-		body, _ := json.Marshal(map[string]any{"Response": map[string]any{"Items": items, "Total": len(all), "RequestId": fmt.Sprint("r", call)}})
+		body, _ := json.Marshal(map[string]any{"Response": map[string]any{"Items": items, "Total": total, "RequestId": fmt.Sprint("r", call)}})
 		_, _ = w.Write(body)
 	}))
 	t.Cleanup(ts.Close)
@@ -60,72 +70,141 @@ func uinRange(from, n int64) []int64 {
 	return out
 }
 
-func listedUins(l *organization.Listing) []int64 {
-	out := make([]int64, len(l.Members))
-	for i, m := range l.Members {
-		out[i] = *m.MemberUin
+func listedUins(inv *organization.Inventory) []int64 {
+	out := make([]int64, len(inv.Members))
+	for i, m := range inv.Members {
+		out[i] = m.MemberUin
 	}
 	return out
 }
 
-func TestListingReadsEveryPageOnceWhenTheOrganizationIsStill(t *testing.T) {
+// listingOnly reads the organization without bindings: only the listings.
+func listingOnly(ctx context.Context, client *organization.Client) (*organization.Inventory, error) {
+	return client.ReadInventory(ctx, organization.InventoryQuery{})
+}
+
+func TestAStillOrganizationIsConfirmedByTwoListingsOfEveryPage(t *testing.T) {
 	// Reversed, so that sorting by member_uin is visible.
 	all := uinRange(1000, 120)
 	slices.Reverse(all)
 	client, calls := pagingServer(t, func(int) []int64 { return all })
-	listing, err := client.ListMembers(context.Background(), organization.MemberFilter{})
+	inv, err := listingOnly(context.Background(), client)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !listing.Consistent || listing.Relisted || *calls != 3 {
-		t.Errorf("consistent %v, relisted %v after %d calls; want a consistent listing in 3 pages", listing.Consistent, listing.Relisted, *calls)
+	if *calls != 6 || len(inv.Left) != 0 {
+		t.Errorf("%d calls, left %v; want two listings of 3 pages and nobody left", *calls, inv.Left)
 	}
-	if got := listedUins(listing); !slices.Equal(got, uinRange(1000, 120)) {
+	if got := listedUins(inv); !slices.Equal(got, uinRange(1000, 120)) {
 		t.Errorf("listed %v, want 1000..1119 in order", got)
 	}
 }
 
-func TestListingIsReadAgainWhenAMemberLeavesBetweenPages(t *testing.T) {
+func TestAMemberThatLeavesBetweenPagesIsDroppedAndNamed(t *testing.T) {
 	all := uinRange(1000, 120)
-	client, calls := pagingServer(t, func(call int) []int64 {
+	client, _ := pagingServer(t, func(call int) []int64 {
 		if call == 1 {
 			return all
 		}
 		return slices.Delete(slices.Clone(all), 3, 4) // 1003 left after the first page
 	})
-	listing, err := client.ListMembers(context.Background(), organization.MemberFilter{})
+	inv, err := listingOnly(context.Background(), client)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !listing.Consistent || !listing.Relisted || *calls != 6 {
-		t.Errorf("consistent %v, relisted %v after %d calls; want a second, consistent listing", listing.Consistent, listing.Relisted, *calls)
-	}
-	if got := listedUins(listing); len(got) != 119 || slices.Contains(got, 1003) {
+	if got := listedUins(inv); len(got) != 119 || slices.Contains(got, 1003) {
 		t.Errorf("listed %d members (1003 among them: %v), want the 119 that stayed", len(got), slices.Contains(got, 1003))
+	}
+	if !slices.Equal(inv.Left, []int64{1003}) {
+		t.Errorf("left = %v, want [1003]", inv.Left)
 	}
 }
 
-func TestListingThatKeepsChangingReturnsEveryoneEitherListingSaw(t *testing.T) {
-	client, _ := pagingServer(t, func(call int) []int64 {
-		// A new member joins at the front before every page: pages shift,
-		// so one member appears twice and Total grows each time.
-		return uinRange(2000-int64(call), 100+int64(call))
+func TestAShiftThatKeepsTotalAndPageSizesCannotHideAMember(t *testing.T) {
+	// After the first page, 1003 (on it) leaves and 9999 joins at the end:
+	// Total and every page's size stay, and 1050 moves up onto the first
+	// page, already read. The first listing looks complete without 1050.
+	all := uinRange(1000, 120)
+	shifted := append(slices.Delete(slices.Clone(all), 3, 4), 9999)
+	client, calls := pagingServer(t, func(call int) []int64 {
+		if call == 1 {
+			return all
+		}
+		return shifted
 	})
-	listing, err := client.ListMembers(context.Background(), organization.MemberFilter{})
+	inv, err := listingOnly(context.Background(), client)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if listing.Consistent || !listing.Relisted {
-		t.Fatalf("consistent %v, relisted %v; want an inconsistent second listing", listing.Consistent, listing.Relisted)
+	got := listedUins(inv)
+	if !slices.Contains(got, 1050) || !slices.Contains(got, 9999) || slices.Contains(got, 1003) || len(got) != 120 {
+		t.Errorf("listed %d members, 1050 %v, 9999 %v, 1003 %v; want the 120 of the confirmed listing",
+			len(got), slices.Contains(got, 1050), slices.Contains(got, 9999), slices.Contains(got, 1003))
 	}
-	got := listedUins(listing)
-	for _, uin := range []int64{1999, 1996, 2099} {
-		if !slices.Contains(got, uin) {
-			t.Errorf("member %d, seen by a listing, is missing", uin)
-		}
+	if !slices.Equal(inv.Left, []int64{1003}) || *calls != 9 {
+		t.Errorf("left %v after %d calls; want 1003 named, after three listings", inv.Left, *calls)
 	}
-	if !slices.IsSorted(got) || len(slices.Compact(slices.Clone(got))) != len(got) {
-		t.Errorf("members are not sorted and unique: %v", got)
+}
+
+func TestAnOrganizationThatChangesAfterEveryListingFailsTheRead(t *testing.T) {
+	client, calls := pagingServer(t, func(call int) []int64 {
+		// A new member joins before every listing (each starts at call
+		// 1, 4, 7 with 3 pages), so no two listings agree.
+		listing := int64((call - 1) / 3)
+		return append(uinRange(1000, 120), 5000+listing)[1:]
+	})
+	inv, err := listingOnly(context.Background(), client)
+	var unconfirmed *organization.ListingUnconfirmedError
+	if inv != nil || !errors.As(err, &unconfirmed) {
+		t.Fatalf("inventory %v, err %v; want no inventory and an unconfirmed listing", inv, err)
+	}
+	if len(unconfirmed.Listings) != 3 || *calls != 9 || unconfirmed.Short() {
+		t.Errorf("%d listings after %d calls, short %v; want 3 listings of 3 pages, not short", len(unconfirmed.Listings), *calls, unconfirmed.Short())
+	}
+	if !slices.Equal(unconfirmed.Came, []int64{5001, 5002}) || !slices.Equal(unconfirmed.Went, []int64{5000, 5001}) {
+		t.Errorf("came %v, went %v; want 5001 and 5002 came, 5000 and 5001 went", unconfirmed.Came, unconfirmed.Went)
+	}
+}
+func TestAListingShortOfItsTotalOnEveryTryFailsSayingHowShort(t *testing.T) {
+	all := uinRange(1000, 120)
+	client, _ := pageServer(t, func(_, offset, limit int) ([]int64, int) {
+		// 1060 is never shown, but Total counts it.
+		page := all[min(offset, 120):min(offset+limit, 120)]
+		return slices.DeleteFunc(slices.Clone(page), func(uin int64) bool { return uin == 1060 }), 120
+	})
+	inv, err := listingOnly(context.Background(), client)
+	var unconfirmed *organization.ListingUnconfirmedError
+	if inv != nil || !errors.As(err, &unconfirmed) || !unconfirmed.Short() {
+		t.Fatalf("inventory %v, err %v; want no inventory and a listing short of its Total", inv, err)
+	}
+	last := unconfirmed.Listings[2]
+	// The page at offset 100 may be under way when the short one is seen.
+	if last.Total != 120 || (last.Held != 100 && last.Held != 119) || !strings.Contains(last.Problem, "offset 50 holds 49 members") {
+		t.Errorf("last listing %+v; want Total 120, 100 or 119 held, and the short page at offset 50 named", last)
+	}
+	if !strings.Contains(err.Error(), fmt.Sprintf("Total promised 120 members, the pages held %d", last.Held)) {
+		t.Errorf("error %q does not say how short the listing fell", err)
+	}
+}
+
+func TestATotalThePagesNeverReachCostsAFewPagesAndFails(t *testing.T) {
+	for name, held := range map[string]int{"pages that hold 120": 120, "pages that are all empty": 0} {
+		t.Run(name, func(t *testing.T) {
+			all := uinRange(1000, int64(held))
+			client, calls := pageServer(t, func(_, offset, limit int) ([]int64, int) {
+				return all[min(offset, held):min(offset+limit, held)], 100_120
+			})
+			inv, err := listingOnly(context.Background(), client)
+			var unconfirmed *organization.ListingUnconfirmedError
+			if inv != nil || !errors.As(err, &unconfirmed) || !unconfirmed.Short() {
+				t.Fatalf("inventory %v, err %v; want no inventory and a listing short of its Total", inv, err)
+			}
+			// Each listing stops at its first short page; the workers have
+			// at most 8 pages under way when it is seen.
+			if *calls > 3*(held/50+1+8) {
+				t.Errorf("%d listing calls for three listings of %d members; want each to stop at its first short page", *calls, held)
+			}
+		})
 	}
 }
 
@@ -146,10 +225,10 @@ func TestAFailedPageFailsTheWholeListing(t *testing.T) {
 	defer ts.Close()
 	u, _ := url.Parse(ts.URL)
 	client := organization.NewClient(tencentapi.Config{Credential: common.NewCredential("a", "b"), Endpoint: u, RateLimit: 1000})
-	listing, err := client.ListMembers(context.Background(), organization.MemberFilter{})
+	inv, err := listingOnly(context.Background(), client)
 	var callErr *tencentapi.Error
-	if listing != nil || !errors.As(err, &callErr) || callErr.Code != "UnauthorizedOperation" || callErr.RequestID != "denied" {
-		t.Fatalf("listing %v, err %v; want no listing and the page's error", listing, err)
+	if inv != nil || !errors.As(err, &callErr) || callErr.Code != "UnauthorizedOperation" || callErr.RequestID != "denied" {
+		t.Fatalf("inventory %v, err %v; want none and the page's error", inv, err)
 	}
 }
 
@@ -165,7 +244,7 @@ func TestAPageWithoutMemberUinsOrTotalIsAnError(t *testing.T) {
 			defer ts.Close()
 			u, _ := url.Parse(ts.URL)
 			client := organization.NewClient(tencentapi.Config{Credential: common.NewCredential("a", "b"), Endpoint: u})
-			_, err := client.ListMembers(context.Background(), organization.MemberFilter{})
+			_, err := listingOnly(context.Background(), client)
 			var callErr *tencentapi.Error
 			if !errors.As(err, &callErr) || callErr.Code != tencentapi.CodeMalformedResponse || callErr.RequestID != "r" {
 				t.Errorf("err = %v, want a malformed-response error with the RequestId", err)
@@ -217,9 +296,9 @@ func TestListingCancelledAfterItsFirstPageFailsCleanly(t *testing.T) {
 		client := organization.NewClient(tencentapi.Config{
 			Credential: common.NewCredential("a", "b"), Endpoint: endpoint, RateLimit: 1e6, Transport: cancellingTransport{cancel},
 		})
-		listing, err := client.ListMembers(ctx, organization.MemberFilter{})
-		if listing != nil || !errors.Is(err, context.Canceled) {
-			t.Fatalf("listing %v, err %v; want no listing and the cancellation", listing, err)
+		inv, err := listingOnly(ctx, client)
+		if inv != nil || !errors.Is(err, context.Canceled) {
+			t.Fatalf("inventory %v, err %v; want none and the cancellation", inv, err)
 		}
 	}
 }

@@ -1,0 +1,141 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package organization
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+)
+
+// maxListings is how many times the organization is listed at most while
+// looking for two consecutive listings that agree.
+const maxListings = 3
+
+// collector lists the organization again and again, keeping every listing,
+// until two consecutive ones agree. Members join and leave while pages are
+// read, and a change that keeps Total and every page's size (one member
+// leaving on an early page while another joins further on) moves a member
+// across a page boundary unseen. A listing that agrees with the one after
+// it cannot hide a member that way: the leaver it saw is gone from the next.
+type collector struct {
+	c        *Client
+	filter   MemberFilter
+	listings []*listing
+	// onListed, when set, is told about each listing once it is read.
+	onListed func(ctx context.Context, n int, l *listing)
+}
+
+func (k *collector) list(ctx context.Context) (*listing, error) {
+	l, err := k.c.listOnce(ctx, k.filter)
+	if err != nil {
+		return nil, err
+	}
+	k.listings = append(k.listings, l)
+	if k.onListed != nil {
+		k.onListed(ctx, len(k.listings), l)
+	}
+	return l, nil
+}
+
+// confirm lists until the last two listings agree and returns the last,
+// or fails with a *ListingUnconfirmedError after maxListings.
+func (k *collector) confirm(ctx context.Context) (*listing, error) {
+	for {
+		if n := len(k.listings); n >= 2 && agree(k.listings[n-2], k.listings[n-1]) {
+			return k.listings[n-1], nil
+		}
+		if len(k.listings) == maxListings {
+			return nil, k.unconfirmed()
+		}
+		if _, err := k.list(ctx); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// agree is two complete listings of the same Total and the same members.
+func agree(a, b *listing) bool {
+	if !a.complete() || !b.complete() || a.total != b.total || len(a.members) != len(b.members) {
+		return false
+	}
+	for uin := range a.members {
+		if _, ok := b.members[uin]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func (k *collector) unconfirmed() *ListingUnconfirmedError {
+	err := &ListingUnconfirmedError{}
+	came, went := map[int64]bool{}, map[int64]bool{}
+	for i, l := range k.listings {
+		err.Listings = append(err.Listings, ListingSummary{
+			Total: l.total, Held: len(l.members), Problem: l.problem, RequestID: l.problemRequestID,
+		})
+		if i == 0 {
+			continue
+		}
+		for uin := range l.members {
+			if _, before := k.listings[i-1].members[uin]; !before {
+				came[uin] = true
+			}
+		}
+		for uin := range k.listings[i-1].members {
+			if _, after := l.members[uin]; !after {
+				went[uin] = true
+			}
+		}
+	}
+	err.Came, err.Went = slices.Sorted(maps.Keys(came)), slices.Sorted(maps.Keys(went))
+	return err
+}
+
+// ListingUnconfirmedError is a read that found no two consecutive listings
+// that agree, so no listing can be trusted to hold every member.
+type ListingUnconfirmedError struct {
+	// Listings are the listings made, in order.
+	Listings []ListingSummary
+	// Came are the members some listing showed that the one before did not;
+	// Went those some listing did not show that the one before did.
+	Came, Went []int64
+}
+
+// ListingSummary is what one listing held.
+type ListingSummary struct {
+	// Total is what the listing's first page said all pages hold.
+	Total uint64
+	// Held is how many distinct members the pages read held.
+	Held int
+	// Problem says why the listing was not complete; empty when it was.
+	Problem string
+	// RequestID is that of the page with the problem.
+	RequestID string
+}
+
+// Short reports whether the listings fell short of their own Total with
+// nobody coming or going: the pages, not membership changes, are at fault.
+func (e *ListingUnconfirmedError) Short() bool {
+	if len(e.Came) > 0 || len(e.Went) > 0 {
+		return false
+	}
+	for _, l := range e.Listings {
+		if uint64(l.Held) >= l.Total {
+			return false
+		}
+	}
+	return true
+}
+
+func (e *ListingUnconfirmedError) Error() string {
+	last := e.Listings[len(e.Listings)-1]
+	if e.Short() {
+		return fmt.Sprintf("every one of %d listings fell short of its Total: Total promised %d members, the pages held %d",
+			len(e.Listings), last.Total, last.Held)
+	}
+	return fmt.Sprintf("no two consecutive of %d listings agreed: %d members came and %d went between them",
+		len(e.Listings), len(e.Came), len(e.Went))
+}
