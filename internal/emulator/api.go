@@ -45,6 +45,9 @@ func (h apiHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		Params:        params,
 		MemberUin:     memberUinParam(params),
 	}
+	if s.BeforeRequest != nil {
+		s.BeforeRequest(rec.Action, rec.Params)
+	}
 	if s.fail(w, r, rec) {
 		return
 	}

@@ -8,7 +8,6 @@ import (
 	"maps"
 	"net"
 	"net/http"
-	"slices"
 	"strconv"
 	"time"
 )
@@ -25,21 +24,24 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, rec Request) bool 
 		return !s.delay(r, fault)
 	}
 	rec.ErrorCode = "Fault." + fault.Kind
-	if fault.Kind == FaultInternalError {
+	switch fault.Kind {
+	case FaultInternalError:
 		rec.ErrorCode = "InternalError"
+	case FaultThrottled:
+		rec.ErrorCode = "RequestLimitExceeded"
 	}
 	s.record(rec)
 	s.injectFault(w, fault, rec.Action, rec.RequestID)
 	return true
 }
 
-// takeFault returns the first fault that matches the request and has uses
-// left, using one up.
+// takeFault returns the first request fault that matches the request and
+// has uses left, using one up.
 func (s *Server) takeFault(action string, memberUin int64) (Fault, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i, f := range s.world.Faults {
-		if f.Kind == FaultMemberLeaves || f.Kind == FaultMemberJoins {
+		if f.Kind == FaultMemberLeaves || f.Kind == FaultMemberJoins || f.Kind == FaultMemberChurn || listingFaults[f.Kind] {
 			continue
 		}
 		if f.Action != "" && f.Action != action {
@@ -48,11 +50,7 @@ func (s *Server) takeFault(action string, memberUin int64) (Fault, bool) {
 		if f.MemberUin != 0 && f.MemberUin != memberUin {
 			continue
 		}
-		if f.Count == 0 {
-			return f, true
-		}
-		if s.faultsLeft[i] > 0 {
-			s.faultsLeft[i]--
+		if s.useFault(i) {
 			return f, true
 		}
 	}
@@ -108,6 +106,11 @@ func (s *Server) injectFault(w http.ResponseWriter, f Fault, action, requestID s
 			"Error":     apiError{Code: "InternalError", Message: "An internal error occurred."},
 			"RequestId": requestID,
 		}})
+	case FaultThrottled:
+		writeJSON(w, map[string]any{"Response": map[string]any{
+			"Error":     apiError{Code: "RequestLimitExceeded", Message: "Your request rate exceeds the frequency limit for this account. Please reduce the frequency of calls."},
+			"RequestId": requestID,
+		}})
 	case FaultBadGateway:
 		w.Header().Set("Content-Type", "text/html")
 		w.WriteHeader(http.StatusBadGateway)
@@ -142,14 +145,9 @@ func (s *Server) pageServed(org *Organization) {
 		}
 		switch f.Kind {
 		case FaultMemberLeaves:
-			from := s.orgOfUin[f.MemberUin]
-			from.Members = slices.DeleteFunc(from.Members, func(m Member) bool { return m.MemberUin == f.MemberUin })
-			if f.MemberUin != from.AdminUin {
-				delete(s.orgOfUin, f.MemberUin)
-			}
+			s.leave(f.MemberUin)
 		case FaultMemberJoins:
-			org.Members = append(org.Members, *f.Member)
-			s.orgOfUin[f.Member.MemberUin] = org
+			s.join(org, *f.Member, len(org.Members))
 		}
 	}
 }

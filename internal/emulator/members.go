@@ -52,6 +52,9 @@ func (s *Server) describeOrganizationMembers(cred Credential, params map[string]
 	if q.product != nil && !slices.Contains(org.TrustedServices, *q.product) {
 		return nil, errorf("ResourceNotFound.OrganizationServiceNotExist", "The trusted service `%s` does not exist.", *q.product)
 	}
+	if q.offset == 0 {
+		s.listingStarts(org)
+	}
 	listings := make([]listing, len(org.Members))
 	for i, m := range org.Members {
 		// Validation has checked every field this reads; an absent listing reads as empty.
@@ -68,7 +71,7 @@ func (s *Server) describeOrganizationMembers(cred Credential, params map[string]
 	}
 	total := uint64(len(matched))
 	start := min(q.offset, total)
-	page := matched[start : start+min(q.limit, total-start)]
+	page, total := s.distortPage(matched[start:start+min(q.limit, total-start)], total)
 	items := make([]map[string]json.RawMessage, len(page))
 	for i, m := range page {
 		items[i] = listingItem(m)

@@ -119,6 +119,11 @@ type Server struct {
 	// Jitter draws a request's network delay, from 0 to limit inclusive.
 	// Tests replace it to choose when requests arrive.
 	Jitter func(limit time.Duration) time.Duration
+	// BeforeRequest, when set, is called with each API request's action and
+	// parameters before it is answered, outside the server's lock: a test
+	// can change the world there (Join, Leave, AddFault) at the exact point
+	// of a read it chooses.
+	BeforeRequest func(action string, params map[string]string)
 	// Logf, when set, receives one line per request, with the values of
 	// secretParams left out.
 	Logf func(format string, args ...any)
@@ -133,6 +138,7 @@ type Server struct {
 	windows         map[rateKey]*rateWindow
 	faultsLeft      []int
 	pagesServed     int
+	listingsStarted int
 	requests        []Request
 	assumeRoleCalls []AssumeRoleCall
 	// principals are who each issued credential acts as, by SecretId.

@@ -68,38 +68,6 @@ type CVMRole struct {
 	Uin      int64  `json:"uin"`
 }
 
-// Fault kinds, each a way real networks and gateways fail, or a way an
-// organization changes under a client that is paging through it.
-const (
-	FaultInternalError = "internal_error" // the API's InternalError
-	FaultBadGateway    = "bad_gateway"    // HTTP 502 with an HTML page, as a gateway sends
-	FaultMalformedJSON = "malformed_json" // well-formed JSON of the wrong shape for the action
-	FaultTruncatedJSON = "truncated_json" // a success response of the action cut in half
-	FaultReset         = "reset"          // the TCP connection reset before any answer
-	FaultDelay         = "delay"          // the normal answer, after Delay
-	FaultMemberLeaves  = "member_leaves"  // MemberUin leaves its organization after page AfterPage
-	FaultMemberJoins   = "member_joins"   // Member joins the paged organization after page AfterPage
-)
-
-// Fault makes the emulator misbehave on purpose.
-type Fault struct {
-	Kind string `json:"kind"`
-	// Action limits the fault to requests of one action; empty matches every action.
-	Action string `json:"action,omitempty"`
-	// MemberUin limits the fault to email-bind requests for one member (zero
-	// matches every request), or names the member that leaves.
-	MemberUin int64 `json:"member_uin,omitempty"`
-	// Count is how many matching requests get the fault; zero means all of them.
-	Count int `json:"count,omitempty"`
-	// Delay is how long a delay fault holds the answer, as a Go duration such as "2s".
-	Delay string `json:"delay,omitempty"`
-	// AfterPage is the 1-based count of DescribeOrganizationMembers pages the
-	// server has answered after which a member leaves or joins.
-	AfterPage int `json:"after_page,omitempty"`
-	// Member is the member that joins.
-	Member *Member `json:"member,omitempty"`
-}
-
 // Credential is an API key pair of an account. A non-empty Token makes it a
 // temporary credential that is only accepted together with that X-TC-Token.
 type Credential struct {
@@ -196,75 +164,5 @@ func (w World) Validate() error {
 			return fmt.Errorf("faults[%d]: %w", i, err)
 		}
 	}
-	return nil
-}
-
-// validate checks a fault against membership, which it updates with the
-// members that faults make join or leave so that no two faults move one uin.
-func (f Fault) validate(membership *membership) error {
-	if f.Count < 0 || f.MemberUin < 0 || f.AfterPage < 0 {
-		return fmt.Errorf("count, member_uin and after_page must not be negative")
-	}
-	switch f.Kind {
-	case FaultMemberLeaves, FaultMemberJoins:
-		return f.validateMembershipChange(membership)
-	case FaultInternalError, FaultBadGateway, FaultMalformedJSON, FaultTruncatedJSON, FaultReset:
-		if f.Delay != "" {
-			return fmt.Errorf("delay applies only to kind %q", FaultDelay)
-		}
-	case FaultDelay:
-		if d, err := time.ParseDuration(f.Delay); err != nil || d <= 0 {
-			return fmt.Errorf("kind %q needs a positive delay such as \"2s\"", FaultDelay)
-		}
-	default:
-		return fmt.Errorf("kind %q is not one of %s, %s, %s, %s, %s, %s, %s, %s", f.Kind,
-			FaultInternalError, FaultBadGateway, FaultMalformedJSON, FaultTruncatedJSON, FaultReset, FaultDelay,
-			FaultMemberLeaves, FaultMemberJoins)
-	}
-	if f.AfterPage != 0 || f.Member != nil {
-		return fmt.Errorf("after_page and member apply only to kinds %q and %q", FaultMemberLeaves, FaultMemberJoins)
-	}
-	if f.Action != "" {
-		if _, served := actions[f.Action]; !served {
-			return fmt.Errorf("action %q is not an action the emulator serves", f.Action)
-		}
-		if f.MemberUin != 0 && f.Action != actionEmailBind {
-			return fmt.Errorf("member_uin matches only %s requests, so it never matches action %q", actionEmailBind, f.Action)
-		}
-	}
-	return nil
-}
-
-func (f Fault) validateMembershipChange(membership *membership) error {
-	if f.Count != 0 || f.Delay != "" || f.Action != "" {
-		return fmt.Errorf("count, delay and action do not apply to kind %q, which happens once after page after_page", f.Kind)
-	}
-	if f.AfterPage < 1 {
-		return fmt.Errorf("kind %q needs after_page of at least 1", f.Kind)
-	}
-	if f.Kind == FaultMemberLeaves {
-		if f.Member != nil {
-			return fmt.Errorf("kind %q takes member_uin, not member", f.Kind)
-		}
-		if !membership.members[f.MemberUin] {
-			return fmt.Errorf("member_uin %d is not a member of any organization", f.MemberUin)
-		}
-		if membership.moved[f.MemberUin] {
-			return fmt.Errorf("member %d already leaves by an earlier fault", f.MemberUin)
-		}
-		membership.moved[f.MemberUin] = true
-		return nil
-	}
-	if f.Member == nil || f.MemberUin != 0 {
-		return fmt.Errorf("kind %q takes member, not member_uin", f.Kind)
-	}
-	if err := f.Member.validate(); err != nil {
-		return fmt.Errorf("member.%w", err)
-	}
-	uin := f.Member.MemberUin
-	if membership.accounts[uin] || membership.moved[uin] {
-		return fmt.Errorf("member: uin %d already belongs to an organization or joins by an earlier fault", uin)
-	}
-	membership.moved[uin] = true
 	return nil
 }

@@ -98,6 +98,14 @@ func TestWorldFaultMistakesAreRejected(t *testing.T) {
 		"joins twice": {`[{"kind": "member_joins", "after_page": 1, "member": {"member_uin": 9}}, {"kind": "member_joins", "after_page": 2, "member": {"member_uin": 9}}]`,
 			`faults[1]: member: uin 9 already belongs to an organization or joins by an earlier fault`},
 		"joins with an unknown key": {`[{"kind": "member_joins", "after_page": 1, "member": {"member_uin": 9, "nickname": "x"}}]`, `invalid world JSON`},
+		"short listing of another action": {`[{"kind": "listing_short", "action": "AssumeRole"}]`, `action must be empty or DescribeOrganizationMembers`},
+		"short listing of one member":     {`[{"kind": "listing_short", "member_uin": 2}]`, `member_uin, after_page and member do not apply to kind "listing_short"`},
+		"total bonus without a bonus":     {`[{"kind": "listing_total_bonus", "count": 1}]`, `kind "listing_total_bonus" needs a positive bonus`},
+		"bonus on another kind":           {`[{"kind": "listing_short", "bonus": 5}]`, `bonus applies only to kind "listing_total_bonus"`},
+		"churn without a member":          {`[{"kind": "member_churn"}]`, `kind "member_churn" takes member`},
+		"churn after a page":              {`[{"kind": "member_churn", "after_page": 2, "member": {"member_uin": 9}}]`, `do not apply to kind "member_churn"`},
+		"churn of a member":               {`[{"kind": "member_churn", "member": {"member_uin": 3}}]`, `uin 3 already belongs to an organization`},
+		"throttled with a delay":          {`[{"kind": "throttled", "delay": "1s"}]`, `delay applies only to kind "delay"`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := emulator.ParseWorld([]byte(orgWithFaults(tt.faults)))
@@ -114,7 +122,11 @@ func TestWorldFaultsOfEveryNewFormAreAccepted(t *testing.T) {
 	  {"kind": "delay", "action": "AssumeRole", "delay": "1s"},
 	  {"kind": "reset", "action": "DescribeOrganizationMemberEmailBind", "member_uin": 2},
 	  {"kind": "member_leaves", "member_uin": 2, "after_page": 1},
-	  {"kind": "member_joins", "after_page": 1, "member": {"member_uin": 9, "auth_name": "New Ltd", "listing": {"Name": "n"}}}]`
+	  {"kind": "member_joins", "after_page": 1, "member": {"member_uin": 9, "auth_name": "New Ltd", "listing": {"Name": "n"}}},
+	  {"kind": "throttled", "action": "DescribeOrganizationMembers", "count": 2},
+	  {"kind": "listing_short", "count": 1},
+	  {"kind": "listing_total_bonus", "bonus": 100000},
+	  {"kind": "member_churn", "count": 3, "member": {"member_uin": 20, "email_bind": {"BindStatus": "Unbound"}}}]`
 	if _, err := emulator.ParseWorld([]byte(orgWithFaults(faults))); err != nil {
 		t.Fatal(err)
 	}

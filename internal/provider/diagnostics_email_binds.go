@@ -16,10 +16,11 @@ import (
 // organization; each API error's own words are in the per-action tables.
 
 const (
-	summaryNothingToRead       = "Nothing to Read"
-	summaryListingInconsistent = "Organization Changed While Listed"
-	summaryMembersUnread       = "Cannot Read Every Member's Email Binding"
-	summaryMembersLeft         = "Members Left the Organization During the Read"
+	summaryNothingToRead      = "Nothing to Read"
+	summaryListingUnconfirmed = "Organization Listing Not Confirmed"
+	summaryListingShort       = "Organization Listing Short of Its Total"
+	summaryMembersUnread      = "Cannot Read Every Member's Email Binding"
+	summaryMembersLeft        = "Members Left the Organization During the Read"
 
 	// namedAtMost is how many members one message names before counting the rest.
 	namedAtMost = 20
@@ -27,14 +28,8 @@ const (
 	nothingToReadDetail = "member_uins skips the listing and reads just those members' email bindings, so with include_email_bind = false " +
 		"there is nothing to read. Remove include_email_bind, or remove member_uins to read the listing."
 
-	listingInconsistentDetail = "Members joined or left the organization while its pages were read, and again while it was listed a second time, " +
-		"so no listing is a consistent picture of it. members holds every member either listing saw (members that had left by the time " +
-		"their binding was read are dropped), and listing_consistent is false. Run Terraform again once membership has settled."
+	readCancelledDetail = "Reading the organization was stopped because Terraform was interrupted or cancelled the operation; nothing was stored."
 )
-
-func readCancelledDetail(members int) string {
-	return fmt.Sprintf("Reading the email bindings of %d members was stopped because Terraform was interrupted or cancelled the operation; nothing was stored.", members)
-}
 
 // membersUnreadDetail names each member that could not be read with its
 // error code and RequestId, then explains each distinct code once.
@@ -81,14 +76,56 @@ func orNone(s string) string {
 }
 
 func membersLeftDetail(left []int64) string {
-	named := make([]string, 0, min(len(left), namedAtMost))
-	for _, uin := range left[:min(len(left), namedAtMost)] {
+	return fmt.Sprintf("These members were in the organization when it was first listed but had left it by the end of the read: "+
+		"the confirmed listing no longer shows them, or reading their email binding answered ResourceNotFound.OrganizationMemberNotExist. "+
+		"They are not in members: %s. Every member that stayed is. Run Terraform again for a fresh list.", namedUins(left))
+}
+
+// namedUins lists up to namedAtMost members, then counts the rest.
+func namedUins(uins []int64) string {
+	named := make([]string, 0, min(len(uins), namedAtMost))
+	for _, uin := range uins[:min(len(uins), namedAtMost)] {
 		named = append(named, fmt.Sprint(uin))
 	}
 	list := strings.Join(named, ", ")
-	if len(left) > namedAtMost {
-		list += fmt.Sprintf(" and %d more", len(left)-namedAtMost)
+	if len(uins) > namedAtMost {
+		list += fmt.Sprintf(" and %d more", len(uins)-namedAtMost)
 	}
-	return fmt.Sprintf("These members were listed, but had left the organization (ResourceNotFound.OrganizationMemberNotExist) by the time "+
-		"their email binding was read, so they are not in members: %s. Run Terraform again for a fresh list.", list)
+	if list == "" {
+		return "none"
+	}
+	return list
+}
+
+func listingUnconfirmedSummary(e *organization.ListingUnconfirmedError) string {
+	if e.Short() {
+		return summaryListingShort
+	}
+	return summaryListingUnconfirmed
+}
+
+// listingUnconfirmedDetail says what each listing held, who came and went,
+// and what to do: wait for membership to settle, or, when the pages fall
+// short of their own Total with nobody coming or going, report the API.
+func listingUnconfirmedDetail(e *organization.ListingUnconfirmedError, endpoint string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "The organization was listed %d times and no two consecutive listings agreed, so no listing can be trusted to hold every member "+
+		"and the data source returns nothing: a policy check must not pass on a partial list.\n", len(e.Listings))
+	for i, l := range e.Listings {
+		fmt.Fprintf(&b, "\n  - listing %d: Total %d, the pages read held %d members", i+1, l.Total, l.Held)
+		if l.Problem != "" {
+			fmt.Fprintf(&b, "; %s (RequestId %s)", l.Problem, orNone(l.RequestID))
+		}
+	}
+	if e.Short() {
+		last := e.Listings[len(e.Listings)-1]
+		fmt.Fprintf(&b, "\n\nTotal promised %d members and the pages held %d, on every try, while no member joined or left between listings. "+
+			"%s answers DescribeOrganizationMembers with pages that do not add up to their own Total. If endpoints.organization points at a proxy "+
+			"or gateway, check it; otherwise report it to Tencent Cloud support with the RequestIds above.", last.Total, last.Held, endpoint)
+		return b.String()
+	}
+	fmt.Fprintf(&b, "\n\nMembers that appeared between listings: %s.\nMembers that disappeared between listings: %s.\n\n"+
+		"Membership changed during every listing. Run Terraform again once it has settled, such as after a batch of invitations or removals completes.",
+		namedUins(e.Came), namedUins(e.Went))
+	return b.String()
 }

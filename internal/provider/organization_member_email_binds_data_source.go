@@ -8,15 +8,12 @@ import (
 	"errors"
 	"slices"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
-	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 var (
@@ -54,10 +51,9 @@ func readsNothing(config organizationMemberEmailBindsModel) bool {
 	return !config.MemberUins.IsNull() && !config.IncludeEmailBind.IsNull() && !config.IncludeEmailBind.IsUnknown() && !config.IncludeEmailBind.ValueBool()
 }
 
-// Read lists the members (unless member_uins names them), keeps those in
-// the bind_status asked for, reads their bindings, and then keeps those
-// whose binding is in it. Any member that cannot be read fails the whole
-// read: state is set only when every member asked for was read.
+// Read is config, then query, then state: what to read and how to make
+// sure it is complete is ReadInventory's; state is set only when every
+// member asked for was read.
 func (d *organizationMemberEmailBindsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	if d.data == nil {
 		resp.Diagnostics.AddError(summaryNotConfigured, notConfiguredDetail)
@@ -72,160 +68,70 @@ func (d *organizationMemberEmailBindsDataSource) Read(ctx context.Context, req d
 		resp.Diagnostics.AddAttributeError(path.Root("include_email_bind"), summaryNothingToRead, nothingToReadDetail)
 		return
 	}
-	includeEmailBind := config.IncludeEmailBind.IsNull() || config.IncludeEmailBind.ValueBool()
-	var wanted []string
-	resp.Diagnostics.Append(config.BindStatus.ElementsAs(ctx, &wanted, false)...)
-	keep := func(status types.String) bool {
-		return wanted == nil || (!status.IsNull() && slices.Contains(wanted, status.ValueString()))
-	}
-
-	// The members to read, in member_uin order, with their listing entries.
-	var uins []int64
-	listed := map[int64]*organization.OrgMember{}
-	// list lists the organization and adds the members it shows, and the
-	// filter keeps, that are not yet known; it returns those.
-	var filter organization.MemberFilter
-	list := func() ([]int64, bool) {
-		tflog.Info(ctx, "Listing organization members")
-		listing, err := d.data.client.ListMembers(ctx, filter)
-		if err != nil {
-			resp.Diagnostics.Append(readErrorDiagnostic(err, d.data.membersContext(config)))
-			return nil, false
-		}
-		// The last listing decides: one that is consistent holds every
-		// member, whatever an earlier one missed.
-		config.ListingConsistent = types.BoolValue(listing.Consistent)
-		var added []int64
-		for _, m := range listing.Members {
-			// A status the listing leaves out is known only from the binding.
-			_, known := listed[*m.MemberUin]
-			if !known && (keep(types.StringPointerValue(m.BindStatus)) || (includeEmailBind && m.BindStatus == nil)) {
-				added = append(added, *m.MemberUin)
-				listed[*m.MemberUin] = m
-			}
-		}
-		return added, true
-	}
-	if !config.MemberUins.IsNull() {
-		resp.Diagnostics.Append(config.MemberUins.ElementsAs(ctx, &uins, false)...)
-		slices.Sort(uins)
-		config.ListingConsistent = types.BoolNull()
-	} else {
-		var diags diag.Diagnostics
-		filter, diags = listingFilter(ctx, config)
-		resp.Diagnostics.Append(diags...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		var ok bool
-		if uins, ok = list(); !ok {
-			return
-		}
-	}
+	query, diags := inventoryQuery(ctx, config)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-
-	records := map[int64]*organization.DescribeOrganizationMemberEmailBindResponseParams{}
-	if includeEmailBind {
-		left, ok := d.readBindings(ctx, uins, listed, records, &resp.Diagnostics)
-		if !ok {
-			return
-		}
-		// A listed member that has left shows that the organization changed
-		// while it was read, in a way the listing may not have shown: a
-		// leave and a join between two pages keep Total and can move a
-		// member across a page boundary unseen. List once more and read
-		// whoever the first listing missed.
-		if len(left) > 0 && config.MemberUins.IsNull() {
-			missed, ok := list()
-			if !ok {
-				return
-			}
-			moreLeft, ok := d.readBindings(ctx, missed, listed, records, &resp.Diagnostics)
-			if !ok {
-				return
-			}
-			left = append(left, moreLeft...)
-			uins = append(uins, missed...)
-			slices.Sort(uins)
-		}
-		if len(left) > 0 {
-			slices.Sort(left)
-			resp.Diagnostics.AddWarning(summaryMembersLeft, membersLeftDetail(left))
-		}
+	inventory, err := d.data.client.ReadInventory(ctx, query)
+	if err != nil {
+		resp.Diagnostics.Append(d.inventoryFailure(ctx, err, config))
+		return
 	}
-	if !config.ListingConsistent.IsNull() && !config.ListingConsistent.ValueBool() {
-		resp.Diagnostics.AddWarning(summaryListingInconsistent, listingInconsistentDetail)
+	if len(inventory.Left) > 0 {
+		resp.Diagnostics.AddWarning(summaryMembersLeft, membersLeftDetail(inventory.Left))
 	}
-
-	var diags diag.Diagnostics
-	var members []attr.Value
-	counts := map[string]int64{}
-	for _, uin := range uins {
-		record, read := records[uin]
-		if includeEmailBind && !read {
-			continue // it left the organization
-		}
-		// The binding's status counts when it was read; else the listing's.
-		status := types.StringNull()
-		switch {
-		case includeEmailBind:
-			status = types.StringPointerValue(record.BindStatus)
-		case listed[uin] != nil:
-			status = types.StringPointerValue(listed[uin].BindStatus)
-		}
-		if !keep(status) {
-			continue
-		}
-		if !status.IsNull() {
-			counts[status.ValueString()]++
-		}
-		members = append(members, memberValue(path.Root("members").AtListIndex(len(members)), uin, listed[uin], record, &diags))
-	}
-	resp.Diagnostics.Append(diags...)
-	config.Members, diags = types.ListValue(memberType, members)
-	resp.Diagnostics.Append(diags...)
-	config.Total = types.Int64Value(int64(len(members)))
-	config.BindStatusCounts, diags = types.MapValueFrom(ctx, types.Int64Type, counts)
-	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(config.setInventory(ctx, inventory)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &config)...)
 }
 
-// readBindings reads the bindings of uins into records. A listed member
-// that the read finds gone has left the organization since it was listed:
-// it is returned, not failed. Any other failure fails the whole read with
-// one error naming every member that could not be read.
-func (d *organizationMemberEmailBindsDataSource) readBindings(ctx context.Context, uins []int64, listed map[int64]*organization.OrgMember,
-	records map[int64]*organization.DescribeOrganizationMemberEmailBindResponseParams, diags *diag.Diagnostics) (left []int64, ok bool) {
-	tflog.Info(ctx, "Reading organization member email bindings", map[string]any{"members": len(uins)})
-	results := d.data.client.ReadEmailBinds(ctx, uins, organization.EmailBindReads{
-		MemberContext: func(ctx context.Context, uin int64) context.Context { return tflog.SetField(ctx, "member_uin", uin) },
-		Progress:      logProgress,
-	})
-	if ctx.Err() != nil {
-		diags.AddError("Read Cancelled", readCancelledDetail(len(uins)))
-		return nil, false
+// inventoryQuery turns the configuration into what to read, with progress
+// reported at INFO.
+func inventoryQuery(ctx context.Context, config organizationMemberEmailBindsModel) (organization.InventoryQuery, diag.Diagnostics) {
+	query := organization.InventoryQuery{
+		EmailBinds: config.IncludeEmailBind.IsNull() || config.IncludeEmailBind.ValueBool(),
+		Reads: organization.EmailBindReads{
+			MemberContext: func(ctx context.Context, uin int64) context.Context { return tflog.SetField(ctx, "member_uin", uin) },
+			Progress:      logProgress,
+		},
+		OnListed: func(ctx context.Context, n int, total uint64, held int) {
+			tflog.Info(ctx, "Listed organization members", map[string]any{"listing": n, "total": total, "held": held})
+		},
+		OnReading: func(ctx context.Context, members int) {
+			tflog.Info(ctx, "Reading organization member email bindings", map[string]any{"members": members})
+		},
 	}
-	var failed []organization.EmailBind
-	for _, r := range results {
-		switch {
-		case r.Err == nil:
-			records[r.MemberUin] = r.Record
-		case listed[r.MemberUin] != nil && isCode(r.Err, "ResourceNotFound.OrganizationMemberNotExist"):
-			left = append(left, r.MemberUin)
-		default:
-			failed = append(failed, r)
-		}
+	var diags diag.Diagnostics
+	if !config.BindStatus.IsNull() {
+		diags.Append(config.BindStatus.ElementsAs(ctx, &query.BindStatus, false)...)
 	}
-	if len(failed) > 0 {
-		diags.AddError(summaryMembersUnread, membersUnreadDetail(failed, len(uins), d.data.emailBindContext))
-		return nil, false
+	if !config.MemberUins.IsNull() {
+		diags.Append(config.MemberUins.ElementsAs(ctx, &query.MemberUins, false)...)
+		slices.Sort(query.MemberUins)
+		return query, diags
 	}
-	return left, true
+	var filterDiags diag.Diagnostics
+	query.Filter, filterDiags = listingFilter(ctx, config)
+	diags.Append(filterDiags...)
+	return query, diags
+}
+
+// inventoryFailure explains why the read failed.
+func (d *organizationMemberEmailBindsDataSource) inventoryFailure(ctx context.Context, err error, config organizationMemberEmailBindsModel) diag.Diagnostic {
+	var unread *organization.MembersUnreadError
+	var unconfirmed *organization.ListingUnconfirmedError
+	switch {
+	case ctx.Err() != nil:
+		return diag.NewErrorDiagnostic("Read Cancelled", readCancelledDetail)
+	case errors.As(err, &unread):
+		return diag.NewErrorDiagnostic(summaryMembersUnread, membersUnreadDetail(unread.Failed, unread.Of, d.data.emailBindContext))
+	case errors.As(err, &unconfirmed):
+		return diag.NewErrorDiagnostic(listingUnconfirmedSummary(unconfirmed), listingUnconfirmedDetail(unconfirmed, d.data.client.Endpoint()))
+	}
+	return readErrorDiagnostic(err, d.data.membersContext(config))
 }
 
 // listingFilter turns the filter arguments into the listing's parameters.
@@ -262,11 +168,6 @@ func logProgress(ctx context.Context, done, total int) {
 	if step := max(total/10, 1); done%step == 0 || done == total {
 		tflog.Info(ctx, "Read organization member email bindings", map[string]any{"done": done, "total": total})
 	}
-}
-
-func isCode(err error, code string) bool {
-	var callErr *tencentapi.Error
-	return errors.As(err, &callErr) && callErr.Code == code
 }
 
 // membersContext is what a diagnostic about listing the organization may

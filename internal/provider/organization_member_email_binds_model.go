@@ -4,6 +4,8 @@
 package provider
 
 import (
+	"context"
+
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -27,6 +29,33 @@ type organizationMemberEmailBindsModel struct {
 	Total             types.Int64  `tfsdk:"total"`
 	BindStatusCounts  types.Map    `tfsdk:"bind_status_counts"`
 	ListingConsistent types.Bool   `tfsdk:"listing_consistent"`
+}
+
+// setInventory sets the computed attributes from a read: members with
+// their counts, and listing_consistent, which a successful listing always
+// confirms.
+func (m *organizationMemberEmailBindsModel) setInventory(ctx context.Context, inventory *organization.Inventory) diag.Diagnostics {
+	var diags diag.Diagnostics
+	members := make([]attr.Value, 0, len(inventory.Members))
+	counts := map[string]int64{}
+	for _, member := range inventory.Members {
+		if status := member.BindStatus(); status != nil {
+			counts[*status]++
+		}
+		at := path.Root("members").AtListIndex(len(members))
+		members = append(members, memberValue(at, member.MemberUin, member.Listing, member.EmailBind, &diags))
+	}
+	var d diag.Diagnostics
+	m.Members, d = types.ListValue(memberType, members)
+	diags.Append(d...)
+	m.Total = types.Int64Value(int64(len(members)))
+	m.BindStatusCounts, d = types.MapValueFrom(ctx, types.Int64Type, counts)
+	diags.Append(d...)
+	m.ListingConsistent = types.BoolValue(true)
+	if !m.MemberUins.IsNull() {
+		m.ListingConsistent = types.BoolNull()
+	}
+	return diags
 }
 
 // Members are built as values of these types rather than from tagged
