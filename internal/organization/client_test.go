@@ -218,4 +218,4 @@ func runProxyChild(t *testing.T) {
 	}
 }
 
-func ptr(s string) *string { return &s }
+func ptr[T any](v T) *T { return &v }
