@@ -79,16 +79,6 @@ deny contains message if {
 	)
 }
 
-# A listing that saw the organization change twice may not hold every member.
-deny contains message if {
-	some inventory in inventories
-	inventory.values.listing_consistent == false
-	message := sprintf(
-		"%s: the organization changed while its members were listed (listing_consistent is false), so the list may be incomplete; plan again",
-		[inventory.address],
-	)
-}
-
 # A read deferred to apply appears only in resource_changes, with unknown values.
 deny contains message if {
 	some change in input.resource_changes

@@ -136,18 +136,6 @@ test_the_binding_status_wins_over_the_listing_status if {
 	denied == {"member 100033118202 has no bound email (bind_status is Failed), read by data.tencentcloud_organization_member_email_binds.all"}
 }
 
-test_an_inconsistent_listing_is_denied if {
-	changing := inventory("data.tencentcloud_organization_member_email_binds.all", [member(100033118201, "Success")])
-	denied := organization.deny with input as plan({"resources": [object.union(changing, {"values": {"listing_consistent": false}})]})
-	denied == {"data.tencentcloud_organization_member_email_binds.all: the organization changed while its members were listed (listing_consistent is false), so the list may be incomplete; plan again"}
-}
-
-test_no_listing_with_member_uins_is_not_inconsistent if {
-	by_uin := inventory("data.tencentcloud_organization_member_email_binds.some", [member(100033118201, "Success")])
-	denied := organization.deny with input as plan({"resources": [object.union(by_uin, {"values": {"listing_consistent": null}})]})
-	count(denied) == 0
-}
-
 test_a_read_deferred_to_apply_is_denied if {
 	denied := organization.deny with input as {
 		"prior_state": {"values": {"root_module": {}}},

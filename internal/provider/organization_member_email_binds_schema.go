@@ -33,8 +33,9 @@ func (d *organizationMemberEmailBindsDataSource) Schema(_ context.Context, _ dat
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads every member account of the caller's Tencent Cloud Organization with its email binding, in one data source: " +
 			"`DescribeOrganizationMembers` lists the members (50 a page) and `DescribeOrganizationMemberEmailBind` reads each one's binding, " +
-			"concurrently and paced to the provider's `rate_limit`. The read fails closed: if any member cannot be read after retries, " +
-			"the data source fails with an error that names each such member, and returns nothing rather than a partial list.",
+			"concurrently and paced to the provider's `rate_limit`; the organization is listed again afterwards, and the read is trusted only " +
+			"when two consecutive listings agree. The read fails closed: if any member cannot be read after retries, or the listing cannot " +
+			"be confirmed, the data source fails with an error that names what is missing, and returns nothing rather than a partial list.",
 		Attributes: map[string]schema.Attribute{
 			"search_key": schema.StringAttribute{
 				MarkdownDescription: "Lists only members whose name contains this text or whose UIN is this number. No default: every member is listed.",
@@ -91,7 +92,7 @@ func (d *organizationMemberEmailBindsDataSource) Schema(_ context.Context, _ dat
 			},
 			"include_email_bind": schema.BoolAttribute{
 				MarkdownDescription: "Whether to read each member's email binding record into `email_bind`. Defaults to `true`. " +
-					"With `false`, only the listing is read (one call per 50 members), `email_bind` is null, and statuses and counts " +
+					"With `false`, only the listing is read (two listings of one call per 50 members), `email_bind` is null, and statuses and counts " +
 					"come from the listing's `bind_status`.",
 				Optional: true,
 			},
@@ -111,10 +112,10 @@ func (d *organizationMemberEmailBindsDataSource) Schema(_ context.Context, _ dat
 				Computed:    true,
 			},
 			"listing_consistent": schema.BoolAttribute{
-				MarkdownDescription: "Whether the listing is a consistent picture of the organization. Members can join or leave while pages are read; " +
-					"when the pages show it, or a listed member turns out to have left when its binding is read, the organization is listed once more " +
-					"and the members it adds are read too. `false` means the last listing changed while it was read as well: `members` then " +
-					"holds everyone the listings saw (less those found gone), and a warning says so. Null when `member_uins` skips the listing.",
+				MarkdownDescription: "Always `true` when the read lists the organization: a read succeeds only when two consecutive listings agree " +
+					"on `Total` and on every member, with every page as full as `Total` says, and fails otherwise. It is kept so that policies " +
+					"written for earlier versions, which had to check it, go on working; new policies need not check it. Null when `member_uins` " +
+					"skips the listing.",
 				Computed: true,
 			},
 		},
