@@ -88,7 +88,7 @@ func run(o options) (bool, error) {
 	}
 
 	interval := time.Second / time.Duration(o.rate)
-	pages := (o.n + listingPageSize - 1) / listingPageSize
+	pages := listingPages(o.n)
 	r := report{cli: ws.version(), nproc: runtime.NumCPU(), n: o.n, rate: o.rate, window: o.window, jitter: o.jitter, parallelism: o.parallelism, loadStart: loadAverage()}
 	step := func(format string, args ...any) { fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...) }
 

@@ -15,7 +15,7 @@ import (
 // is not a failure: only a failed read or plan makes the bench fail.
 const (
 	maxFloorRatio     = 1.08
-	maxListingAPITime = 2 * time.Second
+	maxListingAPITime = 2200 * time.Millisecond
 	// maxPeakRSSMB is the "under 100 MB", read as decimal megabytes,
 	// the stricter of the two readings.
 	maxPeakRSSMB      = 100
@@ -131,7 +131,7 @@ func (r report) print(w io.Writer) {
 // says whether the plan read bindings, which the ratio target is for.
 func (r report) inventoryRows(t *table, s scenario, withBindings bool) {
 	t.row("plan wall time", seconds(s.plan.elapsed()), "")
-	pages := (r.n + listingPageSize - 1) / listingPageSize
+	pages := listingPages(r.n)
 	measured := s.plan.err == nil && s.api.requests > 0
 	apiTime := "n/a (plan failed or sent nothing)"
 	if measured {
@@ -140,10 +140,10 @@ func (r report) inventoryRows(t *table, s scenario, withBindings bool) {
 	t.row("API time (first to last request)", apiTime, "")
 	if withBindings {
 		ratio := s.api.apiTime.Seconds() / s.floor.Seconds()
-		t.row(fmt.Sprintf("floor: (%d pages + %d bindings) / %d per s", pages, r.n, r.rate), seconds(s.floor), "")
+		t.row(fmt.Sprintf("floor: (%d pages of two listings + %d bindings) / %d per s", pages, r.n, r.rate), seconds(s.floor), "")
 		t.row("API time / floor", fmt.Sprintf("%.3f", ratio), target(measured && ratio <= maxFloorRatio, "<= %.2f", maxFloorRatio))
 	} else {
-		t.row(fmt.Sprintf("floor: %d pages / %d per s", pages, r.rate), seconds(s.floor), "")
+		t.row(fmt.Sprintf("floor: %d pages of two listings / %d per s", pages, r.rate), seconds(s.floor), "")
 		t.row("API time", apiTime, target(measured && s.api.apiTime <= maxListingAPITime, "<= %s", seconds(maxListingAPITime)))
 	}
 	if measured {

@@ -25,6 +25,12 @@ const (
 // in one page, which the inventory asks for; the floor counts its pages.
 const listingPageSize = 50
 
+// listingPages is what a confirmed read of n members lists: two listings
+// that agree, of ceil(n/50) pages each.
+func listingPages(n int) int {
+	return 2 * ((n + listingPageSize - 1) / listingPageSize)
+}
+
 // memberUin is the UIN of member i.
 func memberUin(i int) int64 { return int64(firstUin + i) }
 
