@@ -20,8 +20,9 @@ type apiSummary struct {
 	// the requests would take at exactly the limit.
 	first, last time.Time
 	apiTime     time.Duration
-	// retries are requests for something already asked for: a member's
-	// binding or a listing page at an offset asked for before.
+	// retries are requests for something whose last request failed: a
+	// member's binding or a listing page at an offset. The second listing
+	// asks for every page again after a success, which is no retry.
 	retries   int
 	throttled int
 	// otherErrors counts error codes other than throttling, which the
@@ -54,15 +55,15 @@ func summarize(requests []emulator.Request, interval time.Duration) apiSummary {
 	s.first, s.last = requests[0].Time, requests[len(requests)-1].Time
 	s.apiTime = s.last.Sub(s.first)
 
-	asked := map[string]bool{}
+	lastFailed := map[string]bool{}
 	bound := map[int64]bool{}
 	var firstBound, lastBound time.Time
 	for i, r := range requests {
 		key := r.Action + "/" + requestKey(r)
-		if asked[key] {
+		if lastFailed[key] {
 			s.retries++
 		}
-		asked[key] = true
+		lastFailed[key] = r.ErrorCode != ""
 		switch r.ErrorCode {
 		case "":
 		case "RequestLimitExceeded":
