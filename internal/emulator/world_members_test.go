@@ -97,7 +97,7 @@ func TestWorldFaultMistakesAreRejected(t *testing.T) {
 		"the admin joins":             {`[{"kind": "member_joins", "after_page": 1, "member": {"member_uin": 1}}]`, `uin 1 already belongs to an organization`},
 		"joins twice": {`[{"kind": "member_joins", "after_page": 1, "member": {"member_uin": 9}}, {"kind": "member_joins", "after_page": 2, "member": {"member_uin": 9}}]`,
 			`faults[1]: member: uin 9 already belongs to an organization or joins by an earlier fault`},
-		"joins with an unknown key": {`[{"kind": "member_joins", "after_page": 1, "member": {"member_uin": 9, "nickname": "x"}}]`, `invalid world JSON`},
+		"joins with an unknown key":       {`[{"kind": "member_joins", "after_page": 1, "member": {"member_uin": 9, "nickname": "x"}}]`, `invalid world JSON`},
 		"short listing of another action": {`[{"kind": "listing_short", "action": "AssumeRole"}]`, `action must be empty or DescribeOrganizationMembers`},
 		"short listing of one member":     {`[{"kind": "listing_short", "member_uin": 2}]`, `member_uin, after_page and member do not apply to kind "listing_short"`},
 		"total bonus without a bonus":     {`[{"kind": "listing_total_bonus", "count": 1}]`, `kind "listing_total_bonus" needs a positive bonus`},

@@ -91,7 +91,6 @@ var readModes = []readMode{
 		func(m simMember) bool { return m.env == "dev" }},
 }
 
-
 // schedule is one random run: the organization's members over time.
 type schedule struct {
 	rng       *rand.Rand
