@@ -100,6 +100,11 @@ func (c *Client) ReadInventory(ctx context.Context, q InventoryQuery) (*Inventor
 		return nil, err
 	}
 	if q.EmailBinds {
+		// A member the confirmed listing shows is read again even if an
+		// earlier read found it gone: it may have left and come back.
+		for uin := range confirmed.members {
+			delete(r.left, uin)
+		}
 		if err := r.readBindings(ctx, r.unread(confirmed), confirmed); err != nil {
 			return nil, err
 		}
@@ -174,7 +179,7 @@ func (r *inventoryRead) readBindings(ctx context.Context, uins []int64, l *listi
 		}
 	}
 	if len(failed) > 0 {
-		return &MembersUnreadError{Failed: failed, Of: len(uins)}
+		return &MembersUnreadError{Failed: failed, Of: len(r.records) + len(r.left) + len(failed)}
 	}
 	return nil
 }

@@ -19,7 +19,11 @@ const maxListings = 3
 // read, and a change that keeps Total and every page's size (one member
 // leaving on an early page while another joins further on) moves a member
 // across a page boundary unseen. A listing that agrees with the one after
-// it cannot hide a member that way: the leaver it saw is gone from the next.
+// it cannot hide a member that way. A complete listing holds exactly Total
+// members, and Total was also the size of the organization when its last
+// page was served; so if it misses a member present throughout, it holds
+// someone who had gone by then, whatever order its pages were read in, and
+// that member is missing from the next listing.
 type collector struct {
 	c        *Client
 	filter   MemberFilter
@@ -69,14 +73,17 @@ func agree(a, b *listing) bool {
 	return true
 }
 
+// unconfirmed describes the listings. Members came and went only between
+// two complete listings: an incomplete one stopped early, and the members
+// on the pages it never read did not go anywhere.
 func (k *collector) unconfirmed() *ListingUnconfirmedError {
 	err := &ListingUnconfirmedError{}
 	came, went := map[int64]bool{}, map[int64]bool{}
 	for i, l := range k.listings {
 		err.Listings = append(err.Listings, ListingSummary{
-			Total: l.total, Held: len(l.members), Problem: l.problem, RequestID: l.problemRequestID,
+			Total: l.total, Held: len(l.members), Problem: l.problem, RequestID: l.problemRequestID, Short: l.short,
 		})
-		if i == 0 {
+		if i == 0 || !l.complete() || !k.listings[i-1].complete() {
 			continue
 		}
 		for uin := range l.members {
@@ -99,8 +106,8 @@ func (k *collector) unconfirmed() *ListingUnconfirmedError {
 type ListingUnconfirmedError struct {
 	// Listings are the listings made, in order.
 	Listings []ListingSummary
-	// Came are the members some listing showed that the one before did not;
-	// Went those some listing did not show that the one before did.
+	// Came are the members a complete listing showed that the complete one
+	// before it did not; Went those it did not show that the one before did.
 	Came, Went []int64
 }
 
@@ -108,22 +115,23 @@ type ListingUnconfirmedError struct {
 type ListingSummary struct {
 	// Total is what the listing's first page said all pages hold.
 	Total uint64
-	// Held is how many distinct members the pages read held.
+	// Held is how many distinct members the pages read held; a listing
+	// stops at the first page that shows it incomplete.
 	Held int
 	// Problem says why the listing was not complete; empty when it was.
 	Problem string
+	// Short says the problem is a page holding fewer members than Total
+	// says it must.
+	Short bool
 	// RequestID is that of the page with the problem.
 	RequestID string
 }
 
-// Short reports whether the listings fell short of their own Total with
-// nobody coming or going: the pages, not membership changes, are at fault.
+// Short reports whether every listing stopped at a page short of what its
+// Total says: the pages, not membership changes, are at fault.
 func (e *ListingUnconfirmedError) Short() bool {
-	if len(e.Came) > 0 || len(e.Went) > 0 {
-		return false
-	}
 	for _, l := range e.Listings {
-		if uint64(l.Held) >= l.Total {
+		if !l.Short {
 			return false
 		}
 	}
@@ -133,9 +141,9 @@ func (e *ListingUnconfirmedError) Short() bool {
 func (e *ListingUnconfirmedError) Error() string {
 	last := e.Listings[len(e.Listings)-1]
 	if e.Short() {
-		return fmt.Sprintf("every one of %d listings fell short of its Total: Total promised %d members, the pages held %d",
-			len(e.Listings), last.Total, last.Held)
+		return fmt.Sprintf("every one of %d listings fell short of its Total: in the last, Total promised %d members, %s, and the pages read held %d",
+			len(e.Listings), last.Total, last.Problem, last.Held)
 	}
-	return fmt.Sprintf("no two consecutive of %d listings agreed: %d members came and %d went between them",
+	return fmt.Sprintf("no two consecutive of %d listings agreed: %d members came and %d went between complete listings",
 		len(e.Listings), len(e.Came), len(e.Went))
 }

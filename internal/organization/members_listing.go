@@ -37,10 +37,12 @@ type listing struct {
 	total   uint64 // the first page's Total
 	members map[int64]*OrgMember
 	// problem says why the pass is not complete, empty when it is; it is
-	// the one at the lowest offset, with the RequestId of its page.
+	// the one at the lowest offset, with the RequestId of its page. short
+	// says it is a page holding fewer members than Total says it must.
 	problem          string
 	problemOffset    uint64
 	problemRequestID string
+	short            bool
 }
 
 func (l *listing) complete() bool { return l.problem == "" }
@@ -53,25 +55,26 @@ func (l *listing) add(i, pageSize int, page *DescribeOrganizationMembersResponse
 	want := min(l.total-min(offset, l.total), uint64(pageSize))
 	switch {
 	case *page.Total != l.total:
-		l.fail(offset, page, fmt.Sprintf("says Total is %d where the first page said %d", *page.Total, l.total))
+		l.fail(offset, page, false, fmt.Sprintf("says Total is %d where the first page said %d", *page.Total, l.total))
 	case uint64(len(page.Items)) != want:
-		l.fail(offset, page, fmt.Sprintf("holds %d members where Total %d says it must hold %d", len(page.Items), l.total, want))
+		l.fail(offset, page, uint64(len(page.Items)) < want,
+			fmt.Sprintf("holds %d members where Total %d says it must hold %d", len(page.Items), l.total, want))
 	}
 	for _, m := range page.Items {
 		if _, seen := l.members[*m.MemberUin]; seen {
-			l.fail(offset, page, fmt.Sprintf("shows member %d a second time", *m.MemberUin))
+			l.fail(offset, page, false, fmt.Sprintf("shows member %d a second time", *m.MemberUin))
 		}
 		l.members[*m.MemberUin] = m
 	}
 	return l.complete()
 }
 
-func (l *listing) fail(offset uint64, page *DescribeOrganizationMembersResponseParams, what string) {
+func (l *listing) fail(offset uint64, page *DescribeOrganizationMembersResponseParams, short bool, what string) {
 	if l.problem != "" && l.problemOffset <= offset {
 		return
 	}
 	l.problem = fmt.Sprintf("the page at offset %d %s", offset, what)
-	l.problemOffset, l.problemRequestID = offset, requestIDOf(page)
+	l.problemOffset, l.problemRequestID, l.short = offset, requestIDOf(page), short
 }
 
 // listOnce reads the first page, then the rest concurrently. It stops

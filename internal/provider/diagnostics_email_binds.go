@@ -76,9 +76,9 @@ func orNone(s string) string {
 }
 
 func membersLeftDetail(left []int64) string {
-	return fmt.Sprintf("These members were in the organization when it was first listed but had left it by the end of the read: "+
-		"the confirmed listing no longer shows them, or reading their email binding answered ResourceNotFound.OrganizationMemberNotExist. "+
-		"They are not in members: %s. Every member that stayed is. Run Terraform again for a fresh list.", namedUins(left))
+	return fmt.Sprintf("These members were seen during the read but had left the organization by its end: the confirmed listing "+
+		"no longer shows them, or reading their email binding answered ResourceNotFound.OrganizationMemberNotExist. "+
+		"They are not in members: %s. Every member the confirmed listing shows is. Run Terraform again for a fresh list.", namedUins(left))
 }
 
 // namedUins lists up to namedAtMost members, then counts the rest.
@@ -106,7 +106,7 @@ func listingUnconfirmedSummary(e *organization.ListingUnconfirmedError) string {
 
 // listingUnconfirmedDetail says what each listing held, who came and went,
 // and what to do: wait for membership to settle, or, when the pages fall
-// short of their own Total with nobody coming or going, report the API.
+// short of their own Total on every try, report the API.
 func listingUnconfirmedDetail(e *organization.ListingUnconfirmedError, endpoint string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "The organization was listed %d times and no two consecutive listings agreed, so no listing can be trusted to hold every member "+
@@ -114,18 +114,22 @@ func listingUnconfirmedDetail(e *organization.ListingUnconfirmedError, endpoint 
 	for i, l := range e.Listings {
 		fmt.Fprintf(&b, "\n  - listing %d: Total %d, the pages read held %d members", i+1, l.Total, l.Held)
 		if l.Problem != "" {
-			fmt.Fprintf(&b, "; %s (RequestId %s)", l.Problem, orNone(l.RequestID))
+			fmt.Fprintf(&b, "; it stopped because %s (RequestId %s)", l.Problem, orNone(l.RequestID))
 		}
 	}
-	if e.Short() {
-		last := e.Listings[len(e.Listings)-1]
-		fmt.Fprintf(&b, "\n\nTotal promised %d members and the pages held %d, on every try, while no member joined or left between listings. "+
-			"%s answers DescribeOrganizationMembers with pages that do not add up to their own Total. If endpoints.organization points at a proxy "+
-			"or gateway, check it; otherwise report it to Tencent Cloud support with the RequestIds above.", last.Total, last.Held, endpoint)
-		return b.String()
+	switch {
+	case e.Short():
+		fmt.Fprintf(&b, "\n\nEvery listing stopped at a page holding fewer members than its own Total says it must: %s answers "+
+			"DescribeOrganizationMembers with pages that do not add up to Total. If endpoints.organization points at a proxy or gateway, "+
+			"check it; otherwise run Terraform again, and if it persists report it to Tencent Cloud support with the RequestIds above.", endpoint)
+	case len(e.Came) > 0 || len(e.Went) > 0:
+		fmt.Fprintf(&b, "\n\nMembers that appeared between listings: %s.\nMembers that disappeared between listings: %s.\n\n"+
+			"Membership changed while the organization was listed. Run Terraform again once it has settled, such as after a batch of "+
+			"invitations or removals completes.", namedUins(e.Came), namedUins(e.Went))
+	default:
+		b.WriteString("\n\nNo two consecutive listings were both complete, for the reasons above: members joined or left while the pages " +
+			"were read, or the pages disagreed with their Total. Run Terraform again once membership has settled; if it persists, " +
+			"report it to Tencent Cloud support with the RequestIds above.")
 	}
-	fmt.Fprintf(&b, "\n\nMembers that appeared between listings: %s.\nMembers that disappeared between listings: %s.\n\n"+
-		"Membership changed during every listing. Run Terraform again once it has settled, such as after a batch of invitations or removals completes.",
-		namedUins(e.Came), namedUins(e.Went))
 	return b.String()
 }

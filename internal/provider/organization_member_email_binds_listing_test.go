@@ -73,12 +73,13 @@ func TestAccInventoryFailsWhenTheListingCannotBeConfirmed(t *testing.T) {
 		want              string
 	}{
 		"every page short of Total": {`{"kind": "listing_short"}`, "",
-			`Error: Organization Listing Short of Its Total.*listing 3: Total 120, the pages read held 49 members; the page at offset 0 holds 49 members ` +
-				`where Total 120 says it must hold 50 \(RequestId [0-9a-f-]{36}\).*Total promised 120 members and the pages held 49, on every try`},
+			`Error: Organization Listing Short of Its Total.*listing 3: Total 120, the pages read held 49 members; it stopped because the page at offset 0 ` +
+				`holds 49 members where Total 120 says it must hold 50 \(RequestId [0-9a-f-]{36}\).*Every listing stopped at a page holding fewer members`},
 		"every page short of Total, status only": {`{"kind": "listing_short"}`, "include_email_bind = false",
-			`Error: Organization Listing Short of Its Total.*Total promised 120 members and the pages held 49`},
+			`Error: Organization Listing Short of Its Total.*listing 3: Total 120, the pages read held 49 members`},
 		"a Total the pages never reach": {`{"kind": "listing_total_bonus", "bonus": 100000}`, "",
-			`Error: Organization Listing Short of Its Total.*Total promised 100120 members and the pages held 120, on every try`},
+			`Error: Organization Listing Short of Its Total.*listing 3: Total 100120, the pages read held 1[2-9][0-9] members; it stopped because the page at offset ` +
+				`1[0-9][0-9] holds [0-9]+ members where Total 100120 says it must hold 50.*Every listing stopped at a page holding fewer members`},
 		"a member joins before every listing": {`{"kind": "member_churn", "member": {"member_uin": 9007199254741993}}`, "",
 			`Error: Organization Listing Not Confirmed.*listed 3 times.*listing 1: Total 120.*listing 2: Total 121.*listing 3: Total 122.*` +
 				`appeared between listings: 9007199254741993, 9007199254741994\.`},

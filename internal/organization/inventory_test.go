@@ -1,0 +1,169 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package organization_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http/httptest"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
+)
+
+func plainMember(uin int64) emulator.Member {
+	return emulator.Member{
+		MemberUin: uin,
+		Listing:   []byte(fmt.Sprintf(`{"Name": "m%d"}`, uin)),
+		EmailBind: []byte(fmt.Sprintf(`{"BindStatus": "Unbound", "Email": "m%d@example.com"}`, uin)),
+	}
+}
+
+// organizationOf serves members 1001 to 1000+n, one after the other, and
+// returns a client that reads them pageSize at a time with one worker, so
+// that a test's BeforeRequest sees the requests in a fixed order.
+func organizationOf(t *testing.T, n, pageSize int) (*emulator.Server, *organization.Client) {
+	t.Helper()
+	var members []string
+	for i := range n {
+		m := plainMember(int64(1001 + i))
+		members = append(members, fmt.Sprintf(`{"member_uin": %d, "listing": %s, "email_bind": %s}`, m.MemberUin, m.Listing, m.EmailBind))
+	}
+	world, err := emulator.ParseWorld([]byte(`{"rate_limit": 1000000,
+	  "credentials": [{"secret_id": "AKIDadmin", "secret_key": "admin-key", "uin": 1}],
+	  "organizations": [{"admin_uin": 1, "members": [` + strings.Join(members, ",") + `]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := emulator.New(world)
+	ts := httptest.NewServer(srv.Handler(emulator.ServiceOrganization))
+	t.Cleanup(ts.Close)
+	endpoint, _ := url.Parse(ts.URL)
+	client := organization.NewClient(tencentapi.Config{
+		Credential: common.NewCredential("AKIDadmin", "admin-key"), Endpoint: endpoint, RateLimit: 1e6,
+		MaxRetries: 1, RetryBaseDelay: time.Millisecond, RetryMaxDelay: time.Millisecond,
+	})
+	organization.SetPaging(client, pageSize, 1)
+	return srv, client
+}
+
+func oneAtATime(query organization.InventoryQuery) organization.InventoryQuery {
+	query.Reads.Workers = 1
+	return query
+}
+
+func TestAMemberThatLeavesAndComesBackBeforeTheConfirmingListingIsRead(t *testing.T) {
+	srv, client := organizationOf(t, 10, 5)
+	var mu sync.Mutex
+	reads := 0
+	srv.BeforeRequest = func(action string, params map[string]string) {
+		mu.Lock()
+		defer mu.Unlock()
+		if action != organization.ActionDescribeOrganizationMemberEmailBind {
+			return
+		}
+		// 1004 leaves just before its binding is read, and is back in its
+		// place before the next read: both listings show it.
+		switch reads++; reads {
+		case 4:
+			must(srv.Leave(1004))
+		case 5:
+			must(srv.Join(1, plainMember(1004), 3))
+		}
+	}
+	inv, err := client.ReadInventory(context.Background(), oneAtATime(organization.InventoryQuery{EmailBinds: true}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := listedUins(inv); len(got) != 10 || !slices.Contains(got, 1004) || len(inv.Left) != 0 {
+		t.Errorf("members %v, left %v; want all 10, 1004 among them, read again since the confirmed listing shows it", got, inv.Left)
+	}
+}
+
+func TestPagesShortOnSomeListingsAreNotReportedAsMembersComingAndGoing(t *testing.T) {
+	srv, client := organizationOf(t, 120, 50)
+	var mu sync.Mutex
+	listings := 0
+	srv.BeforeRequest = func(action string, params map[string]string) {
+		mu.Lock()
+		defer mu.Unlock()
+		if action == organization.ActionDescribeOrganizationMembers && params["Offset"] == "0" {
+			// The first page of the first and third listings is short.
+			if listings++; listings != 2 {
+				must(srv.AddFault(emulator.Fault{Kind: emulator.FaultListingShort, Count: 1}))
+			}
+		}
+	}
+	_, err := client.ReadInventory(context.Background(), organization.InventoryQuery{})
+	var unconfirmed *organization.ListingUnconfirmedError
+	if !errors.As(err, &unconfirmed) {
+		t.Fatalf("err %v, want an unconfirmed listing", err)
+	}
+	if len(unconfirmed.Came) != 0 || len(unconfirmed.Went) != 0 || unconfirmed.Short() {
+		t.Errorf("came %v, went %v, short %v; nobody came or went, and only two of three listings were short",
+			unconfirmed.Came, unconfirmed.Went, unconfirmed.Short())
+	}
+}
+
+func TestMembersOnPagesAStoppedListingNeverReadAreNotNamedAsGone(t *testing.T) {
+	srv, client := organizationOf(t, 200, 50)
+	var mu sync.Mutex
+	listings := 0
+	srv.BeforeRequest = func(action string, params map[string]string) {
+		mu.Lock()
+		defer mu.Unlock()
+		if action != organization.ActionDescribeOrganizationMembers {
+			return
+		}
+		if params["Offset"] == "0" {
+			listings++
+		}
+		// Someone joins before the second page of the first listing and the
+		// third page of the third: each stops there, on a new Total.
+		if (listings == 1 && params["Offset"] == "50") || (listings == 3 && params["Offset"] == "100") {
+			must(srv.Join(1, plainMember(int64(7000+listings)), 1000))
+		}
+	}
+	_, err := client.ReadInventory(context.Background(), organization.InventoryQuery{})
+	var unconfirmed *organization.ListingUnconfirmedError
+	if !errors.As(err, &unconfirmed) {
+		t.Fatalf("err %v, want an unconfirmed listing", err)
+	}
+	if len(unconfirmed.Came) != 0 || len(unconfirmed.Went) != 0 || unconfirmed.Short() {
+		t.Errorf("came %d, went %d, short %v; no two complete listings were made to compare, and no page was short",
+			len(unconfirmed.Came), len(unconfirmed.Went), unconfirmed.Short())
+	}
+}
+
+func TestAFailureAfterTheConfirmingListingCountsEveryBindingTheReadTried(t *testing.T) {
+	srv, client := organizationOf(t, 20, 50)
+	var mu sync.Mutex
+	pages := 0
+	srv.BeforeRequest = func(action string, _ map[string]string) {
+		mu.Lock()
+		defer mu.Unlock()
+		// A member joins before the second listing, and its read fails.
+		if action == organization.ActionDescribeOrganizationMembers {
+			if pages++; pages == 2 {
+				must(srv.Join(1, plainMember(9001), 1000))
+				must(srv.AddFault(emulator.Fault{Kind: emulator.FaultInternalError, MemberUin: 9001}))
+			}
+		}
+	}
+	_, err := client.ReadInventory(context.Background(), oneAtATime(organization.InventoryQuery{EmailBinds: true}))
+	var unread *organization.MembersUnreadError
+	if !errors.As(err, &unread) || len(unread.Failed) != 1 || unread.Failed[0].MemberUin != 9001 || unread.Of != 21 {
+		t.Fatalf("err %v; want member 9001 of 21 unread", err)
+	}
+}
