@@ -57,6 +57,19 @@ func (s *Server) takeFault(action string, memberUin int64) (Fault, bool) {
 	return Fault{}, false
 }
 
+// useFault reports whether fault i has a use left, using one up. The
+// caller holds s.mu.
+func (s *Server) useFault(i int) bool {
+	if s.world.Faults[i].Count == 0 {
+		return true
+	}
+	if s.faultsLeft[i] > 0 {
+		s.faultsLeft[i]--
+		return true
+	}
+	return false
+}
+
 // faultResponses are, for each action, a Response of the wrong shape and a
 // success Response to cut short, so that malformed_json and truncated_json
 // fail in the decoder of whichever action they hit.
@@ -132,24 +145,6 @@ func withRequestID(fields map[string]any, requestID string) map[string]any {
 	response := maps.Clone(fields)
 	response["RequestId"] = requestID
 	return response
-}
-
-// pageServed counts a DescribeOrganizationMembers page answered from org and
-// makes the members join or leave that faults schedule after it. The caller
-// holds s.mu, so the page it answers reflects the organization from before.
-func (s *Server) pageServed(org *Organization) {
-	s.pagesServed++
-	for _, f := range s.world.Faults {
-		if f.AfterPage != s.pagesServed {
-			continue
-		}
-		switch f.Kind {
-		case FaultMemberLeaves:
-			s.leave(f.MemberUin)
-		case FaultMemberJoins:
-			s.join(org, *f.Member, len(org.Members))
-		}
-	}
 }
 
 // delay holds the request for the fault's delay, reporting false when the
