@@ -110,7 +110,7 @@ func run(o options) (bool, error) {
 		return false, err
 	}
 	r.listing.title = "tencentcloud_organization_member_email_binds, include_email_bind = false (1 instance)"
-	r.listing.floor = floorOf(pages, o.rate)
+	r.listing.floor = floorOf(2*pages, o.rate)
 
 	step("3/4 %d single data sources through count (about %.0f s of reads)", o.n, floorOf(o.n, o.rate).Seconds())
 	countOf := func(endpoint string, _ bool) string { return countConfig(endpoint, o.n) }

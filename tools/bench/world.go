@@ -25,10 +25,11 @@ const (
 // in one page, which the inventory asks for; the floor counts its pages.
 const listingPageSize = 50
 
-// listingPages is what a confirmed read of n members lists: two listings
-// that agree, of ceil(n/50) pages each.
+// listingPages is how many pages one listing of n members has. A confirmed
+// read lists twice; the floor of a read with bindings counts one listing,
+// so that the confirming listing's calls must fit in the margin above it.
 func listingPages(n int) int {
-	return 2 * ((n + listingPageSize - 1) / listingPageSize)
+	return (n + listingPageSize - 1) / listingPageSize
 }
 
 // memberUin is the UIN of member i.
