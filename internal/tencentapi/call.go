@@ -182,7 +182,7 @@ func (c *Client) send(ctx context.Context, request tchttp.Request, response tcht
 	case errors.As(err, &panicked):
 		failure = malformedResponse(ex, panicked.Error(), false)
 	default:
-		failure = classify(err, ex)
+		failure = classify(err, ex, c.sensitive)
 	}
 	if failure != nil && c.sensitive {
 		failure.Body = ""

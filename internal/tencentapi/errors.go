@@ -89,7 +89,9 @@ func (e *Error) Unwrap() error { return e.err }
 func (e *Error) Retryable() bool { return e.retryable }
 
 // classify turns what the SDK returned for one attempt into an *Error.
-func classify(err error, ex *exchange) *Error {
+// A sensitive client's answers carry secrets, so its errors never quote
+// the SDK's reason, which may quote the answer.
+func classify(err error, ex *exchange, sensitive bool) *Error {
 	var redirect *redirectError
 	if errors.As(err, &redirect) {
 		return &Error{
@@ -112,13 +114,13 @@ func classify(err error, ex *exchange) *Error {
 		}
 		return &Error{Code: CodeNetworkError, Message: cause.Error(), retryable: !PermanentNetworkError(cause), unsent: dialFailed(cause), err: err}
 	case "ClientError.ParseJsonError", "ClientError.HttpStatusCodeError", "ClientError.IOError":
-		return unexpectedResponse(sdkErr, ex)
+		return unexpectedResponse(sdkErr, ex, sensitive)
 	}
 	// The API answers its errors with HTTP 200. Any other status comes from
 	// a gateway or proxy, so the status decides, whatever error code the SDK
 	// read from its body: a 502 is worth another attempt.
 	if ex.status != 0 && ex.status != http.StatusOK {
-		return unexpectedResponse(sdkErr, ex)
+		return unexpectedResponse(sdkErr, ex, sensitive)
 	}
 	return &Error{
 		Code:       sdkErr.Code,
@@ -133,7 +135,7 @@ func classify(err error, ex *exchange) *Error {
 // unexpectedResponse explains a response the SDK could not decode. Gateway
 // pages and 5xx statuses are passing conditions; a well-formed JSON
 // document of the wrong shape will not improve by asking again.
-func unexpectedResponse(sdkErr *tcerr.TencentCloudSDKError, ex *exchange) *Error {
+func unexpectedResponse(sdkErr *tcerr.TencentCloudSDKError, ex *exchange, sensitive bool) *Error {
 	if ex.status != 0 && ex.status != http.StatusOK {
 		return &Error{
 			Code:       CodeHTTPStatus,
@@ -147,11 +149,23 @@ func unexpectedResponse(sdkErr *tcerr.TencentCloudSDKError, ex *exchange) *Error
 	if !json.Valid(ex.responseBody) {
 		return malformedResponse(ex, "the response is not valid JSON: it is cut short or not JSON at all", true)
 	}
-	reason := sdkErr.Message
-	if _, after, found := strings.Cut(reason, "because: "); found {
-		reason = after
+	const wrongShape = "the response JSON does not have the documented shape"
+	if sensitive {
+		return malformedResponse(ex, wrongShape, false)
 	}
-	return malformedResponse(ex, "the response JSON does not have the documented shape: "+reason, false)
+	return malformedResponse(ex, wrongShape+": "+decoderReason(sdkErr.Message), false)
+}
+
+// decoderReason is the decoder's complaint that ends the SDK's message
+// "Fail to parse json content: <body>, because: <reason>". The body may
+// hold the separator too, but the decoder's reason does not, so the last
+// one is the SDK's.
+func decoderReason(message string) string {
+	const separator = ", because: "
+	if i := strings.LastIndex(message, separator); i >= 0 {
+		return message[i+len(separator):]
+	}
+	return message
 }
 
 func malformedResponse(ex *exchange, message string, retryable bool) *Error {
