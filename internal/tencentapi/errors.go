@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -24,9 +25,12 @@ const (
 	CodeCancelled         = "ClientError.Cancelled"
 	CodeHTTPStatus        = "ClientError.HttpStatusCodeError"
 	CodeMalformedResponse = "ClientError.MalformedResponse"
-	CodeRequestFailed     = "ClientError.RequestFailed"
-	CodeCredentialError   = "ClientError.CredentialError"
-	CodeRedirect          = "ClientError.Redirect"
+	// CodeUnreadableResponse is an answer that arrived but could not be
+	// read, so the server may have acted on the request.
+	CodeUnreadableResponse = "ClientError.UnreadableResponse"
+	CodeRequestFailed      = "ClientError.RequestFailed"
+	CodeCredentialError    = "ClientError.CredentialError"
+	CodeRedirect           = "ClientError.Redirect"
 )
 
 // bodyQuoteLength is how much of an unexpected response an error quotes.
@@ -104,6 +108,11 @@ func classify(err error, ex *exchange, sensitive bool) *Error {
 	}
 	var sdkErr *tcerr.TencentCloudSDKError
 	if !errors.As(err, &sdkErr) {
+		if ex.status != 0 {
+			// The SDK refused an answer that arrived, such as one in a
+			// Content-Encoding it does not read; asking again gets the same.
+			return unreadableResponse(ex, err, false)
+		}
 		return &Error{Code: CodeRequestFailed, Message: err.Error(), err: err}
 	}
 	switch sdkErr.Code {
@@ -111,6 +120,11 @@ func classify(err error, ex *exchange, sensitive bool) *Error {
 		cause := err
 		if inner := errors.Unwrap(sdkErr); inner != nil {
 			cause = inner
+		}
+		if ex.status != 0 {
+			// The body broke off or did not decompress: a passing fault,
+			// but one that came after the server answered.
+			return unreadableResponse(ex, cause, !PermanentNetworkError(cause))
 		}
 		return &Error{Code: CodeNetworkError, Message: cause.Error(), retryable: !PermanentNetworkError(cause), unsent: dialFailed(cause), err: err}
 	case "ClientError.ParseJsonError", "ClientError.HttpStatusCodeError", "ClientError.IOError":
@@ -166,6 +180,24 @@ func decoderReason(message string) string {
 		return message[i+len(separator):]
 	}
 	return message
+}
+
+// unreadableResponse is an answer that arrived but could not be read. The
+// server may have acted on the request, so it never counts as unsent.
+func unreadableResponse(ex *exchange, cause error, retryable bool) *Error {
+	// The URL the http.Client names adds nothing to the endpoint that
+	// messages name already.
+	var urlErr *url.Error
+	if errors.As(cause, &urlErr) {
+		cause = urlErr.Err
+	}
+	return &Error{
+		Code:       CodeUnreadableResponse,
+		Message:    "the answer could not be read: " + cause.Error(),
+		HTTPStatus: ex.status,
+		retryable:  retryable,
+		err:        cause,
+	}
 }
 
 func malformedResponse(ex *exchange, message string, retryable bool) *Error {

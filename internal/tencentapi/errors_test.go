@@ -9,6 +9,7 @@ package tencentapi_test
 import (
 	"context"
 	"errors"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -50,5 +51,42 @@ func TestAnAnswerOfTheWrongShapeIsExplainedByWhatFollowsTheSDKsLastBecause(t *te
 	callErr := callOnce(t, wrongShapeSaying)
 	if !strings.HasSuffix(callErr.Message, "documented shape: json: cannot unmarshal string into Go struct field .BindId of type uint64") {
 		t.Errorf("Message = %q, want the decoder's reason alone", callErr.Message)
+	}
+}
+
+// unreadableAnswers arrive whole or in part and cannot be read.
+var unreadableAnswers = map[string]fault{
+	"an encoding the SDK cannot read": func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Encoding", "br")
+		_, _ = w.Write([]byte(okBody))
+	},
+	"a broken gzip body": func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Encoding", "gzip")
+		_, _ = w.Write([]byte(okBody))
+	},
+	"a body cut short by the connection": func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Length", "1000")
+		_, _ = w.Write([]byte(okBody))
+		// Hijacking sends what was written; closing then ends the body early.
+		if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+			_ = conn.Close()
+		}
+	},
+}
+
+func TestAnAnswerThatArrivedButCouldNotBeReadCountsAsOneTheServerMayHaveActedOn(t *testing.T) {
+	for name, f := range unreadableAnswers {
+		t.Run(name, func(t *testing.T) {
+			endpoint, _ := faultyServer(t, f)
+			_, err := fastRetryClient(endpoint, 0).DescribeOrganizationMemberEmailBind(context.Background(), 1)
+			var callErr *tencentapi.Error
+			if !errors.As(err, &callErr) || callErr.Code != tencentapi.CodeUnreadableResponse {
+				t.Fatalf("err = %v, want %s", err, tencentapi.CodeUnreadableResponse)
+			}
+			if callErr.Unsent() || callErr.HTTPStatus != http.StatusOK || !strings.Contains(callErr.Message, "could not be read") {
+				t.Errorf("%+v: Unsent %v; want an answer with status 200 that could not be read, which the server may have acted on",
+					callErr, callErr.Unsent())
+			}
+		})
 	}
 }
