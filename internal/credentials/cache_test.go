@@ -187,3 +187,27 @@ func TestAWaiterIsNotFailedByTheCancellationOfTheCallerThatStartedTheFetch(t *te
 		t.Errorf("%d fetches, want the one the cancelled caller started", n)
 	}
 }
+
+func TestReadySaysWithoutWaitingWhetherTheCredentialCanStillSign(t *testing.T) {
+	cache, source, now, _ := newGatedCache(t)
+	ctx := context.Background()
+	if !cache.Ready(ctx) {
+		t.Error("a fresh credential is not ready")
+	}
+	*now = now.Add(56 * time.Minute) // due for refresh, four minutes from expiry
+	if !cache.Ready(ctx) {
+		t.Error("a credential due for refresh is not ready")
+	}
+	cache.mu.RLock()
+	started := cache.inflight != nil
+	cache.mu.RUnlock()
+	if !started {
+		t.Error("Ready did not start replacing a credential due for refresh")
+	}
+	source.gate <- errors.New("STS answered HTTP 502")
+	settle(cache)
+	*now = now.Add(5 * time.Minute)
+	if cache.Ready(ctx) || source.calls.Load() != 2 {
+		t.Errorf("an expired credential: want it not ready and no fetch, which Refresh waits for (%d fetches)", source.calls.Load())
+	}
+}

@@ -119,14 +119,7 @@ func (c *Cache) Describe() string { return c.source.Describe() }
 // until its own context ends.
 func (c *Cache) Refresh(ctx context.Context) error {
 	c.mu.Lock()
-	if c.fresh() {
-		c.mu.Unlock()
-		return nil
-	}
-	if c.usable() {
-		if c.inflight == nil && !c.now().Before(c.retryAfter) {
-			c.start(ctx)
-		}
+	if c.ready(ctx) {
 		c.mu.Unlock()
 		return nil
 	}
@@ -141,6 +134,29 @@ func (c *Cache) Refresh(ctx context.Context) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// Ready reports, without waiting, whether the current credential can sign
+// now, and starts its replacement in the background when one is due. A
+// request that queued after its Refresh asks again when its turn comes.
+func (c *Cache) Ready(ctx context.Context) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.ready(ctx)
+}
+
+// ready is Ready with c.mu held.
+func (c *Cache) ready(ctx context.Context) bool {
+	if c.fresh() {
+		return true
+	}
+	if !c.usable() {
+		return false
+	}
+	if c.inflight == nil && !c.now().Before(c.retryAfter) {
+		c.start(ctx)
+	}
+	return true
 }
 
 // start begins a fetch, with c.mu held. The fetch outlives the cancellation

@@ -172,16 +172,26 @@ func TestReadProfile(t *testing.T) {
 }
 
 func TestAssumeRoleDecodeErrorsQuoteNoSecret(t *testing.T) {
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		_, _ = w.Write([]byte(`{"Response": {"Credentials": {"TmpSecretId": "AKIDleak", "TmpSecretKey": "LEAKED-KEY", "Token": "LEAKED-TOKEN"}, "ExpiredTime": "soon", "RequestId": "r"}}`))
-	}))
-	defer ts.Close()
-	_, err := assumeRole(ts.URL).Retrieve(context.Background())
-	if err == nil || !strings.Contains(err.Error(), "not an AssumeRole response") {
-		t.Fatalf("err = %v", err)
-	}
-	if strings.Contains(err.Error(), "LEAKED") {
-		t.Errorf("the error quotes the response's secrets: %v", err)
+	for name, before := range map[string]string{
+		"a plain answer": "",
+		// The SDK's parse error ends "..., because: <reason>"; an answer
+		// saying "because: " itself must not make the keys after it the reason.
+		"an answer that says because": `"Note": "issued because: allowed, because: policy", `,
+	} {
+		t.Run(name, func(t *testing.T) {
+			ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				_, _ = w.Write([]byte(`{"Response": {` + before + `"Credentials": {"TmpSecretId": "AKIDleak", "TmpSecretKey": "LEAKED-KEY", ` +
+					`"Token": "LEAKED-TOKEN"}, "ExpiredTime": "soon", "RequestId": "r"}}`))
+			}))
+			defer ts.Close()
+			_, err := assumeRole(ts.URL).Retrieve(context.Background())
+			if err == nil || !strings.Contains(err.Error(), "not an AssumeRole response") {
+				t.Fatalf("err = %v", err)
+			}
+			if strings.Contains(err.Error(), "LEAKED") || strings.Contains(err.Error(), "AKIDleak") {
+				t.Errorf("the error quotes the response's secrets: %v", err)
+			}
+		})
 	}
 }
 

@@ -51,6 +51,8 @@ func stsFailure(source string, client *sts.Client, action string, err error) err
 		failure.Reason = fmt.Sprintf("STS at %s answered HTTP %d instead of an API response", endpoint, callErr.HTTPStatus)
 	case tencentapi.CodeRedirect:
 		failure.Reason = fmt.Sprintf("STS at %s: %s", endpoint, callErr.Message)
+	case tencentapi.CodeUnreadableResponse:
+		failure.Reason = fmt.Sprintf("STS at %s answered %s, but %s", endpoint, action, callErr.Message)
 	case tencentapi.CodeMalformedResponse:
 		failure.Reason = fmt.Sprintf("STS at %s answered with something that is not an %s response (%s)", endpoint, action, callErr.Message)
 	case tencentapi.CodeCancelled, tencentapi.CodeCredentialError, tencentapi.CodeRequestFailed:

@@ -6,6 +6,7 @@ package credentials_test
 import (
 	"context"
 	"errors"
+	"net/http"
 	"strings"
 	"sync"
 	"testing"
@@ -108,6 +109,29 @@ func TestAnMFACodeSentByAnAttemptThatFailedIsNotSentAgain(t *testing.T) {
 	}
 	if calls != 1 {
 		t.Errorf("the failed exchange sent the code %d times; a retry could only fail", calls)
+	}
+}
+
+func TestAnMFACodeWhoseAnswerCouldNotBeReadCountsAsSpent(t *testing.T) {
+	f := newFakeSTS(t, time.Hour)
+	f.replyWith(func(w http.ResponseWriter) {
+		w.Header().Set("Content-Encoding", "br")
+		_, _ = w.Write([]byte(`{"Response": {"RequestId": "r"}}`))
+	})
+	source := mfaSession(f)
+	_, err := source.Retrieve(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "answered GetSessionToken, but the answer could not be read") ||
+		strings.Contains(err.Error(), "not asked") {
+		t.Errorf("err = %v, want an answer that could not be read", err)
+	}
+	f.replyWith(nil)
+	_, err = source.Retrieve(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "STS may have used it") {
+		t.Fatalf("err = %v, want a request for a new code", err)
+	}
+	assertNoSecret(t, err)
+	if n := len(f.Calls()); n != 1 {
+		t.Errorf("the code was sent %d times; STS may have spent it on the answer that could not be read", n)
 	}
 }
 

@@ -130,6 +130,11 @@ func describeFailure(err error, rc readContext) (summary, detail, attribute stri
 		if callErr.RequestID != "" {
 			detail += "\n\nRequestId: " + callErr.RequestID
 		}
+	case tencentapi.CodeUnreadableResponse:
+		summary = "Unreadable API Response"
+		detail = fmt.Sprintf("%s answered %s while reading %s, but %s. The API answers in plain or gzip-compressed JSON, "+
+			"so a proxy or gateway may have changed the answer or cut it short: if endpoints.organization points at one, check it; "+
+			"otherwise run Terraform again.", rc.endpoint, rc.action, rc.subject, callErr.Message)
 	case tencentapi.CodeRedirect:
 		summary = "API Request Redirected"
 		detail = fmt.Sprintf("%s answered %s with HTTP %d, a redirect to %s. The provider never follows a redirect, "+

@@ -227,3 +227,19 @@ func TestRedirectDiagnosticNamesTheHostAndTheFix(t *testing.T) {
 		}
 	}
 }
+
+func TestAnAnswerThatCouldNotBeReadIsNotCalledUnreachable(t *testing.T) {
+	rc := testContexts()["DescribeOrganizationMemberEmailBind"]
+	d := readErrorDiagnostic(&tencentapi.Error{
+		Code: tencentapi.CodeUnreadableResponse, Message: "the answer could not be read: Content-Encoding not support: br", HTTPStatus: 200,
+	}, rc)
+	if d.Summary() != "Unreadable API Response" {
+		t.Errorf("summary %q", d.Summary())
+	}
+	for _, want := range []string{"answered DescribeOrganizationMemberEmailBind while reading member 100033118139, but the answer could not be read: " +
+		"Content-Encoding not support: br", "endpoints.organization"} {
+		if !strings.Contains(d.Detail(), want) {
+			t.Errorf("detail lacks %q:\n%s", want, d.Detail())
+		}
+	}
+}

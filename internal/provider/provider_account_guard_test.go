@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
@@ -46,6 +47,7 @@ func TestAccAccountGuardRails(t *testing.T) {
 	})
 	for _, tc := range []struct {
 		name, arguments string
+		variables       config.Variables
 		want            []string
 	}{
 		{
@@ -87,14 +89,45 @@ func TestAccAccountGuardRails(t *testing.T) {
   allowed_account_ids = ["qcs::cam::uin/100000000001"]`,
 			want: []string{"allowed_account_ids", "must be an account UIN"},
 		},
+		// The account is compared as text, so "0100000000001" would never
+		// match account 100000000001 and would forbid nothing.
+		{
+			name: "a forbidden account ID with a leading zero is refused",
+			arguments: `secret_id = "AKIDadmin"
+  secret_key = "admin-key"
+  forbidden_account_ids = ["0100000000001"]`,
+			want: []string{"forbidden_account_ids", "without a leading zero", "got: 0100000000001"},
+		},
+		{
+			name: "an allowed account ID with a leading zero is refused",
+			arguments: `secret_id = "AKIDadmin"
+  secret_key = "admin-key"
+  allowed_account_ids = ["100000000001", "0100000000001"]`,
+			want: []string{"allowed_account_ids", "without a leading zero", "got: 0100000000001"},
+		},
+		{
+			// A variable is unknown when the CLI first validates the
+			// configuration, so the value is checked when it is known.
+			name: "an account ID from a variable is checked once the variable is known",
+			arguments: `secret_id = "AKIDadmin"
+  secret_key = "admin-key"
+  forbidden_account_ids = var.forbidden`,
+			variables: config.Variables{"forbidden": config.ListVariable(config.StringVariable("0100000000001"))},
+			want:      []string{"forbidden_account_ids", "without a leading zero", "got: 0100000000001"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv, endpoints := startEmulator(t)
+			cfg := providerWithSTS(endpoints, tc.arguments) + dataSourceBlock("100033118139")
+			if tc.variables != nil {
+				cfg += `variable "forbidden" { type = list(string) }` + "\n"
+			}
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      providerWithSTS(endpoints, tc.arguments) + dataSourceBlock("100033118139"),
-					ExpectError: errorMatching(tc.want...),
+					Config:          cfg,
+					ConfigVariables: tc.variables,
+					ExpectError:     errorMatching(tc.want...),
 				}},
 			})
 			if n := organizationReads(srv); n != 0 {

@@ -189,14 +189,20 @@ func enablePodOIDCAttribute() schema.BoolAttribute {
 	}
 }
 
-// accountUIN is what an account ID looks like: a main account's UIN.
-var accountUIN = regexp.MustCompile(`^[0-9]+$`)
+// accountUIN is what an account ID looks like: a main account's UIN, as
+// STS writes it. IDs are compared as text, so one written with a leading
+// zero would match no account and forbid nothing.
+var accountUIN = regexp.MustCompile(`^[1-9][0-9]*$`)
+
+// accountIDRule is how the attributes' descriptions state accountUIN.
+const accountIDRule = "Each is an account UIN written as digits without a leading zero (`^[1-9][0-9]*$`), such as " +
+	"`\"100000000001\"`, because it is compared as text with the account STS names."
 
 func allowedAccountIDsAttribute() schema.SetAttribute {
 	return schema.SetAttribute{
 		MarkdownDescription: "The only accounts (main account UINs) this configuration may read. The provider asks STS GetCallerIdentity " +
 			"which account the credential belongs to, once, when it is configured, and fails before any data source is read if the " +
-			"account is not listed. Conflicts with `forbidden_account_ids`. No default: any account.",
+			"account is not listed. " + accountIDRule + " Conflicts with `forbidden_account_ids`. No default: any account.",
 		ElementType: types.StringType,
 		Optional:    true,
 		Validators:  accountIDsValidators("forbidden_account_ids"),
@@ -207,7 +213,7 @@ func forbiddenAccountIDsAttribute() schema.SetAttribute {
 	return schema.SetAttribute{
 		MarkdownDescription: "Accounts (main account UINs) this configuration must never read. The provider asks STS GetCallerIdentity " +
 			"which account the credential belongs to, once, when it is configured, and fails before any data source is read if the " +
-			"account is listed. Conflicts with `allowed_account_ids`. No default.",
+			"account is listed. " + accountIDRule + " Conflicts with `allowed_account_ids`. No default.",
 		ElementType: types.StringType,
 		Optional:    true,
 		Validators:  accountIDsValidators("allowed_account_ids"),
@@ -218,6 +224,7 @@ func accountIDsValidators(conflicting string) []validator.Set {
 	return []validator.Set{
 		setvalidator.SizeAtLeast(1),
 		setvalidator.ConflictsWith(path.MatchRoot(conflicting)),
-		setvalidator.ValueStringsAre(stringvalidator.RegexMatches(accountUIN, "must be an account UIN, digits only, such as \"100000000001\"")),
+		setvalidator.ValueStringsAre(stringvalidator.RegexMatches(accountUIN, "must be an account UIN, digits without a leading "+
+			"zero, such as \"100000000001\": remove any leading zero, since an ID written with one matches no account")),
 	}
 }

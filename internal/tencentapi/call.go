@@ -14,8 +14,7 @@ import (
 
 // Call sends request until it succeeds, fails for good, runs out of
 // retries, or ctx ends, decoding the answer into response. Every attempt
-// first waits its turn on the rate limiter and refreshes the credential.
-// Every failure is returned as *Error.
+// first waits its turn (see awaitTurn). Every failure is returned as *Error.
 func (c *Client) Call(ctx context.Context, request tchttp.Request, response tchttp.Response) error {
 	start := time.Now()
 	if failure := c.checkSigning(request); failure != nil {
@@ -23,13 +22,8 @@ func (c *Client) Call(ctx context.Context, request tchttp.Request, response tcht
 	}
 	renewed := false
 	for number := 1; ; number++ {
-		if err := c.limiter.Wait(ctx); err != nil {
-			failure := cancelled(ctx, err)
-			failure.unsent = true
+		if failure := c.awaitTurn(ctx); failure != nil {
 			return c.finish(failure, number-1, start)
-		}
-		if err := c.refreshCredential(ctx); err != nil {
-			return c.finish(err, number-1, start)
 		}
 		attemptCtx, cancel := context.WithTimeout(ctx, c.timeout)
 		began := time.Now()
@@ -72,6 +66,27 @@ func (c *Client) Call(ctx context.Context, request tchttp.Request, response tcht
 	}
 }
 
+// awaitTurn readies the credential and then waits for a rate-limit slot:
+// a slot taken before a long wait for the credential would pass during it,
+// and every call that waited would then leave at once. A credential that
+// expired while the call queued is readied once more, with a slot of its
+// own; a second time, the server judges it.
+func (c *Client) awaitTurn(ctx context.Context) *Error {
+	for again := true; ; again = false {
+		if failure := c.refreshCredential(ctx); failure != nil {
+			return failure
+		}
+		if err := c.limiter.Wait(ctx); err != nil {
+			failure := cancelled(ctx, err)
+			failure.unsent = true
+			return failure
+		}
+		if r, ok := c.credential.(readier); !again || !ok || r.Ready(ctx) {
+			return nil
+		}
+	}
+}
+
 // checkSigning refuses a request the client cannot send as it asks. The
 // SDK panics signing without a credential, and on an unsigned request it
 // still adds the credential's token, which would hand a session token to
@@ -106,6 +121,12 @@ func spendsCode(request tchttp.Request) bool {
 // out with an expired token.
 type refresher interface {
 	Refresh(ctx context.Context) error
+}
+
+// readier is a refresher that can say, without waiting, whether it can
+// still sign, for a call whose turn came after a wait.
+type readier interface {
+	Ready(ctx context.Context) bool
 }
 
 // invalidator is a credential that can be told its token was rejected;
@@ -182,7 +203,7 @@ func (c *Client) send(ctx context.Context, request tchttp.Request, response tcht
 	case errors.As(err, &panicked):
 		failure = malformedResponse(ex, panicked.Error(), false)
 	default:
-		failure = classify(err, ex)
+		failure = classify(err, ex, c.sensitive)
 	}
 	if failure != nil && c.sensitive {
 		failure.Body = ""

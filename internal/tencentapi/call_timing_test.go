@@ -8,9 +8,11 @@ package tencentapi_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -141,5 +143,117 @@ func TestCancellationEndsTheCall(t *testing.T) {
 	}
 	if took := time.Since(time.Unix(0, cancelledAt.Load())); took > time.Second {
 		t.Errorf("the call returned %v after cancellation, want within a second", took)
+	}
+}
+
+// slowCredential is a temporary credential whose fetch blocks until ready
+// closes, as an STS refresh can; it counts the calls that asked for it.
+type slowCredential struct {
+	*common.Credential
+	asked atomic.Int32
+	ready chan struct{}
+}
+
+func (c *slowCredential) Refresh(ctx context.Context) error {
+	c.asked.Add(1)
+	select {
+	case <-c.ready:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// mostWithin is the largest number of sorted times that fit in one window.
+func mostWithin(times []time.Time, window time.Duration) int {
+	most, first := 0, 0
+	for last := range times {
+		for times[last].Sub(times[first]) >= window {
+			first++
+		}
+		most = max(most, last-first+1)
+	}
+	return most
+}
+
+func TestCallsThatWaitedForACredentialLeaveAtTheRateLimitNotAtOnce(t *testing.T) {
+	const calls = 32
+	var mu sync.Mutex
+	var arrivals []time.Time
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		mu.Lock()
+		arrivals = append(arrivals, time.Now())
+		mu.Unlock()
+		_, _ = w.Write([]byte(okBody))
+	}))
+	defer ts.Close()
+	u, _ := url.Parse(ts.URL)
+	credential := &slowCredential{Credential: common.NewTokenCredential("AKIDtmp", "k", "t"), ready: make(chan struct{})}
+	client := newClient(tencentapi.Config{Credential: credential, Endpoint: u, RateLimit: 20})
+
+	var wg sync.WaitGroup
+	for range calls {
+		wg.Go(func() {
+			if _, err := client.DescribeOrganizationMemberEmailBind(context.Background(), 1); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	// The credential is ready once every call waits for it, as after a
+	// refresh that took long.
+	for deadline := time.Now().Add(10 * time.Second); credential.asked.Load() < calls && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond)
+	}
+	close(credential.ready)
+	wg.Wait()
+
+	// Paced at 19.4/s, half a second holds at most 10 requests. Scheduling
+	// on a loaded machine delays some into their successors' slots (14 seen
+	// at a load of 13 on 2 cores), but bunching 20 would take ten of them
+	// delayed by a quarter second; calls that took their slots while they
+	// waited arrive all 32 at once.
+	most := mostWithin(arrivals, 500*time.Millisecond)
+	t.Logf("%d calls arrived over %v, at most %d within 500ms and %d within 100ms",
+		calls, arrivals[len(arrivals)-1].Sub(arrivals[0]), most, mostWithin(arrivals, 100*time.Millisecond))
+	if most > 20 {
+		t.Errorf("%d of %d calls arrived within 500ms of each other, want at most 10 at rate_limit 20", most, calls)
+	}
+}
+
+// expiringCredential hands out a new SecretId on every fetch, and the
+// first credential it hands out expires before its call's turn comes.
+type expiringCredential struct {
+	*common.Credential
+	fetches int
+	checked bool
+}
+
+func (c *expiringCredential) Refresh(context.Context) error {
+	c.fetches++
+	c.SecretId = fmt.Sprintf("AKIDtmp%d", c.fetches)
+	return nil
+}
+
+func (c *expiringCredential) Ready(context.Context) bool {
+	ready := c.checked
+	c.checked = true
+	return ready
+}
+
+func TestACredentialThatExpiredWhileItsCallQueuedIsRenewedBeforeTheCallIsSent(t *testing.T) {
+	var signedBy atomic.Value
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		signedBy.Store(r.Header.Get("Authorization"))
+		_, _ = w.Write([]byte(okBody))
+	}))
+	defer ts.Close()
+	u, _ := url.Parse(ts.URL)
+	credential := &expiringCredential{Credential: common.NewTokenCredential("", "k", "t")}
+	client := newClient(tencentapi.Config{Credential: credential, Endpoint: u})
+	if _, err := client.DescribeOrganizationMemberEmailBind(context.Background(), 1); err != nil {
+		t.Fatal(err)
+	}
+	if auth, _ := signedBy.Load().(string); credential.fetches != 2 || !strings.Contains(auth, "Credential=AKIDtmp2/") {
+		t.Errorf("%d fetches, signed %q; want the call signed with the second credential", credential.fetches, auth)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -24,9 +25,12 @@ const (
 	CodeCancelled         = "ClientError.Cancelled"
 	CodeHTTPStatus        = "ClientError.HttpStatusCodeError"
 	CodeMalformedResponse = "ClientError.MalformedResponse"
-	CodeRequestFailed     = "ClientError.RequestFailed"
-	CodeCredentialError   = "ClientError.CredentialError"
-	CodeRedirect          = "ClientError.Redirect"
+	// CodeUnreadableResponse is an answer that arrived but could not be
+	// read, so the server may have acted on the request.
+	CodeUnreadableResponse = "ClientError.UnreadableResponse"
+	CodeRequestFailed      = "ClientError.RequestFailed"
+	CodeCredentialError    = "ClientError.CredentialError"
+	CodeRedirect           = "ClientError.Redirect"
 )
 
 // bodyQuoteLength is how much of an unexpected response an error quotes.
@@ -89,7 +93,9 @@ func (e *Error) Unwrap() error { return e.err }
 func (e *Error) Retryable() bool { return e.retryable }
 
 // classify turns what the SDK returned for one attempt into an *Error.
-func classify(err error, ex *exchange) *Error {
+// A sensitive client's answers carry secrets, so its errors never quote
+// the SDK's reason, which may quote the answer.
+func classify(err error, ex *exchange, sensitive bool) *Error {
 	var redirect *redirectError
 	if errors.As(err, &redirect) {
 		return &Error{
@@ -102,6 +108,11 @@ func classify(err error, ex *exchange) *Error {
 	}
 	var sdkErr *tcerr.TencentCloudSDKError
 	if !errors.As(err, &sdkErr) {
+		if ex.status != 0 {
+			// The SDK refused an answer that arrived, such as one in a
+			// Content-Encoding it does not read; asking again gets the same.
+			return unreadableResponse(ex, err, false)
+		}
 		return &Error{Code: CodeRequestFailed, Message: err.Error(), err: err}
 	}
 	switch sdkErr.Code {
@@ -110,15 +121,20 @@ func classify(err error, ex *exchange) *Error {
 		if inner := errors.Unwrap(sdkErr); inner != nil {
 			cause = inner
 		}
+		if ex.status != 0 {
+			// The body broke off or did not decompress: a passing fault,
+			// but one that came after the server answered.
+			return unreadableResponse(ex, cause, !PermanentNetworkError(cause))
+		}
 		return &Error{Code: CodeNetworkError, Message: cause.Error(), retryable: !PermanentNetworkError(cause), unsent: dialFailed(cause), err: err}
 	case "ClientError.ParseJsonError", "ClientError.HttpStatusCodeError", "ClientError.IOError":
-		return unexpectedResponse(sdkErr, ex)
+		return unexpectedResponse(sdkErr, ex, sensitive)
 	}
 	// The API answers its errors with HTTP 200. Any other status comes from
 	// a gateway or proxy, so the status decides, whatever error code the SDK
 	// read from its body: a 502 is worth another attempt.
 	if ex.status != 0 && ex.status != http.StatusOK {
-		return unexpectedResponse(sdkErr, ex)
+		return unexpectedResponse(sdkErr, ex, sensitive)
 	}
 	return &Error{
 		Code:       sdkErr.Code,
@@ -133,7 +149,7 @@ func classify(err error, ex *exchange) *Error {
 // unexpectedResponse explains a response the SDK could not decode. Gateway
 // pages and 5xx statuses are passing conditions; a well-formed JSON
 // document of the wrong shape will not improve by asking again.
-func unexpectedResponse(sdkErr *tcerr.TencentCloudSDKError, ex *exchange) *Error {
+func unexpectedResponse(sdkErr *tcerr.TencentCloudSDKError, ex *exchange, sensitive bool) *Error {
 	if ex.status != 0 && ex.status != http.StatusOK {
 		return &Error{
 			Code:       CodeHTTPStatus,
@@ -147,11 +163,41 @@ func unexpectedResponse(sdkErr *tcerr.TencentCloudSDKError, ex *exchange) *Error
 	if !json.Valid(ex.responseBody) {
 		return malformedResponse(ex, "the response is not valid JSON: it is cut short or not JSON at all", true)
 	}
-	reason := sdkErr.Message
-	if _, after, found := strings.Cut(reason, "because: "); found {
-		reason = after
+	const wrongShape = "the response JSON does not have the documented shape"
+	if sensitive {
+		return malformedResponse(ex, wrongShape, false)
 	}
-	return malformedResponse(ex, "the response JSON does not have the documented shape: "+reason, false)
+	return malformedResponse(ex, wrongShape+": "+decoderReason(sdkErr.Message), false)
+}
+
+// decoderReason is the decoder's complaint that ends the SDK's message
+// "Fail to parse json content: <body>, because: <reason>". The body may
+// hold the separator too, but the decoder's reason does not, so the last
+// one is the SDK's.
+func decoderReason(message string) string {
+	const separator = ", because: "
+	if i := strings.LastIndex(message, separator); i >= 0 {
+		return message[i+len(separator):]
+	}
+	return message
+}
+
+// unreadableResponse is an answer that arrived but could not be read. The
+// server may have acted on the request, so it never counts as unsent.
+func unreadableResponse(ex *exchange, cause error, retryable bool) *Error {
+	// The URL the http.Client names adds nothing to the endpoint that
+	// messages name already.
+	var urlErr *url.Error
+	if errors.As(cause, &urlErr) {
+		cause = urlErr.Err
+	}
+	return &Error{
+		Code:       CodeUnreadableResponse,
+		Message:    "the answer could not be read: " + cause.Error(),
+		HTTPStatus: ex.status,
+		retryable:  retryable,
+		err:        cause,
+	}
 }
 
 func malformedResponse(ex *exchange, message string, retryable bool) *Error {
