@@ -162,7 +162,7 @@ func runSchedule(t *testing.T, mode readMode, i int) string {
 		organization.SetPaging(client, 2+s.rng.IntN(5), 8)
 	}
 	if query.MemberUins != nil {
-		query.MemberUins = append([]int64(nil), s.current...)
+		query.MemberUins = append([]int64{}, s.current...)
 	}
 	inv, err := client.ReadInventory(context.Background(), query)
 	return s.check(t, i, inv, err)
