@@ -13,6 +13,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 // DefaultMetadataEndpoint is the CVM instance metadata service.
@@ -61,20 +63,19 @@ type metadataCredential struct {
 
 func (r *CVMRole) Retrieve(ctx context.Context) (Value, error) {
 	u := r.MetadataEndpoint + "/latest/meta-data/cam/security-credentials/" + url.PathEscape(r.RoleName)
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	traced, progress := tencentapi.TraceProgress(ctx)
+	req, err := http.NewRequestWithContext(traced, http.MethodGet, u, nil)
 	if err != nil {
 		return Value{}, r.fail("the metadata URL is invalid: %v", err)
 	}
 	resp, err := r.client.Do(req)
 	if err != nil {
-		failure := r.fail("the metadata service could not be reached (it answers only on CVM instances; is this one?): %v", err)
-		failure.Err = err
-		return Value{}, failure
+		return Value{}, r.unanswered(ctx, progress, err)
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, 1<<16))
 	if err != nil {
-		return Value{}, r.fail("reading the metadata service's answer failed: %v", err)
+		return Value{}, r.fail("the metadata service's answer could not be read: %s", tencentapi.WithheldReason(err))
 	}
 	switch {
 	case resp.StatusCode == http.StatusNotFound:
@@ -93,6 +94,24 @@ func (r *CVMRole) Retrieve(ctx context.Context) (Value, error) {
 		return Value{}, r.fail("the metadata service's answer lacks TmpSecretId, TmpSecretKey, Token or ExpiredTime")
 	}
 	return Value{SecretID: cred.TmpSecretId, SecretKey: cred.TmpSecretKey, Token: cred.Token, Expires: time.Unix(cred.ExpiredTime, 0)}, nil
+}
+
+// unanswered explains a request that got no answer it could read. The
+// answer holds the role's keys, and Go's error can quote it, so its text is
+// withheld in part and it is not kept for errors.As, except a cancellation.
+func (r *CVMRole) unanswered(ctx context.Context, progress *tencentapi.Progress, err error) *Error {
+	reason := tencentapi.WithheldReason(err)
+	var failure *Error
+	switch {
+	case progress.Answered():
+		failure = r.fail("the metadata service's answer could not be read: %s", reason)
+	case progress.NothingSent(err):
+		failure = r.fail("the metadata service could not be reached (it answers only on CVM instances; is this one?): %s", reason)
+	default:
+		failure = r.fail("the metadata service did not answer (it answers only on CVM instances; is this one?): %s", reason)
+	}
+	failure.Err = context.Cause(ctx)
+	return failure
 }
 
 func (r *CVMRole) fail(format string, args ...any) *Error {

@@ -6,6 +6,7 @@ package credentials
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/sts"
@@ -42,9 +43,12 @@ func stsFailure(source string, client *sts.Client, action string, err error) err
 	if !errors.As(err, &callErr) {
 		return failure
 	}
-	switch callErr.Code {
+	switch callErr.LocalCode() {
 	case tencentapi.CodeNetworkError:
 		failure.Reason = fmt.Sprintf("STS at %s could not be reached: %s", endpoint, callErr.Message)
+		if !callErr.Unsent() {
+			failure.Reason = fmt.Sprintf("the connection to STS at %s broke before STS answered: %s", endpoint, callErr.Message)
+		}
 	case tencentapi.CodeTimeout:
 		failure.Reason = fmt.Sprintf("STS at %s did not answer within %s", endpoint, callErr.Timeout)
 	case tencentapi.CodeHTTPStatus:
@@ -54,7 +58,7 @@ func stsFailure(source string, client *sts.Client, action string, err error) err
 	case tencentapi.CodeUnreadableResponse:
 		failure.Reason = fmt.Sprintf("STS at %s answered %s, but %s", endpoint, action, callErr.Message)
 	case tencentapi.CodeMalformedResponse:
-		failure.Reason = fmt.Sprintf("STS at %s answered with something that is not an %s response (%s)", endpoint, action, callErr.Message)
+		failure.Reason = fmt.Sprintf("STS at %s answered with something that is not %s %s response (%s)", endpoint, article(action), action, callErr.Message)
 	case tencentapi.CodeCancelled, tencentapi.CodeCredentialError, tencentapi.CodeRequestFailed:
 		failure.Reason = fmt.Sprintf("STS at %s was not asked: %s", endpoint, callErr.Message)
 	default:
@@ -65,4 +69,13 @@ func stsFailure(source string, client *sts.Client, action string, err error) err
 		failure.Reason += fmt.Sprintf(", after %d attempts over %s", callErr.Attempts, callErr.Elapsed.Round(time.Millisecond))
 	}
 	return failure
+}
+
+// article is the indefinite article for an action's name: an AssumeRole, a
+// GetSessionToken.
+func article(action string) string {
+	if strings.ContainsAny(action[:1], "AEIOU") {
+		return "an"
+	}
+	return "a"
 }

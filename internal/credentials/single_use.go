@@ -33,7 +33,7 @@ func (s *singleUse) do(ctx context.Context, source string, exchange func(context
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.lost != "" {
-		return Value{}, &Error{Source: source, Reason: fmt.Sprintf("the single-use MFA code was sent to STS by an attempt that "+
+		return Value{}, &Error{Source: source, Reason: fmt.Sprintf("the single-use MFA code may have reached STS in an attempt that "+
 			"failed (%s); STS may have used it, so it is not sent again, and a new run needs a new code (token_code)", s.lost)}
 	}
 	if s.spent {

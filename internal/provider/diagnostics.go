@@ -52,9 +52,16 @@ func incompleteCredentialDetail(given, missing setting) string {
 }
 
 func unknownSettingDetail(name string) string {
+	fix := "Set it to a literal, a variable, or leave it unset and use its environment variable."
+	switch name {
+	case "allowed_account_ids":
+		fix = "Set it to literals or variables. It has no environment variable, and leaving it unset would let this " +
+			"configuration read any account."
+	case "forbidden_account_ids":
+		fix = "Set it to literals or variables. It has no environment variable, and leaving it unset would forbid no account."
+	}
 	return fmt.Sprintf("The provider argument %s depends on a value that is known only after apply, "+
-		"but the provider must be configured during plan to read data sources. "+
-		"Set it to a literal, a variable, or leave it unset and use its environment variable.", name)
+		"but the provider must be configured during plan to read data sources. %s", name, fix)
 }
 
 const ignoredTokenDetail = "secret_id and secret_key are set as provider arguments, so the credential is taken from the provider block, " +

@@ -106,7 +106,7 @@ func describeFailure(err error, rc readContext) (summary, detail, attribute stri
 	if !errors.As(err, &callErr) {
 		return "Tencent Cloud API Call Failed", fmt.Sprintf("Reading %s from %s failed: %s. %s", rc.subject, rc.endpoint, err, fixReportBug), ""
 	}
-	switch callErr.Code {
+	switch callErr.LocalCode() {
 	case tencentapi.CodeCancelled:
 		return "Read Cancelled", fmt.Sprintf("Reading %s was stopped before %s answered, because Terraform was interrupted or cancelled the operation.", rc.subject, rc.endpoint), ""
 	case tencentapi.CodeTimeout:

@@ -27,6 +27,7 @@ const (
 	summaryCallerIdentityFailed   = "Cannot Verify the Tencent Cloud Account"
 	summaryAccountNotAllowed      = "Tencent Cloud Account Not Allowed"
 	summaryAccountForbidden       = "Tencent Cloud Account Forbidden"
+	summaryInvalidAccountID       = "Invalid Account ID"
 	summaryExchangeEnvIgnored     = "Identity Exchange Variables Ignored"
 )
 
@@ -121,6 +122,32 @@ func accountNotAllowedDetail(account, source string, allowed []string) string {
 func accountForbiddenDetail(account, source string, forbidden []string) string {
 	return fmt.Sprintf("The credential from %s belongs to account %s, which forbidden_account_ids lists (%s). "+
 		"No data source was read. Use a credential of another account.", source, account, strings.Join(forbidden, ", "))
+}
+
+// errAccountIDNotDigits completes "The value ... from ..." for an account ID
+// that is no UIN at all, such as an ARN or an empty string.
+var errAccountIDNotDigits = errors.New(`is not an account UIN: write the main account's UIN in digits alone, such as "100000000001", ` +
+	`not an ARN, a name or an empty string`)
+
+// errAccountIDNotKnown is an element of an account ID set that is null or unknown.
+var errAccountIDNotKnown = errors.New("is not a known string")
+
+// accountIDLeadingZero completes "The value ... from ..." for an ID with a
+// leading zero, which the account STS names never has.
+func accountIDLeadingZero(id string) error {
+	fix := "remove the leading zeros"
+	if uin := strings.TrimLeft(id, "0"); uin != "" {
+		fix = fmt.Sprintf("write it as %q", uin)
+	}
+	return fmt.Errorf("has a leading zero: %s. The account is compared as text with the account STS names, "+
+		"which has none, so an ID written with one matches no account and forbids nothing", fix)
+}
+
+// invalidAccountIDDetail is the configure-time check's refusal of an
+// account ID that the schema should have refused already.
+func invalidAccountIDDetail(attribute, value string, err error) string {
+	return fmt.Sprintf("The value %s in the provider argument %s %s. No data source was read: the account guard "+
+		"is not built on an ID that could match no account. Fix the value in the provider block.", value, attribute, err)
 }
 
 // credentialFailedDetail explains a credential source that failed; when

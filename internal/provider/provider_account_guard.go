@@ -6,6 +6,7 @@ package provider
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -20,9 +21,10 @@ import (
 // lookup fails too: the guard rail is not skipped because STS could not answer.
 func checkAccount(ctx context.Context, m providerModel, s settings) diag.Diagnostics {
 	var diags diag.Diagnostics
-	allowed, forbidden := accountIDs(m.AllowedAccountIDs), accountIDs(m.ForbiddenAccountIDs)
-	if len(allowed) == 0 && len(forbidden) == 0 {
-		return nil
+	allowed := accountIDs(m.AllowedAccountIDs, "allowed_account_ids", &diags)
+	forbidden := accountIDs(m.ForbiddenAccountIDs, "forbidden_account_ids", &diags)
+	if diags.HasError() || len(allowed) == 0 && len(forbidden) == 0 {
+		return diags
 	}
 	client := sts.NewClient(s.sts)
 	identity, err := client.GetCallerIdentity(ctx)
@@ -46,15 +48,36 @@ func checkAccount(ctx context.Context, m providerModel, s settings) diag.Diagnos
 	return diags
 }
 
-// accountIDs are a set's strings, sorted for messages; validation has
-// already refused unknown and malformed ones.
-func accountIDs(set types.Set) []string {
+// accountIDs are a set's account IDs, sorted for messages. The schema has
+// refused malformed ones, but they are checked again where the guard is
+// built, so that one that reached Configure some other way cannot match no
+// account and so forbid nothing.
+func accountIDs(set types.Set, attribute string, diags *diag.Diagnostics) []string {
 	var ids []string
 	for _, v := range set.Elements() {
-		if s, ok := v.(types.String); ok {
-			ids = append(ids, s.ValueString())
+		s, ok := v.(types.String)
+		err := errAccountIDNotKnown
+		if ok && !s.IsNull() && !s.IsUnknown() {
+			err = checkAccountID(s.ValueString())
 		}
+		if err != nil {
+			diags.AddAttributeError(path.Root(attribute), summaryInvalidAccountID, invalidAccountIDDetail(attribute, v.String(), err))
+			continue
+		}
+		ids = append(ids, s.ValueString())
 	}
 	slices.Sort(ids)
 	return ids
+}
+
+// checkAccountID refuses what is not an account ID as STS writes it
+// (accountUIN), saying what is wrong with it.
+func checkAccountID(id string) error {
+	switch {
+	case id == "" || strings.Trim(id, "0123456789") != "":
+		return errAccountIDNotDigits
+	case !accountUIN.MatchString(id):
+		return accountIDLeadingZero(id)
+	}
+	return nil
 }

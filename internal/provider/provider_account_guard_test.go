@@ -48,6 +48,7 @@ func TestAccAccountGuardRails(t *testing.T) {
 	for _, tc := range []struct {
 		name, arguments string
 		variables       config.Variables
+		extra           string
 		want            []string
 	}{
 		{
@@ -87,7 +88,7 @@ func TestAccAccountGuardRails(t *testing.T) {
 			arguments: `secret_id = "AKIDadmin"
   secret_key = "admin-key"
   allowed_account_ids = ["qcs::cam::uin/100000000001"]`,
-			want: []string{"allowed_account_ids", "must be an account UIN"},
+			want: []string{"Invalid Account ID", "allowed_account_ids", "is not an account UIN"},
 		},
 		// The account is compared as text, so "0100000000001" would never
 		// match account 100000000001 and would forbid nothing.
@@ -96,14 +97,14 @@ func TestAccAccountGuardRails(t *testing.T) {
 			arguments: `secret_id = "AKIDadmin"
   secret_key = "admin-key"
   forbidden_account_ids = ["0100000000001"]`,
-			want: []string{"forbidden_account_ids", "without a leading zero", "got: 0100000000001"},
+			want: []string{"Invalid Account ID", "forbidden_account_ids", `has a leading zero: write it as "100000000001"`},
 		},
 		{
 			name: "an allowed account ID with a leading zero is refused",
 			arguments: `secret_id = "AKIDadmin"
   secret_key = "admin-key"
   allowed_account_ids = ["100000000001", "0100000000001"]`,
-			want: []string{"allowed_account_ids", "without a leading zero", "got: 0100000000001"},
+			want: []string{"Invalid Account ID", "allowed_account_ids", `has a leading zero: write it as "100000000001"`},
 		},
 		{
 			// A variable is unknown when the CLI first validates the
@@ -113,12 +114,20 @@ func TestAccAccountGuardRails(t *testing.T) {
   secret_key = "admin-key"
   forbidden_account_ids = var.forbidden`,
 			variables: config.Variables{"forbidden": config.ListVariable(config.StringVariable("0100000000001"))},
-			want:      []string{"forbidden_account_ids", "without a leading zero", "got: 0100000000001"},
+			want:      []string{"Invalid Account ID", "forbidden_account_ids", `has a leading zero: write it as "100000000001"`},
+		},
+		{
+			name: "an account ID known only after apply is refused, without advice to leave the guard unset",
+			arguments: `secret_id = "AKIDadmin"
+  secret_key = "admin-key"
+  forbidden_account_ids = [terraform_data.account.output]`,
+			extra: `resource "terraform_data" "account" { input = "100000000001" }` + "\n",
+			want:  []string{"Provider Setting Not Yet Known", "forbidden_account_ids", "has no environment variable", "would forbid no account"},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv, endpoints := startEmulator(t)
-			cfg := providerWithSTS(endpoints, tc.arguments) + dataSourceBlock("100033118139")
+			cfg := providerWithSTS(endpoints, tc.arguments) + dataSourceBlock("100033118139") + tc.extra
 			if tc.variables != nil {
 				cfg += `variable "forbidden" { type = list(string) }` + "\n"
 			}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -224,7 +223,7 @@ func accountIDsValidators(conflicting string) []validator.Set {
 	return []validator.Set{
 		setvalidator.SizeAtLeast(1),
 		setvalidator.ConflictsWith(path.MatchRoot(conflicting)),
-		setvalidator.ValueStringsAre(stringvalidator.RegexMatches(accountUIN, "must be an account UIN, digits without a leading "+
-			"zero, such as \"100000000001\": remove any leading zero, since an ID written with one matches no account")),
+		setvalidator.ValueStringsAre(stringCheck{description: "must be an account UIN, digits without a leading zero",
+			check: checkAccountID, summary: summaryInvalidAccountID}),
 	}
 }

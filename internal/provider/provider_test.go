@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -38,7 +37,8 @@ func TestMain(m *testing.M) {
 		}
 	}
 	// An empty home directory, so that a developer's ~/.tccli profiles are
-	// not found; Go's caches stay where they were.
+	// not found, with an empty CLI configuration; Go's caches stay where
+	// they were.
 	home, err := isolateHome()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -54,30 +54,6 @@ func TestMain(m *testing.M) {
 		_ = os.RemoveAll(providerBuildDir)
 	}
 	os.Exit(code)
-}
-
-// isolateHome points HOME at a new empty directory, which it returns.
-func isolateHome() (string, error) {
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", err
-	}
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		return "", err
-	}
-	for name, value := range map[string]string{"GOCACHE": filepath.Join(cache, "go-build"), "GOPATH": filepath.Join(home, "go")} {
-		if os.Getenv(name) == "" {
-			if err := os.Setenv(name, value); err != nil {
-				return "", err
-			}
-		}
-	}
-	emptyHome, err := os.MkdirTemp("", "provider-test-home")
-	if err != nil {
-		return "", err
-	}
-	return emptyHome, os.Setenv("HOME", emptyHome)
 }
 
 // testWorld has one organization run by account 100000000001 with a bound

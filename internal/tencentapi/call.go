@@ -94,10 +94,10 @@ func (c *Client) awaitTurn(ctx context.Context) *Error {
 func (c *Client) checkSigning(request tchttp.Request) *Error {
 	switch {
 	case request.GetSkipSign() && c.credential != nil:
-		return &Error{Code: CodeCredentialError, Message: fmt.Sprintf(
+		return &Error{Code: CodeCredentialError, unsent: true, Message: fmt.Sprintf(
 			"%s is sent unsigned, but this client has a credential; send it through a client without one", request.GetAction())}
 	case !request.GetSkipSign() && c.credential == nil:
-		return &Error{Code: CodeCredentialError, Message: fmt.Sprintf(
+		return &Error{Code: CodeCredentialError, unsent: true, Message: fmt.Sprintf(
 			"%s must be signed, but this client has no credential", request.GetAction())}
 	}
 	return nil
@@ -155,7 +155,7 @@ func (c *Client) refreshCredential(ctx context.Context) *Error {
 		if ctx.Err() != nil {
 			return cancelled(ctx, err)
 		}
-		return &Error{Code: CodeCredentialError, Message: err.Error(), err: err}
+		return &Error{Code: CodeCredentialError, Message: err.Error(), unsent: true, err: err}
 	}
 	return nil
 }
@@ -193,20 +193,7 @@ func (c *Client) report(ctx context.Context, action string, number int, took tim
 // send makes one exchange through the SDK, capturing its bodies, and
 // checks that the answer is an API response.
 func (c *Client) send(ctx context.Context, request tchttp.Request, response tchttp.Response) (*Error, *exchange) {
-	ex := &exchange{}
-	err := sendOnce(context.WithValue(ctx, exchangeKey{}, ex), c.sdk, request, response, c.userAgent)
-	var panicked *decodePanic
-	var failure *Error
-	switch {
-	case err == nil:
-		failure = ex.checkEnvelope()
-	case errors.As(err, &panicked):
-		failure = malformedResponse(ex, panicked.Error(), false)
-	default:
-		failure = classify(err, ex, c.sensitive)
-	}
-	if failure != nil && c.sensitive {
-		failure.Body = ""
-	}
-	return failure, ex
+	ctx, ex := newExchange(ctx)
+	err := sendOnce(ctx, c.sdk, request, response, c.userAgent)
+	return classify(err, ex, c.sensitive), ex
 }

@@ -271,7 +271,7 @@ func TestNetworkErrorsRetriedOnlyWhenAskingAgainCanHelp(t *testing.T) {
 		"DNS temporary":                    {&net.DNSError{Name: "h", IsTemporary: true}, true},
 		"no such host":                     {&net.DNSError{Name: "h", IsNotFound: true}, false},
 		"untrusted certificate":            {x509.UnknownAuthorityError{}, false},
-		"certificate for a different host": {x509.HostnameError{Host: "h"}, false},
+		"certificate for a different host": {x509.HostnameError{Certificate: &x509.Certificate{}, Host: "h"}, false},
 		"plain HTTP on the HTTPS port":     {tls.RecordHeaderError{Msg: "first record does not look like a TLS handshake"}, false},
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -209,14 +209,16 @@ func TestCallsThatWaitedForACredentialLeaveAtTheRateLimitNotAtOnce(t *testing.T)
 
 	// Paced at 19.4/s, half a second holds at most 10 requests. Scheduling
 	// on a loaded machine delays some into their successors' slots (14 seen
-	// at a load of 13 on 2 cores), but bunching 20 would take ten of them
-	// delayed by a quarter second; calls that took their slots while they
-	// waited arrive all 32 at once.
+	// at a load of 13 on 2 cores), so the test allows twice that; bunching
+	// 21 would take eleven of them delayed by a quarter second, while calls
+	// that took their slots as they waited arrive all 32 at once.
+	const paced, allowed = 10, 20
 	most := mostWithin(arrivals, 500*time.Millisecond)
 	t.Logf("%d calls arrived over %v, at most %d within 500ms and %d within 100ms",
 		calls, arrivals[len(arrivals)-1].Sub(arrivals[0]), most, mostWithin(arrivals, 100*time.Millisecond))
-	if most > 20 {
-		t.Errorf("%d of %d calls arrived within 500ms of each other, want at most 10 at rate_limit 20", most, calls)
+	if most > allowed {
+		t.Errorf("%d of %d calls arrived within 500ms of each other, want at most %d at rate_limit 20 (%d when paced exactly, "+
+			"twice that for a loaded machine)", most, calls, allowed, paced)
 	}
 }
 

@@ -32,8 +32,11 @@ const (
 // zero value; note that zero MaxRetries means no retries.
 type Config struct {
 	// Credential signs requests. If it also has Refresh(context.Context) error,
-	// that is called before every attempt. A client without one sends only
-	// requests marked SetSkipSign(true), and a client with one only others.
+	// that is called before every attempt, waiting for a credential that is
+	// not ready; if it also has Ready(context.Context) bool, that is asked,
+	// without waiting, when the attempt's rate-limit slot comes, so that one
+	// that expired meanwhile is readied again. A client without one sends
+	// only requests marked SetSkipSign(true), and a client with one only others.
 	Credential common.CredentialIface
 
 	// Region is sent as X-TC-Region only when set.

@@ -7,8 +7,12 @@ package tencentapi_test
 // about whether the server may have acted.
 
 import (
+	"bytes"
+	"compress/gzip"
+	"compress/zlib"
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -60,9 +64,20 @@ var unreadableAnswers = map[string]fault{
 		w.Header().Set("Content-Encoding", "br")
 		_, _ = w.Write([]byte(okBody))
 	},
-	"a broken gzip body": func(w http.ResponseWriter, _ *http.Request) {
+	"plain JSON said to be gzip": func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Encoding", "gzip")
 		_, _ = w.Write([]byte(okBody))
+	},
+	"a gzip stream cut short": func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Encoding", "gzip")
+		stream := compressed(gzip.NewWriter)
+		_, _ = w.Write(stream[:len(stream)/2])
+	},
+	"a deflate stream that is corrupt": func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Encoding", "deflate")
+		stream := compressed(zlib.NewWriter)
+		stream[len(stream)/2] ^= 0xff
+		_, _ = w.Write(stream)
 	},
 	"a body cut short by the connection": func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Length", "1000")
@@ -72,6 +87,28 @@ var unreadableAnswers = map[string]fault{
 			_ = conn.Close()
 		}
 	},
+	"a body without a length cut short by the connection": func(w http.ResponseWriter, _ *http.Request) {
+		if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+			_, _ = conn.Write([]byte("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n" + okBody[:30]))
+			_ = conn.Close()
+		}
+	},
+	"a body over 1 MiB": func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = w.Write([]byte(`{"Response": {"Pad": "` + strings.Repeat("x", 1<<20) + `", "RequestId": "r"}}`))
+	},
+	"an event stream": func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/event-stream")
+		_, _ = w.Write([]byte(okBody))
+	},
+}
+
+// compressed is okBody written through a compressor.
+func compressed[W io.WriteCloser](newWriter func(io.Writer) W) []byte {
+	var b bytes.Buffer
+	w := newWriter(&b)
+	_, _ = w.Write([]byte(okBody))
+	_ = w.Close()
+	return b.Bytes()
 }
 
 func TestAnAnswerThatArrivedButCouldNotBeReadCountsAsOneTheServerMayHaveActedOn(t *testing.T) {
@@ -88,5 +125,15 @@ func TestAnAnswerThatArrivedButCouldNotBeReadCountsAsOneTheServerMayHaveActedOn(
 					callErr, callErr.Unsent())
 			}
 		})
+	}
+}
+
+func TestADeflateAnswerIsReadAsHTTPDefinesItZlibWrapped(t *testing.T) {
+	endpoint, _ := faultyServer(t, func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Encoding", "deflate")
+		_, _ = w.Write(compressed(zlib.NewWriter))
+	})
+	if _, err := fastRetryClient(endpoint, 0).DescribeOrganizationMemberEmailBind(context.Background(), 1); err != nil {
+		t.Errorf("err = %v, want the answer read", err)
 	}
 }

@@ -5,7 +5,12 @@ package tencentapi
 
 import (
 	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"compress/zlib"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -15,6 +20,10 @@ import (
 // pages of 50 organization members, are tens of kilobytes.
 const maxResponseBytes = 1 << 20
 
+// errAnswerTooLarge is an answer longer than maxResponseBytes, which is
+// refused whole: cut at the limit, it would read as JSON cut short.
+var errAnswerTooLarge = errors.New("the answer is longer than 1 MiB, more than any API response")
+
 // exchange is what one attempt sent and received, captured below the SDK
 // so that errors can quote bodies and logs can show them. Headers, which
 // carry the signature and token, are never captured.
@@ -23,6 +32,18 @@ type exchange struct {
 	requestBody  []byte
 	responseBody []byte
 	requestID    string
+	// progress is how far the request got, for failures before an answer.
+	progress *Progress
+	// closeDelimited is an HTTP/1 body without a length, which ends when
+	// the connection closes, so one cut short looks complete.
+	closeDelimited bool
+}
+
+// newExchange returns an exchange and ctx with it and its progress hooks.
+func newExchange(ctx context.Context) (context.Context, *exchange) {
+	ex := &exchange{}
+	ctx, ex.progress = TraceProgress(ctx)
+	return context.WithValue(ctx, exchangeKey{}, ex), ex
 }
 
 type exchangeKey struct{}
@@ -69,16 +90,55 @@ func (t recordingTransport) RoundTrip(req *http.Request) (*http.Response, error)
 		return nil, err
 	}
 	ex.status = resp.StatusCode
+	ex.closeDelimited = resp.ProtoMajor == 1 && resp.ContentLength < 0 && len(resp.TransferEncoding) == 0 && !resp.Uncompressed
 	// Reading here turns a connection dropped mid-body into a network
 	// error, which is retried, rather than a parse error, which is not.
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
-	_ = resp.Body.Close()
+	body, err := readAnswer(resp)
 	if err != nil {
 		return nil, err
 	}
 	ex.responseBody = body
 	resp.Body = io.NopCloser(bytes.NewReader(body))
 	return resp, nil
+}
+
+// readAnswer reads a response's body whole, undoing a Content-Encoding that
+// Go's transport left in place, so that one that does not decode is an
+// answer that could not be read, not JSON that is not valid; and HTTP's
+// "deflate" is zlib-wrapped, which the SDK, reading raw DEFLATE, cannot
+// read (raw DEFLATE is still read, as the SDK did).
+func readAnswer(resp *http.Response) ([]byte, error) {
+	body, err := readAtMost(resp.Body)
+	_ = resp.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	var decoder io.Reader
+	switch resp.Header.Get("Content-Encoding") {
+	case "gzip":
+		decoder, err = gzip.NewReader(bytes.NewReader(body))
+	case "deflate":
+		decoder, err = zlib.NewReader(bytes.NewReader(body))
+		if errors.Is(err, zlib.ErrHeader) {
+			decoder, err = flate.NewReader(bytes.NewReader(body)), nil
+		}
+	default:
+		return body, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	resp.Header.Del("Content-Encoding")
+	return readAtMost(decoder)
+}
+
+// readAtMost reads r whole, or fails if it holds more than maxResponseBytes.
+func readAtMost(r io.Reader) ([]byte, error) {
+	body, err := io.ReadAll(io.LimitReader(r, maxResponseBytes+1))
+	if err == nil && len(body) > maxResponseBytes {
+		err = errAnswerTooLarge
+	}
+	return body, err
 }
 
 // refuseRedirect turns a 3xx response into a *redirectError, so that the
