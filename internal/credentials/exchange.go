@@ -59,7 +59,12 @@ func stsFailure(source string, client *sts.Client, action string, err error) err
 		failure.Reason = fmt.Sprintf("STS at %s answered %s, but %s", endpoint, action, callErr.Message)
 	case tencentapi.CodeMalformedResponse:
 		failure.Reason = fmt.Sprintf("STS at %s answered with something that is not %s %s response (%s)", endpoint, article(action), action, callErr.Message)
-	case tencentapi.CodeCancelled, tencentapi.CodeCredentialError, tencentapi.CodeRequestFailed:
+	case tencentapi.CodeCancelled:
+		failure.Reason = fmt.Sprintf("the call to STS at %s was cancelled before STS answered: %s", endpoint, callErr.Message)
+		if callErr.Unsent() {
+			failure.Reason = fmt.Sprintf("STS at %s was not asked: %s", endpoint, callErr.Message)
+		}
+	case tencentapi.CodeCredentialError, tencentapi.CodeRequestFailed:
 		failure.Reason = fmt.Sprintf("STS at %s was not asked: %s", endpoint, callErr.Message)
 	default:
 		failure.Reason = fmt.Sprintf("STS at %s refused: %s", endpoint, callErr.Message)

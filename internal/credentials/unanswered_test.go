@@ -125,3 +125,19 @@ func TestAClientErrorCodeThatSTSAnsweredSpendsTheMFACode(t *testing.T) {
 		t.Errorf("the code was sent %d times; STS answered the first, so it may have spent it", n)
 	}
 }
+
+func TestACallCancelledAfterSTSReceivedTheCodeIsNotWordedAsUnasked(t *testing.T) {
+	f := newFakeSTS(t, time.Hour)
+	f.replyWith(func(http.ResponseWriter) { time.Sleep(300 * time.Millisecond) })
+	source := mfaSession(f)
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	_, err := source.Retrieve(ctx)
+	if err == nil || strings.Contains(err.Error(), "was not asked") || !strings.Contains(err.Error(), "cancelled before STS answered") {
+		t.Fatalf("err = %v; want a call cancelled before STS answered, not one STS was never asked", err)
+	}
+	f.replyWith(nil)
+	if _, err := source.Retrieve(context.Background()); err == nil || len(f.Calls()) != 1 {
+		t.Errorf("after the cancelled call: err %v with %d calls to STS; want the code counted as spent and no second call", err, len(f.Calls()))
+	}
+}

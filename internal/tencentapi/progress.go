@@ -43,14 +43,16 @@ func (p *Progress) Answered() bool { return p.answered.Load() }
 // NothingSent reports whether a request that failed with err cannot have
 // reached the server: it failed while connecting (name lookup, TCP or proxy
 // connection, TLS handshake), before a byte of it was written. A transport
-// that reports no progress is judged by the kind of err alone, and anything
+// that reports no progress is judged by the kind of err alone, trusting only
+// a failed name lookup or dial (a TLS error can come after the request was
+// written), and anything
 // after a connection counts as possibly sent, since a server may act on a
 // request whose answer never arrives.
 func (p *Progress) NothingSent(err error) bool {
 	if p.connected.Load() {
 		return false
 	}
-	return p.traced.Load() || dialFailed(err) || PermanentNetworkError(err)
+	return p.traced.Load() || dialFailed(err)
 }
 
 // dialFailed recognises a network failure before any byte of the request

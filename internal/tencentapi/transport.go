@@ -84,6 +84,10 @@ func (t recordingTransport) RoundTrip(req *http.Request) (*http.Response, error)
 		ex.requestBody = body
 		req = req.Clone(req.Context())
 		req.Body = io.NopCloser(bytes.NewReader(body))
+		// Without GetBody, Go's HTTP/2 client cannot send the body again by
+		// itself after a stream reset; only Call retries, and Call knows
+		// whether the request carries a single-use code.
+		req.GetBody = nil
 	}
 	resp, err := refuseRedirect(t.base.RoundTrip(req))
 	if err != nil {
