@@ -75,6 +75,11 @@ func (t recordingTransport) RoundTrip(req *http.Request) (*http.Response, error)
 	if ex == nil {
 		return refuseRedirect(t.base.RoundTrip(req))
 	}
+	req = req.Clone(req.Context())
+	// Asked for by name, gzip is left for readAnswer to decode, which caps
+	// the compressed answer as well as the decoded one; Go's transparent
+	// decoding would read an endless compressed stream until the timeout.
+	req.Header.Set("Accept-Encoding", "gzip")
 	if req.Body != nil && req.Body != http.NoBody {
 		body, err := io.ReadAll(req.Body)
 		_ = req.Body.Close()
@@ -82,7 +87,6 @@ func (t recordingTransport) RoundTrip(req *http.Request) (*http.Response, error)
 			return nil, err
 		}
 		ex.requestBody = body
-		req = req.Clone(req.Context())
 		req.Body = io.NopCloser(bytes.NewReader(body))
 		// Without GetBody, Go's HTTP/2 client cannot send the body again by
 		// itself after a stream reset; only Call retries, and Call knows
