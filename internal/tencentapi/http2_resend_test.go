@@ -33,7 +33,11 @@ func refusingHTTP2Server(t *testing.T) (*url.URL, *http.Transport, *atomic.Int32
 	certServer := httptest.NewUnstartedServer(nil)
 	certServer.StartTLS()
 	certs := certServer.TLS.Certificates
-	transport := certServer.Client().Transport.(*http.Transport).Clone()
+	base, ok := certServer.Client().Transport.(*http.Transport)
+	if !ok {
+		t.Fatalf("httptest's client transport is a %T", certServer.Client().Transport)
+	}
+	transport := base.Clone()
 	certServer.Close()
 	transport.ForceAttemptHTTP2 = true
 	ln, err := tls.Listen("tcp", "127.0.0.1:0", &tls.Config{Certificates: certs, NextProtos: []string{"h2"}})
