@@ -82,10 +82,7 @@ func (c *Client) ReadInventory(ctx context.Context, q InventoryQuery) (*Inventor
 		}
 		return r.result(q.MemberUins, nil), nil
 	}
-	k := &collector{c: c, filter: q.Filter}
-	if q.OnListed != nil {
-		k.onListed = func(ctx context.Context, n int, l *listing) { q.OnListed(ctx, n, l.total, len(l.members)) }
-	}
+	k := &collector{c: c, filter: q.Filter, onListed: q.OnListed}
 	first, err := k.list(ctx)
 	if err != nil {
 		return nil, err

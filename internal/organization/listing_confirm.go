@@ -28,8 +28,8 @@ type collector struct {
 	c        *Client
 	filter   MemberFilter
 	listings []*listing
-	// onListed, when set, is told about each listing once it is read.
-	onListed func(ctx context.Context, n int, l *listing)
+	// onListed is InventoryQuery.OnListed.
+	onListed func(ctx context.Context, n int, total uint64, held int)
 }
 
 func (k *collector) list(ctx context.Context) (*listing, error) {
@@ -39,7 +39,7 @@ func (k *collector) list(ctx context.Context) (*listing, error) {
 	}
 	k.listings = append(k.listings, l)
 	if k.onListed != nil {
-		k.onListed(ctx, len(k.listings), l)
+		k.onListed(ctx, len(k.listings), l.total, len(l.members))
 	}
 	return l, nil
 }
