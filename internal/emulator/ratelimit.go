@@ -111,14 +111,18 @@ func randomJitter(limit time.Duration) time.Duration {
 	return time.Duration(rand.Int64N(int64(limit) + 1))
 }
 
-func (w World) rateLimit() int {
+// The settings below take the world by pointer: they are read while
+// requests are served, and a copy of the whole world would also read its
+// faults, which AddFault appends to under the server's lock.
+
+func (w *World) rateLimit() int {
 	if w.RateLimit == 0 {
 		return DefaultRateLimit
 	}
 	return w.RateLimit
 }
 
-func (w World) rateWindow() string {
+func (w *World) rateWindow() string {
 	if w.RateWindow == "" {
 		return DefaultRateWindow
 	}
@@ -126,7 +130,7 @@ func (w World) rateWindow() string {
 }
 
 // arrivalJitter is the world's arrival_jitter, which Validate has checked.
-func (w World) arrivalJitter() time.Duration {
+func (w *World) arrivalJitter() time.Duration {
 	d, _ := time.ParseDuration(w.ArrivalJitter)
 	return d
 }
