@@ -46,7 +46,9 @@ func (h apiHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		MemberUin:     memberUinParam(params),
 	}
 	if s.BeforeRequest != nil {
+		s.hookMu.Lock()
 		s.BeforeRequest(rec.Action, rec.Params)
+		s.hookMu.Unlock()
 	}
 	if s.fail(w, r, rec) {
 		return

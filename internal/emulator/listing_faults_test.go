@@ -5,7 +5,10 @@ package emulator_test
 
 import (
 	"slices"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
@@ -114,5 +117,26 @@ func TestATestCanScheduleJoinsLeavesAndFaultsBeforeAnyRequest(t *testing.T) {
 		if err == nil {
 			t.Errorf("%s: accepted", name)
 		}
+	}
+}
+
+func TestBeforeRequestIsCalledForOneRequestAtATime(t *testing.T) {
+	srv, baseURL := startEmulator(t, membersWorld(""))
+	var inside, most atomic.Int32
+	srv.BeforeRequest = func(string, map[string]string) {
+		n := inside.Add(1)
+		if n > most.Load() {
+			most.Store(n)
+		}
+		time.Sleep(5 * time.Millisecond)
+		inside.Add(-1)
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() { listCode(t, baseURL, map[string]any{}) })
+	}
+	wg.Wait()
+	if most.Load() != 1 {
+		t.Errorf("%d BeforeRequest calls ran at once; want one at a time", most.Load())
 	}
 }

@@ -122,8 +122,12 @@ type Server struct {
 	// BeforeRequest, when set, is called with each API request's action and
 	// parameters before it is answered, outside the server's lock: a test
 	// can change the world there (Join, Leave, AddFault) at the exact point
-	// of a read it chooses.
+	// of a read it chooses. Calls are made one at a time, so a schedule
+	// needs no lock of its own however many requests arrive at once.
 	BeforeRequest func(action string, params map[string]string)
+	// hookMu makes BeforeRequest calls one at a time; it is not mu, which
+	// the hook's Join, Leave and AddFault take.
+	hookMu sync.Mutex
 	// Logf, when set, receives one line per request, with the values of
 	// secretParams left out.
 	Logf func(format string, args ...any)

@@ -148,7 +148,6 @@ func runSchedule(t *testing.T, mode readMode, i int) string {
 	srv := emulator.New(world)
 	srv.BeforeRequest = func(action string, params map[string]string) { s.before(srv, action, params) }
 	ts := httptest.NewServer(srv.Handler(emulator.ServiceOrganization))
-	defer ts.Close()
 	endpoint, _ := url.Parse(ts.URL)
 	client := organization.NewClient(tencentapi.Config{
 		Credential: common.NewCredential("AKIDadmin", "admin-key"), Endpoint: endpoint, RateLimit: 1e6,
@@ -165,6 +164,9 @@ func runSchedule(t *testing.T, mode readMode, i int) string {
 		query.MemberUins = append([]int64{}, s.current...)
 	}
 	inv, err := client.ReadInventory(context.Background(), query)
+	// A read that failed may have left requests it abandoned still in the
+	// schedule's hook; Close waits for them before the schedule is read.
+	ts.Close()
 	return s.check(t, i, inv, err)
 }
 

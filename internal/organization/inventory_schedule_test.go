@@ -7,7 +7,6 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strconv"
-	"sync"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
@@ -19,7 +18,6 @@ type schedule struct {
 	rng       *rand.Rand
 	mode      readMode
 	intensity float64
-	mu        sync.Mutex
 	members   map[int64]simMember // everyone who was ever a member
 	initial   map[int64]bool
 	current   []int64 // listing order
@@ -41,8 +39,6 @@ func newSchedule(mode readMode, i int) *schedule {
 // intensity, a shift, members joining at random places and leaving, and a
 // fault for this request.
 func (s *schedule) before(srv *emulator.Server, action string, params map[string]string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	roll := func(p float64) bool { return s.rng.Float64() < p*s.intensity }
 	if offset, _ := strconv.Atoi(params["Offset"]); offset > 0 && roll(0.15) {
 		s.shift(srv, offset)

@@ -11,7 +11,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -65,11 +64,8 @@ func oneAtATime(query organization.InventoryQuery) organization.InventoryQuery {
 
 func TestAMemberThatLeavesAndComesBackBeforeTheConfirmingListingIsRead(t *testing.T) {
 	srv, client := organizationOf(t, 10, 5)
-	var mu sync.Mutex
 	reads := 0
 	srv.BeforeRequest = func(action string, params map[string]string) {
-		mu.Lock()
-		defer mu.Unlock()
 		if action != organization.ActionDescribeOrganizationMemberEmailBind {
 			return
 		}
@@ -93,11 +89,8 @@ func TestAMemberThatLeavesAndComesBackBeforeTheConfirmingListingIsRead(t *testin
 
 func TestPagesShortOnSomeListingsAreNotReportedAsMembersComingAndGoing(t *testing.T) {
 	srv, client := organizationOf(t, 120, 50)
-	var mu sync.Mutex
 	listings := 0
 	srv.BeforeRequest = func(action string, params map[string]string) {
-		mu.Lock()
-		defer mu.Unlock()
 		if action == organization.ActionDescribeOrganizationMembers && params["Offset"] == "0" {
 			// The first page of the first and third listings is short.
 			if listings++; listings != 2 {
@@ -118,11 +111,8 @@ func TestPagesShortOnSomeListingsAreNotReportedAsMembersComingAndGoing(t *testin
 
 func TestMembersOnPagesAStoppedListingNeverReadAreNotNamedAsGone(t *testing.T) {
 	srv, client := organizationOf(t, 200, 50)
-	var mu sync.Mutex
 	listings := 0
 	srv.BeforeRequest = func(action string, params map[string]string) {
-		mu.Lock()
-		defer mu.Unlock()
 		if action != organization.ActionDescribeOrganizationMembers {
 			return
 		}
@@ -148,11 +138,8 @@ func TestMembersOnPagesAStoppedListingNeverReadAreNotNamedAsGone(t *testing.T) {
 
 func TestAFailureAfterTheConfirmingListingCountsEveryBindingTheReadTried(t *testing.T) {
 	srv, client := organizationOf(t, 20, 50)
-	var mu sync.Mutex
 	pages := 0
 	srv.BeforeRequest = func(action string, _ map[string]string) {
-		mu.Lock()
-		defer mu.Unlock()
 		// A member joins before the second listing, and its read fails.
 		if action == organization.ActionDescribeOrganizationMembers {
 			if pages++; pages == 2 {
