@@ -8,14 +8,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"net/http/httptest"
-	"net/url"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
@@ -131,28 +126,14 @@ func (m simMember) emulated() emulator.Member {
 // how the read ended.
 func runSchedule(t *testing.T, mode readMode, i int) string {
 	s := newSchedule(mode, i)
-	var members []string
+	var members []emulator.Member
 	for range s.rng.IntN(40) {
 		m := s.newMember()
 		s.initial[m.uin], s.current = true, append(s.current, m.uin)
-		e := m.emulated()
-		members = append(members, fmt.Sprintf(`{"member_uin": %d, "listing": %s, "email_bind": %s}`, e.MemberUin, e.Listing, e.EmailBind))
+		members = append(members, m.emulated())
 	}
-	world, err := emulator.ParseWorld([]byte(`{"rate_limit": 1000000,
-	  "credentials": [{"secret_id": "AKIDadmin", "secret_key": "admin-key", "uin": 1}],
-	  "organizations": [{"admin_uin": 1, "nodes": [{"node_id": 2001, "name": "n2001"}, {"node_id": 2002, "name": "n2002"}],
-	    "members": [` + strings.Join(members, ",") + `]}]}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := emulator.New(world)
+	srv, ts, client := emulatedOrganization(t, members, []int{1, 8}[s.rng.IntN(2)])
 	srv.BeforeRequest = func(action string, params map[string]string) { s.before(srv, action, params) }
-	ts := httptest.NewServer(srv.Handler(emulator.ServiceOrganization))
-	endpoint, _ := url.Parse(ts.URL)
-	client := organization.NewClient(tencentapi.Config{
-		Credential: common.NewCredential("AKIDadmin", "admin-key"), Endpoint: endpoint, RateLimit: 1e6,
-		MaxRetries: []int{1, 8}[s.rng.IntN(2)], RetryBaseDelay: time.Millisecond, RetryMaxDelay: 2 * time.Millisecond, Timeout: 10 * time.Second,
-	})
 	query := mode.query
 	if i%2 == 0 {
 		organization.SetPaging(client, 2+s.rng.IntN(5), 1)

@@ -10,7 +10,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -29,30 +28,44 @@ func plainMember(uin int64) emulator.Member {
 	}
 }
 
+// emulatedOrganization serves an organization run by uin 1, with units
+// 2001 and 2002 and the members given in that order, and returns a client
+// for it whose retries wait at most 2 ms. Closing the server waits for the
+// requests still being answered.
+func emulatedOrganization(t *testing.T, members []emulator.Member, maxRetries int) (*emulator.Server, *httptest.Server, *organization.Client) {
+	t.Helper()
+	world, err := emulator.ParseWorld([]byte(`{"rate_limit": 1000000,
+	  "credentials": [{"secret_id": "AKIDadmin", "secret_key": "admin-key", "uin": 1}],
+	  "organizations": [{"admin_uin": 1, "nodes": [{"node_id": 2001, "name": "n2001"}, {"node_id": 2002, "name": "n2002"}], "members": []}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := emulator.New(world)
+	for i, m := range members {
+		if err := srv.Join(1, m, i); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ts := httptest.NewServer(srv.Handler(emulator.ServiceOrganization))
+	endpoint, _ := url.Parse(ts.URL)
+	client := organization.NewClient(tencentapi.Config{
+		Credential: common.NewCredential("AKIDadmin", "admin-key"), Endpoint: endpoint, RateLimit: 1e6,
+		MaxRetries: maxRetries, RetryBaseDelay: time.Millisecond, RetryMaxDelay: 2 * time.Millisecond, Timeout: 10 * time.Second,
+	})
+	return srv, ts, client
+}
+
 // organizationOf serves members 1001 to 1000+n, one after the other, and
 // returns a client that reads them pageSize at a time with one worker, so
 // that a test's BeforeRequest sees the requests in a fixed order.
 func organizationOf(t *testing.T, n, pageSize int) (*emulator.Server, *organization.Client) {
 	t.Helper()
-	var members []string
-	for i := range n {
-		m := plainMember(int64(1001 + i))
-		members = append(members, fmt.Sprintf(`{"member_uin": %d, "listing": %s, "email_bind": %s}`, m.MemberUin, m.Listing, m.EmailBind))
+	members := make([]emulator.Member, n)
+	for i := range members {
+		members[i] = plainMember(int64(1001 + i))
 	}
-	world, err := emulator.ParseWorld([]byte(`{"rate_limit": 1000000,
-	  "credentials": [{"secret_id": "AKIDadmin", "secret_key": "admin-key", "uin": 1}],
-	  "organizations": [{"admin_uin": 1, "members": [` + strings.Join(members, ",") + `]}]}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := emulator.New(world)
-	ts := httptest.NewServer(srv.Handler(emulator.ServiceOrganization))
+	srv, ts, client := emulatedOrganization(t, members, 1)
 	t.Cleanup(ts.Close)
-	endpoint, _ := url.Parse(ts.URL)
-	client := organization.NewClient(tencentapi.Config{
-		Credential: common.NewCredential("AKIDadmin", "admin-key"), Endpoint: endpoint, RateLimit: 1e6,
-		MaxRetries: 1, RetryBaseDelay: time.Millisecond, RetryMaxDelay: time.Millisecond,
-	})
 	organization.SetPaging(client, pageSize, 1)
 	return srv, client
 }
