@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -97,7 +98,10 @@ func assertCancelledPromptly(t *testing.T, client testClient) {
 	}
 }
 
-func TestRateLimitSpacesRequests(t *testing.T) {
+// arrivalServer answers every request with okBody; arrived returns when
+// each request arrived, in order.
+func arrivalServer(t *testing.T) (endpoint *url.URL, arrived func() []time.Time) {
+	t.Helper()
 	var mu sync.Mutex
 	var arrivals []time.Time
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
@@ -106,8 +110,17 @@ func TestRateLimitSpacesRequests(t *testing.T) {
 		mu.Unlock()
 		_, _ = w.Write([]byte(okBody))
 	}))
-	defer ts.Close()
-	u, _ := url.Parse(ts.URL)
+	t.Cleanup(ts.Close)
+	endpoint, _ = url.Parse(ts.URL)
+	return endpoint, func() []time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(arrivals)
+	}
+}
+
+func TestRateLimitSpacesRequests(t *testing.T) {
+	u, arrived := arrivalServer(t)
 	client := newClient(tencentapi.Config{Credential: common.NewCredential("a", "b"), Endpoint: u, RateLimit: 40})
 
 	var wg sync.WaitGroup
@@ -119,6 +132,7 @@ func TestRateLimitSpacesRequests(t *testing.T) {
 		})
 	}
 	wg.Wait()
+	arrivals := arrived()
 	// 20 calls at 40/s with a burst of one cannot span less than 19/40 s,
 	// and no second holds more than 40 of them.
 	span := arrivals[len(arrivals)-1].Sub(arrivals[0])
@@ -178,16 +192,7 @@ func mostWithin(times []time.Time, window time.Duration) int {
 
 func TestCallsThatWaitedForACredentialLeaveAtTheRateLimitNotAtOnce(t *testing.T) {
 	const calls = 32
-	var mu sync.Mutex
-	var arrivals []time.Time
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		mu.Lock()
-		arrivals = append(arrivals, time.Now())
-		mu.Unlock()
-		_, _ = w.Write([]byte(okBody))
-	}))
-	defer ts.Close()
-	u, _ := url.Parse(ts.URL)
+	u, arrived := arrivalServer(t)
 	credential := &slowCredential{Credential: common.NewTokenCredential("AKIDtmp", "k", "t"), ready: make(chan struct{})}
 	client := newClient(tencentapi.Config{Credential: credential, Endpoint: u, RateLimit: 20})
 
@@ -206,6 +211,7 @@ func TestCallsThatWaitedForACredentialLeaveAtTheRateLimitNotAtOnce(t *testing.T)
 	}
 	close(credential.ready)
 	wg.Wait()
+	arrivals := arrived()
 
 	// Paced at 19.4/s, half a second holds at most 10 requests. Scheduling
 	// on a loaded machine delays some into their successors' slots (14 seen
