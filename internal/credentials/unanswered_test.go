@@ -137,7 +137,9 @@ func TestACallCancelledAfterSTSReceivedTheCodeIsNotWordedAsUnasked(t *testing.T)
 		t.Fatalf("err = %v; want a call cancelled before STS answered, not one STS was never asked", err)
 	}
 	f.replyWith(nil)
-	if _, err := source.Retrieve(context.Background()); err == nil || len(f.Calls()) != 1 {
-		t.Errorf("after the cancelled call: err %v with %d calls to STS; want the code counted as spent and no second call", err, len(f.Calls()))
+	_, err = source.Retrieve(context.Background())
+	assertSpent(t, err)
+	if n := len(f.Calls()); n != 1 {
+		t.Errorf("%d calls to STS after the cancelled one; want no second call with a spent code", n)
 	}
 }
