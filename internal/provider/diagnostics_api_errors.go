@@ -108,7 +108,7 @@ func describeFailure(err error, rc readContext) (summary, detail, attribute stri
 	}
 	switch callErr.LocalCode() {
 	case tencentapi.CodeCancelled:
-		return "Read Cancelled", fmt.Sprintf("Reading %s was stopped before %s answered, because Terraform was interrupted or cancelled the operation.", rc.subject, rc.endpoint), ""
+		return summaryReadCancelled, fmt.Sprintf("Reading %s was stopped before %s answered, because Terraform was interrupted or cancelled the operation.", rc.subject, rc.endpoint), ""
 	case tencentapi.CodeTimeout:
 		summary = "API Request Timed Out"
 		detail = fmt.Sprintf("%s did not answer within request_timeout (%s) while reading %s. "+

@@ -125,7 +125,7 @@ func (d *organizationMemberEmailBindsDataSource) inventoryFailure(ctx context.Co
 	var unconfirmed *organization.ListingUnconfirmedError
 	switch {
 	case ctx.Err() != nil:
-		return diag.NewErrorDiagnostic("Read Cancelled", readCancelledDetail)
+		return diag.NewErrorDiagnostic(summaryReadCancelled, readCancelledDetail)
 	case errors.As(err, &unread):
 		return diag.NewErrorDiagnostic(summaryMembersUnread, membersUnreadDetail(unread.Failed, unread.Of, d.data.emailBindContext))
 	case errors.As(err, &unconfirmed):
