@@ -44,6 +44,9 @@ type explanation struct {
 	attribute string
 }
 
+// summaryReadCancelled is any read that Terraform interrupted.
+const summaryReadCancelled = "Read Cancelled"
+
 var unknownCode = explanation{
 	summary: "Tencent Cloud API Error",
 	meaning: "The API returned an error this provider does not know; its message below says what happened.",

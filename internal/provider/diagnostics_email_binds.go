@@ -17,7 +17,6 @@ import (
 
 const (
 	summaryNothingToRead      = "Nothing to Read"
-	summaryReadCancelled      = "Read Cancelled"
 	summaryListingUnconfirmed = "Organization Listing Not Confirmed"
 	summaryListingShort       = "Organization Listing Short of Its Total"
 	summaryMembersUnread      = "Cannot Read Every Member's Email Binding"
