@@ -9,6 +9,8 @@ package provider
 import (
 	"fmt"
 	"net/url"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 const (
@@ -29,6 +31,8 @@ const (
 	summaryInvalidDuration      = "Invalid Session Duration"
 	summaryCredentialFailed     = "Cannot Obtain Tencent Cloud Credentials"
 	summaryValueOutOfRange      = "API Value Out of Range"
+	summaryInvalidWholeNumber   = "Invalid Whole Number"
+	summaryRateLimitAboveAPI    = "Rate Limit Above the API's Limit"
 
 	noCredentialsDetail = "The provider found no Tencent Cloud credential. It takes the one source the provider block names: " +
 		"secret_id and secret_key (with security_token for a temporary credential), profile, cam_role_name, " +
@@ -59,6 +63,8 @@ func unknownSettingDetail(name string) string {
 			"configuration read any account."
 	case "forbidden_account_ids":
 		fix = "Set it to literals or variables. It has no environment variable, and leaving it unset would forbid no account."
+	case "rate_limit", "max_retries", "request_timeout":
+		fix = "Set it to a literal or a variable, or leave it unset for its default. It has no environment variable."
 	}
 	return fmt.Sprintf("The provider argument %s depends on a value that is known only after apply, "+
 		"but the provider must be configured during plan to read data sources. %s", name, fix)
@@ -109,6 +115,14 @@ func redacted(value string) string {
 
 func unexpectedProviderDataDetail(data any) string {
 	return fmt.Sprintf("Expected *providerData, got %T. This is a bug in the provider; please report it.", data)
+}
+
+func rateLimitAboveAPIDetail(rateLimit float64) string {
+	return fmt.Sprintf("rate_limit = %g is above %g requests per second, the documented limit per account of "+
+		"DescribeOrganizationMemberEmailBind, which DescribeOrganizationMembers is taken to share. Tencent Cloud throttles "+
+		"requests above it, and the provider retries each throttled one at its next slot, so a read does not get faster: "+
+		"it spends retries, and fails once a request runs out of them. Set rate_limit to %g or less, unless the endpoint "+
+		"is known to allow more, such as an emulator.", rateLimit, tencentapi.DefaultRateLimit, tencentapi.DefaultRateLimit)
 }
 
 func valueOutOfRangeDetail(field string, value uint64) string {

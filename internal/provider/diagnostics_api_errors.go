@@ -24,15 +24,18 @@ type readContext struct {
 	// subject names what was being read, such as "member 100033118139".
 	subject   string
 	memberUin int64
-	sources   credentialSources
-	endpoint  string
+	// memberArgument is where memberUin came from: "member_uin",
+	// "member_uins", or the listing.
+	memberArgument string
+	sources        credentialSources
+	endpoint       string
 	// attributes maps an explanation's attribute to the configuration
 	// path the fix lies in; an attribute missing here is not attached.
 	attributes map[string]path.Path
 }
 
 // explanation turns one API error code into words for a Terraform user.
-// meaning and fix may use the placeholders {uin}, {action}, {secret_id},
+// meaning and fix may use the placeholders {uin}, {member_argument}, {action}, {secret_id},
 // {secret_key}, {token} (where each part of the credential came from) and
 // {endpoint}.
 type explanation struct {
@@ -85,6 +88,7 @@ func explain(code string, rc readContext) explanation {
 func (rc readContext) fill(text string) string {
 	return strings.NewReplacer(
 		"{uin}", fmt.Sprint(rc.memberUin),
+		"{member_argument}", rc.memberArgument,
 		"{action}", rc.action,
 		"{secret_id}", rc.sources.secretID,
 		"{secret_key}", rc.sources.secretKey,

@@ -7,7 +7,7 @@ const fixBindingConsole = "This describes the member's email binding, not this c
 
 // emailBindCodes explains DescribeOrganizationMemberEmailBind's own error
 // codes (its API page), and the common codes that, for this action, can
-// only be about member_uin.
+// only be about the member asked for ({member_argument}).
 var emailBindCodes = map[string]explanation{
 	"FailedOperation.AccountAlreadyRegister": {summary: "Account Already Registered", meaning: "Tencent Cloud reports that the account has already been registered.", fix: fixBindingConsole},
 	"FailedOperation.BindEmailLinkExpired":   {summary: "Email Binding Link Expired", meaning: "The member's email binding link has expired.", fix: fixBindingConsole + " A new binding link must be sent there."},
@@ -17,7 +17,7 @@ var emailBindCodes = map[string]explanation{
 	"FailedOperation.MemberBindEmailError":   {summary: "Member Email Binding Failed", meaning: "Binding the member's email failed.", fix: fixBindingConsole},
 	"FailedOperation.MemberBindPhoneError":   {summary: "Member Phone Binding Failed", meaning: "Binding the member's verification mobile number failed.", fix: fixBindingConsole},
 	"InvalidParameter": {
-		summary: "Invalid Member UIN", meaning: "The API rejected member_uin {uin} as an invalid parameter.",
+		summary: "Invalid Member UIN", meaning: "The API rejected {member_argument} {uin} as an invalid parameter.",
 		fix: "Use the numeric UIN of a member account, as shown in the Organization console.", attribute: "member_uin",
 	},
 	"InvalidParameter.CodeError":       {summary: "Incorrect Verification Code", meaning: "Tencent Cloud reports an incorrect mobile verification code for the member's binding.", fix: fixBindingConsole},
@@ -25,19 +25,19 @@ var emailBindCodes = map[string]explanation{
 	"InvalidParameter.InvalidEmail":    {summary: "Invalid Email", meaning: "Tencent Cloud reports that the member's email address is invalid.", fix: fixBindingConsole},
 	"InvalidParameter.PasswordIllegal": {summary: "Invalid Password", meaning: "Tencent Cloud reports an invalid password for the member's binding.", fix: fixBindingConsole},
 	"InvalidParameterValue": {
-		summary: "Invalid Member UIN", meaning: "The API rejected the value of member_uin {uin}.", fix: "Use the numeric UIN of a member account.", attribute: "member_uin",
+		summary: "Invalid Member UIN", meaning: "The API rejected the value of {member_argument} {uin}.", fix: "Use the numeric UIN of a member account.", attribute: "member_uin",
 	},
 	"ResourceNotFound": {
 		summary: "Resource Not Found", meaning: "Tencent Cloud could not find a resource the request refers to; the message below says which.",
-		fix: "Check member_uin and the credentials' organization.", attribute: "member_uin",
+		fix: "Check {member_argument} and the credentials' organization.", attribute: "member_uin",
 	},
 	"ResourceNotFound.OrganizationMemberNotExist": {
 		summary: "Organization Member Not Found", meaning: "Account {uin} is not a member of the organization that the calling account belongs to.",
-		fix:       "Check member_uin against the member list in the Tencent Cloud Organization console, or use credentials of the organization the member belongs to.",
+		fix:       "Check {member_argument} against the member list in the Tencent Cloud Organization console, or use credentials of the organization the member belongs to.",
 		attribute: "member_uin",
 	},
 	"ResourceNotFound.OrganizationNotExist": organizationNotExist,
 	"ResourceNotFound.UserNotExist": {
-		summary: "User Not Found", meaning: "Tencent Cloud has no user for account {uin}.", fix: "Check member_uin.", attribute: "member_uin",
+		summary: "User Not Found", meaning: "Tencent Cloud has no user for account {uin}.", fix: "Check {member_argument}.", attribute: "member_uin",
 	},
 }

@@ -21,6 +21,7 @@ const (
 	summaryListingShort       = "Organization Listing Short of Its Total"
 	summaryMembersUnread      = "Cannot Read Every Member's Email Binding"
 	summaryMembersLeft        = "Members Left the Organization During the Read"
+	summaryNoMembers          = "No Members Found"
 
 	// namedAtMost is how many members one message names before counting the rest.
 	namedAtMost = 20
@@ -30,6 +31,27 @@ const (
 
 	readCancelledDetail = "Reading the organization was stopped because Terraform was interrupted or cancelled the operation; nothing was stored."
 )
+
+// noMembersDetail explains an empty read, naming the filters that emptied
+// it; required is whether require_members made it an error.
+func noMembersDetail(filters []string, required bool) string {
+	var b strings.Builder
+	if len(filters) > 0 {
+		fmt.Fprintf(&b, "No member of the organization matched %s, so members is empty and total is 0. "+
+			"Check the values for typos (tag keys and values, and bind_status values, are case-sensitive), and that node_id and "+
+			"node_name, when both are set, name the same unit.", strings.Join(filters, " and "))
+	} else {
+		b.WriteString("The organization's listing holds no member, so members is empty and total is 0. " +
+			"Check that the credentials belong to the organization's management account or a delegated administrator.")
+	}
+	if required {
+		b.WriteString(" require_members = true makes this an error, so that a policy never passes on an empty list.")
+	} else {
+		b.WriteString(" A policy over every member of an empty list passes, since alltrue([]) is true: set require_members = true " +
+			"to make this an error, or assert length(members) > 0 in the policy.")
+	}
+	return b.String()
+}
 
 // membersUnreadDetail names each member that could not be read with its
 // error code and RequestId, then explains each distinct code once.

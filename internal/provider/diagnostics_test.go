@@ -55,7 +55,7 @@ func testContexts() map[string]readContext {
 	data := &providerData{client: organization.NewClient(tencentapi.Config{}), sources: testSources}
 	return map[string]readContext{
 		"DescribeOrganizationMemberEmailBind": data.emailBindContext(100033118139),
-		"DescribeOrganizationMembers":         data.membersContext(organizationMemberEmailBindsModel{NodeID: types.Int64Value(7)}),
+		"DescribeOrganizationMembers":         data.membersContext(organizationMemberEmailBindsModel{NodeID: numberValue(7)}),
 	}
 }
 
@@ -98,9 +98,9 @@ func TestListingErrorsAreAttachedToTheFilterAtFault(t *testing.T) {
 		code   string
 		want   path.Path
 	}{
-		{organizationMemberEmailBindsModel{NodeID: types.Int64Value(7)}, "ResourceNotFound.OrganizationNodeNotExist", path.Root("node_id")},
-		{organizationMemberEmailBindsModel{NodeID: types.Int64Null(), NodeName: types.StringValue("x")}, "ResourceNotFound.OrganizationNodeNotExist", path.Root("node_name")},
-		{organizationMemberEmailBindsModel{NodeID: types.Int64Null()}, "ResourceNotFound.OrganizationServiceNotExist", path.Root("product")},
+		{organizationMemberEmailBindsModel{NodeID: numberValue(7)}, "ResourceNotFound.OrganizationNodeNotExist", path.Root("node_id")},
+		{organizationMemberEmailBindsModel{NodeID: types.NumberNull(), NodeName: types.StringValue("x")}, "ResourceNotFound.OrganizationNodeNotExist", path.Root("node_name")},
+		{organizationMemberEmailBindsModel{NodeID: types.NumberNull()}, "ResourceNotFound.OrganizationServiceNotExist", path.Root("product")},
 	} {
 		d := readErrorDiagnostic(&tencentapi.Error{Code: tt.code, RequestID: "r"}, data.membersContext(tt.config))
 		withPath, ok := d.(diag.DiagnosticWithPath)

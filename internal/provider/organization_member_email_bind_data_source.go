@@ -43,7 +43,11 @@ func (d *organizationMemberEmailBindDataSource) Read(ctx context.Context, req da
 		return
 	}
 
-	memberUin := config.MemberUin.ValueInt64()
+	memberUin, err := memberUinNumber.int64(config.MemberUin)
+	if err != nil {
+		resp.Diagnostics.Append(memberUinNumber.diagnostic(path.Root("member_uin"), err))
+		return
+	}
 	ctx = tflog.SetField(ctx, "member_uin", memberUin)
 	tflog.Debug(ctx, "Reading organization member email binding")
 
@@ -64,12 +68,13 @@ func (d *organizationMemberEmailBindDataSource) Read(ctx context.Context, req da
 // emailBindContext is what a diagnostic about reading memberUin's binding may mention.
 func (p *providerData) emailBindContext(memberUin int64) readContext {
 	return readContext{
-		action:     organization.ActionDescribeOrganizationMemberEmailBind,
-		codes:      emailBindCodes,
-		subject:    fmt.Sprintf("member %d", memberUin),
-		memberUin:  memberUin,
-		sources:    p.sources,
-		endpoint:   p.client.Endpoint(),
-		attributes: map[string]path.Path{"member_uin": path.Root("member_uin")},
+		action:         organization.ActionDescribeOrganizationMemberEmailBind,
+		codes:          emailBindCodes,
+		subject:        fmt.Sprintf("member %d", memberUin),
+		memberUin:      memberUin,
+		memberArgument: "member_uin",
+		sources:        p.sources,
+		endpoint:       p.client.Endpoint(),
+		attributes:     map[string]path.Path{"member_uin": path.Root("member_uin")},
 	}
 }

@@ -16,7 +16,7 @@ import (
 
 type organizationMemberEmailBindModel struct {
 	ID        types.String `tfsdk:"id"`
-	MemberUin types.Int64  `tfsdk:"member_uin"`
+	MemberUin types.Number `tfsdk:"member_uin"`
 	emailBindModel
 	RequestID types.String `tfsdk:"request_id"`
 }
@@ -40,7 +40,7 @@ func emailBindState(memberUin int64, out *organization.DescribeOrganizationMembe
 	var diags diag.Diagnostics
 	state := organizationMemberEmailBindModel{
 		ID:             types.StringValue(strconv.FormatInt(memberUin, 10)),
-		MemberUin:      types.Int64Value(memberUin),
+		MemberUin:      numberValue(memberUin),
 		emailBindModel: emailBindRecord(path.Empty(), out, &diags),
 		RequestID:      types.StringPointerValue(out.RequestId),
 	}

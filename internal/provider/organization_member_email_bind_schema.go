@@ -6,7 +6,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -16,11 +15,11 @@ const timeFormatNote = " The format is `YYYY-MM-DD HH:MM:SS` with no time zone g
 
 func (d *organizationMemberEmailBindDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attributes := emailBindAttributes()
-	attributes["member_uin"] = schema.Int64Attribute{
-		MarkdownDescription: "The UIN (account ID) of the member account to read. Must be at least 1. " +
+	attributes["member_uin"] = schema.NumberAttribute{
+		MarkdownDescription: "The UIN (account ID) of the member account to read: a whole number, at least 1. " +
 			"When it is known only after apply (it comes from a resource), the read waits for apply, as for any data source.",
 		Required:   true,
-		Validators: []validator.Int64{int64validator.AtLeast(1)},
+		Validators: []validator.Number{memberUinNumber},
 	}
 	attributes["id"] = schema.StringAttribute{
 		MarkdownDescription: "The member UIN, as a string.",

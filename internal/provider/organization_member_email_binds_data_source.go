@@ -6,11 +6,13 @@ package provider
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
@@ -81,6 +83,12 @@ func (d *organizationMemberEmailBindsDataSource) Read(ctx context.Context, req d
 	if len(inventory.Left) > 0 {
 		resp.Diagnostics.AddWarning(summaryMembersLeft, membersLeftDetail(inventory.Left))
 	}
+	if len(inventory.Members) == 0 {
+		resp.Diagnostics.Append(noMembersDiagnostics(config)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
 	resp.Diagnostics.Append(config.setInventory(ctx, inventory)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -109,7 +117,7 @@ func inventoryQuery(ctx context.Context, config organizationMemberEmailBindsMode
 		diags.Append(config.BindStatus.ElementsAs(ctx, &query.BindStatus, false)...)
 	}
 	if !config.MemberUins.IsNull() {
-		diags.Append(config.MemberUins.ElementsAs(ctx, &query.MemberUins, false)...)
+		query.MemberUins = memberUinsOf(config.MemberUins, &diags)
 		slices.Sort(query.MemberUins)
 		return query, diags
 	}
@@ -127,7 +135,7 @@ func (d *organizationMemberEmailBindsDataSource) inventoryFailure(ctx context.Co
 	case ctx.Err() != nil:
 		return diag.NewErrorDiagnostic(summaryReadCancelled, readCancelledDetail)
 	case errors.As(err, &unread):
-		return diag.NewErrorDiagnostic(summaryMembersUnread, membersUnreadDetail(unread.Failed, unread.Of, d.data.emailBindContext))
+		return diag.NewErrorDiagnostic(summaryMembersUnread, membersUnreadDetail(unread.Failed, unread.Of, d.data.memberBindContext(config)))
 	case errors.As(err, &unconfirmed):
 		return diag.NewErrorDiagnostic(listingUnconfirmedSummary(unconfirmed), listingUnconfirmedDetail(unconfirmed, d.data.client.Endpoint()))
 	}
@@ -142,12 +150,17 @@ func listingFilter(ctx context.Context, config organizationMemberEmailBindsModel
 		Product:   config.Product.ValueStringPointer(),
 		NodeName:  config.NodeName.ValueStringPointer(),
 	}
+	var diags diag.Diagnostics
 	if !config.NodeID.IsNull() {
-		id := uint64(config.NodeID.ValueInt64())
-		filter.NodeId = &id
+		id, err := nodeIDNumber.int64(config.NodeID)
+		if err != nil {
+			diags.Append(nodeIDNumber.diagnostic(path.Root("node_id"), err))
+		}
+		unsigned := uint64(id)
+		filter.NodeId = &unsigned
 	}
 	var tags map[string]string
-	diags := config.Tags.ElementsAs(ctx, &tags, false)
+	diags.Append(config.Tags.ElementsAs(ctx, &tags, false)...)
 	keys := make([]string, 0, len(tags))
 	for key := range tags {
 		keys = append(keys, key)
@@ -163,10 +176,44 @@ func listingFilter(ctx context.Context, config organizationMemberEmailBindsModel
 	return filter, diags
 }
 
+// memberUinsOf is member_uins as UINs. Validation has checked each one
+// already, unless it was unknown until apply.
+func memberUinsOf(set types.Set, diags *diag.Diagnostics) []int64 {
+	uins := make([]int64, 0, len(set.Elements()))
+	for _, element := range set.Elements() {
+		n, ok := element.(types.Number)
+		if !ok {
+			diags.AddAttributeError(path.Root("member_uins"), summaryUnexpectedData, fmt.Sprintf("member_uins holds a %T.", element))
+			continue
+		}
+		uin, err := memberUinNumber.int64(n)
+		if err != nil {
+			diags.Append(memberUinNumber.diagnostic(path.Root("member_uins"), err))
+			continue
+		}
+		uins = append(uins, uin)
+	}
+	return uins
+}
+
 // logProgress reports a long read at INFO, at every tenth of the way.
 func logProgress(ctx context.Context, done, total int) {
 	if step := max(total/10, 1); done%step == 0 || done == total {
 		tflog.Info(ctx, "Read organization member email bindings", map[string]any{"done": done, "total": total})
+	}
+}
+
+// memberBindContext is what a diagnostic about one member's binding may
+// mention, in a read of many: the member came from member_uins, or else
+// from the listing, and has no attribute of its own.
+func (p *providerData) memberBindContext(config organizationMemberEmailBindsModel) func(int64) readContext {
+	return func(memberUin int64) readContext {
+		rc := p.emailBindContext(memberUin)
+		rc.memberArgument, rc.attributes = "member_uins", map[string]path.Path{"member_uin": path.Root("member_uins")}
+		if config.MemberUins.IsNull() {
+			rc.memberArgument, rc.attributes = "the member UIN the listing gave", nil
+		}
+		return rc
 	}
 }
 

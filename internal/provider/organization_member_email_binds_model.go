@@ -18,13 +18,14 @@ import (
 type organizationMemberEmailBindsModel struct {
 	SearchKey         types.String `tfsdk:"search_key"`
 	AuthName          types.String `tfsdk:"auth_name"`
-	NodeID            types.Int64  `tfsdk:"node_id"`
+	NodeID            types.Number `tfsdk:"node_id"`
 	NodeName          types.String `tfsdk:"node_name"`
 	Tags              types.Map    `tfsdk:"tags"`
 	Product           types.String `tfsdk:"product"`
 	MemberUins        types.Set    `tfsdk:"member_uins"`
 	BindStatus        types.Set    `tfsdk:"bind_status"`
 	IncludeEmailBind  types.Bool   `tfsdk:"include_email_bind"`
+	RequireMembers    types.Bool   `tfsdk:"require_members"`
 	Members           types.List   `tfsdk:"members"`
 	Total             types.Int64  `tfsdk:"total"`
 	BindStatusCounts  types.Map    `tfsdk:"bind_status_counts"`

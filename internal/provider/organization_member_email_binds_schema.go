@@ -6,8 +6,8 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/numbervalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -47,10 +47,11 @@ func (d *organizationMemberEmailBindsDataSource) Schema(_ context.Context, _ dat
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1), stringvalidator.ConflictsWith(notWithMemberUins()...)},
 			},
-			"node_id": schema.Int64Attribute{
-				MarkdownDescription: "Lists only members in the organization unit (department) with this ID. A unit that does not exist is an error. No default.",
-				Optional:            true,
-				Validators:          []validator.Int64{int64validator.AtLeast(0), int64validator.ConflictsWith(notWithMemberUins()...)},
+			"node_id": schema.NumberAttribute{
+				MarkdownDescription: "Lists only members in the organization unit (department) with this ID, a whole number. " +
+					"A unit that does not exist is an error. No default.",
+				Optional:   true,
+				Validators: []validator.Number{nodeIDNumber, numbervalidator.ConflictsWith(notWithMemberUins()...)},
 			},
 			"node_name": schema.StringAttribute{
 				MarkdownDescription: "Lists only members in the organization unit (department) with this name. A unit that does not exist is an error. No default.",
@@ -78,14 +79,16 @@ func (d *organizationMemberEmailBindsDataSource) Schema(_ context.Context, _ dat
 				MarkdownDescription: "Reads just these members' email bindings, without listing the organization; their listing fields are null. " +
 					"Cannot be combined with the listing filters (" + codeList(listingFilters) + "). A UIN that is not a member is an error. " +
 					"No default: every member the listing returns is read.",
-				ElementType: types.Int64Type,
+				ElementType: types.NumberType,
 				Optional:    true,
-				Validators:  []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
+				Validators:  []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueNumbersAre(memberUinNumber)},
 			},
 			"bind_status": schema.SetAttribute{
 				MarkdownDescription: "Keeps only members in these binding states: " + codeList(bindStatuses) + ". It is applied to the listing's " +
 					"status before any binding is read, so only matching members cost a binding call; when the binding is read, its status is " +
-					"the one that counts. A member whose status the API leaves out is not kept. No default: members in every state are kept.",
+					"the one that counts. A member whose status the API leaves out is not kept. The values are case-sensitive, as the API spells them, " +
+					"and an empty set is refused, since it would keep nobody: leave `bind_status` unset to keep members in every state. " +
+					"No default: members in every state are kept.",
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators:  []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.OneOf(bindStatuses...))},
@@ -94,6 +97,13 @@ func (d *organizationMemberEmailBindsDataSource) Schema(_ context.Context, _ dat
 				MarkdownDescription: "Whether to read each member's email binding record into `email_bind`. Defaults to `true`. " +
 					"With `false`, only the listing is read (two listings of one call per 50 members), `email_bind` is null, and statuses and counts " +
 					"come from the listing's `bind_status`.",
+				Optional: true,
+			},
+			"require_members": schema.BoolAttribute{
+				MarkdownDescription: "Whether a read that finds no member is an error. Defaults to `false`: an empty result is returned, with a " +
+					"warning when a filter was given, since a filter that matches nobody (a typo in a tag value, `node_id` and `node_name` naming " +
+					"different units) leaves `members` empty and a policy such as `alltrue([for m in members : ...])` then passes on nothing. " +
+					"Set it to `true` when the data source feeds a policy.",
 				Optional: true,
 			},
 			"members": schema.ListNestedAttribute{

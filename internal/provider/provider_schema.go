@@ -66,15 +66,17 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 					"Defaults to `20`, the documented limit of DescribeOrganizationMemberEmailBind. Lower it when other clients use the same account. " +
 					"Each provider configuration, every `alias` included, runs in its own plugin process with its own limiter, " +
 					"so aliases using the same account must split its budget: `10` in each of two aliases, say. " +
-					"STS calls are paced separately at the same rate.",
+					"STS calls are paced separately at the same rate. Must be at least `0.01`; a value above `20` is accepted, for emulators " +
+					"and endpoints known to allow more, with a warning, since Tencent Cloud throttles what exceeds its limit.",
 				Optional:   true,
-				Validators: []validator.Float64{float64validator.AtLeast(0.01)},
+				Validators: []validator.Float64{float64validator.AtLeast(0.01), rateLimitAboveAPI{}},
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: "How many times a read is retried after throttling (`RequestLimitExceeded`), a temporary service error " +
 					"(`InternalError`, `ServiceUnavailable`, `ResourceUnavailable`), a network error, a timeout or a gateway error page. " +
 					"A throttled read is retried at the next free slot of the rate limit, the others with exponential backoff and jitter. " +
-					"Defaults to `10`; `0` disables retries. Errors in the request or credentials are never retried.",
+					"Defaults to `10`; from `0`, which disables retries, to `100`. Errors in the request or credentials are never retried, " +
+					"and neither is an endpoint that refuses every connection: the read fails within seconds instead.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 100)},
 			},

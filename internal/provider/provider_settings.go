@@ -237,3 +237,22 @@ func (v stringCheck) ValidateString(_ context.Context, req validator.StringReque
 		resp.Diagnostics.AddAttributeError(req.Path, v.summary, invalidSettingDetail(configSetting(req.ConfigValue, req.Path), err))
 	}
 }
+
+// rateLimitAboveAPI warns about a rate_limit the API will throttle. It is
+// not an error, because an emulator or a private endpoint may allow more.
+type rateLimitAboveAPI struct{}
+
+var _ validator.Float64 = rateLimitAboveAPI{}
+
+func (rateLimitAboveAPI) Description(context.Context) string {
+	return fmt.Sprintf("warns above %g, the API's documented limit", tencentapi.DefaultRateLimit)
+}
+
+func (v rateLimitAboveAPI) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (rateLimitAboveAPI) ValidateFloat64(_ context.Context, req validator.Float64Request, resp *validator.Float64Response) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.ValueFloat64() <= tencentapi.DefaultRateLimit {
+		return
+	}
+	resp.Diagnostics.AddAttributeWarning(req.Path, summaryRateLimitAboveAPI, rateLimitAboveAPIDetail(req.ConfigValue.ValueFloat64()))
+}

@@ -1,0 +1,79 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+// A read that finds no member is where a policy passes on nothing: a check
+// over every member of an empty list holds. So an empty result is named,
+// with the filters that emptied it.
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// noMembersDiagnostics is the error require_members asks for, or else a
+// warning when filters were given; none for an unfiltered organization
+// that has no member, which nothing hides.
+func noMembersDiagnostics(config organizationMemberEmailBindsModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	filters := filtersGiven(config)
+	switch {
+	case config.RequireMembers.ValueBool():
+		diags.AddAttributeError(path.Root("require_members"), summaryNoMembers, noMembersDetail(filters, true))
+	case len(filters) > 0:
+		diags.AddWarning(summaryNoMembers, noMembersDetail(filters, false))
+	}
+	return diags
+}
+
+// filtersGiven is each argument that narrows the read, as it would be
+// written in the configuration, in the schema's order.
+func filtersGiven(config organizationMemberEmailBindsModel) []string {
+	var given []string
+	add := func(name string, value attr.Value, text func() string) {
+		if !value.IsNull() {
+			given = append(given, name+" = "+text())
+		}
+	}
+	quoted := func(s types.String) func() string { return func() string { return fmt.Sprintf("%q", s.ValueString()) } }
+	add("search_key", config.SearchKey, quoted(config.SearchKey))
+	add("auth_name", config.AuthName, quoted(config.AuthName))
+	add("node_id", config.NodeID, func() string { return config.NodeID.ValueBigFloat().Text('f', -1) })
+	add("node_name", config.NodeName, quoted(config.NodeName))
+	add("tags", config.Tags, func() string { return tagsText(config.Tags) })
+	add("product", config.Product, quoted(config.Product))
+	add("bind_status", config.BindStatus, func() string { return stringSetText(config.BindStatus) })
+	return given
+}
+
+// tagsText is a map of strings as HCL writes it, keys sorted.
+func tagsText(m types.Map) string {
+	elements := m.Elements()
+	keys := make([]string, 0, len(elements))
+	for key := range elements {
+		keys = append(keys, key)
+	}
+	slices.Sort(keys)
+	pairs := make([]string, 0, len(keys))
+	for _, key := range keys {
+		pairs = append(pairs, fmt.Sprintf("%s = %s", key, elements[key].String()))
+	}
+	return "{ " + strings.Join(pairs, ", ") + " }"
+}
+
+// stringSetText is a set of strings as HCL writes a list, sorted.
+func stringSetText(s types.Set) string {
+	values := make([]string, 0, len(s.Elements()))
+	for _, element := range s.Elements() {
+		values = append(values, element.String())
+	}
+	slices.Sort(values)
+	return "[" + strings.Join(values, ", ") + "]"
+}

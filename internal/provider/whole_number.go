@@ -1,0 +1,75 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+// Arguments that hold an account or unit ID are declared as numbers, not
+// Int64: the framework converts an Int64 argument before any validator
+// runs, and a value such as 1.5 or 1e20 then fails with its own message,
+// which calls itself a provider bug and prints the value as
+// %!s(*big.Float=1.5). As a number, the value reaches wholeNumber, which
+// names the attribute and the range.
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/big"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// wholeNumber accepts a number with no fractional part from least to
+// math.MaxInt64, the largest the API's integer parameters take.
+type wholeNumber struct {
+	least int64
+	// what the number is, for the message: "a member account's UIN".
+	what string
+}
+
+var _ validator.Number = wholeNumber{}
+
+func (v wholeNumber) Description(context.Context) string {
+	return fmt.Sprintf("must be a whole number from %d to %d", v.least, int64(math.MaxInt64))
+}
+
+func (v wholeNumber) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v wholeNumber) ValidateNumber(ctx context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := v.int64(req.ConfigValue); err != nil {
+		resp.Diagnostics.Append(v.diagnostic(req.Path, err))
+	}
+}
+
+// diagnostic is the error about the value at p.
+func (v wholeNumber) diagnostic(p path.Path, err error) diag.Diagnostic {
+	return diag.NewAttributeErrorDiagnostic(p, summaryInvalidWholeNumber, fmt.Sprintf("%s %s.", p, err))
+}
+
+// int64 is n as an int64, or why it cannot be one; Read checks again,
+// since validation passes a value that is unknown until apply.
+func (v wholeNumber) int64(n types.Number) (int64, error) {
+	f := n.ValueBigFloat()
+	i, accuracy := f.Int64()
+	if f.IsInt() && accuracy == big.Exact && i >= v.least {
+		return i, nil
+	}
+	return 0, fmt.Errorf("must be %s, a whole number from %d to %d, but it is %s",
+		v.what, v.least, int64(math.MaxInt64), f.Text('g', -1))
+}
+
+var (
+	memberUinNumber = wholeNumber{least: 1, what: "a member account's UIN"}
+	nodeIDNumber    = wholeNumber{least: 0, what: "an organization unit's ID"}
+)
+
+// numberValue is a whole number as a Terraform number, exactly.
+func numberValue(i int64) types.Number {
+	return types.NumberValue(new(big.Float).SetInt64(i))
+}
