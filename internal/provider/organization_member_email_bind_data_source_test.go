@@ -151,15 +151,19 @@ resource "terraform_data" "uin" {
 	})
 }
 
+// TestAccInvalidMemberUin covers every way a number can fail to be a UIN,
+// fractions and numbers beyond int64 included, which the framework would
+// otherwise report as a provider bug.
 func TestAccInvalidMemberUin(t *testing.T) {
-	for _, uin := range []string{"0", "-5"} {
+	for uin, shown := range map[string]string{"0": "0", "-5": "-5", "1.5": "1.5", "1e20": "100000000000000000000", "9223372036854775808": "9223372036854775808"} {
 		t.Run(uin, func(t *testing.T) {
 			srv, endpoints := startEmulator(t)
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      providerBlock(endpoints.organization) + dataSourceBlock(uin),
-					ExpectError: errorMatching("member_uin = "+uin, "member_uin value must be at least 1, got: "+uin),
+					Config: providerBlock(endpoints.organization) + dataSourceBlock(uin),
+					ExpectError: errorMatching("Invalid Whole Number", "member_uin = "+uin,
+						"member_uin must be a member account's UIN, a whole number from 1 to 9223372036854775807, but it is "+shown),
 				}},
 			})
 			if n := len(srv.Requests()); n != 0 {

@@ -45,7 +45,7 @@ func filtersGiven(config organizationMemberEmailBindsModel) []string {
 	quoted := func(s types.String) func() string { return func() string { return fmt.Sprintf("%q", s.ValueString()) } }
 	add("search_key", config.SearchKey, quoted(config.SearchKey))
 	add("auth_name", config.AuthName, quoted(config.AuthName))
-	add("node_id", config.NodeID, func() string { return config.NodeID.ValueBigFloat().Text('f', -1) })
+	add("node_id", config.NodeID, func() string { return numberText(config.NodeID.ValueBigFloat()) })
 	add("node_name", config.NodeName, quoted(config.NodeName))
 	add("tags", config.Tags, func() string { return tagsText(config.Tags) })
 	add("product", config.Product, quoted(config.Product))

@@ -75,7 +75,13 @@ func TestAccInventoryFilterErrorsNameTheAttribute(t *testing.T) {
 		{"an unknown status", `bind_status = ["Bound"]`, errorMatching("bind_status", `value must be one of`, "Success")},
 		{"member_uins with a filter", fmt.Sprintf(`member_uins = [%d]`+"\n"+`search_key = "x"`, oddMember), errorMatching("Invalid Attribute Combination", "member_uins")},
 		{"member_uins without bindings", fmt.Sprintf(`member_uins = [%d]`+"\n"+`include_email_bind = false`, oddMember), errorMatching("Nothing to Read", "include_email_bind")},
-		{"a member_uin not in the organization", `member_uins = [100000000404]`, errorMatching("Cannot Read Every Member's Email Binding", "member 100000000404: ResourceNotFound.OrganizationMemberNotExist", "Organization Member Not Found")},
+		{"a member_uin not in the organization", `member_uins = [100000000404]`, errorMatching("Cannot Read Every Member's Email Binding",
+			"member 100000000404: ResourceNotFound.OrganizationMemberNotExist", "Organization Member Not Found", "Check member_uins against the member list")},
+		{"a fraction in member_uins", `member_uins = [1.5]`, errorMatching("Invalid Whole Number", "member_uins", "must be a member account's UIN, a whole number from 1", "but it is 1.5")},
+		{"a member_uin beyond int64", `member_uins = [1e20]`, errorMatching("Invalid Whole Number", "member_uins", "but it is 100000000000000000000")},
+		{"a fractional unit id", `node_id = 2.5`, errorMatching("Invalid Whole Number", "node_id must be an organization unit's ID, a whole number from 0", "but it is 2.5")},
+		{"a status in lower case", `bind_status = ["success"]`, errorMatching("bind_status", `value must be one of`, "Success")},
+		{"an empty status set", `bind_status = []`, errorMatching("bind_status", "set must contain at least 1 elements")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

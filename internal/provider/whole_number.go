@@ -61,7 +61,16 @@ func (v wholeNumber) int64(n types.Number) (int64, error) {
 		return i, nil
 	}
 	return 0, fmt.Errorf("must be %s, a whole number from %d to %d, but it is %s",
-		v.what, v.least, int64(math.MaxInt64), f.Text('g', -1))
+		v.what, v.least, int64(math.MaxInt64), numberText(f))
+}
+
+// numberText is f as a person wrote it: a whole number in full, whatever
+// its size, and a fraction in its shortest form.
+func numberText(f *big.Float) string {
+	if f.IsInt() {
+		return f.Text('f', 0)
+	}
+	return f.Text('g', -1)
 }
 
 var (
