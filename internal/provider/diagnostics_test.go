@@ -243,3 +243,16 @@ func TestAnAnswerThatCouldNotBeReadIsNotCalledUnreachable(t *testing.T) {
 		}
 	}
 }
+
+func TestANotAuthorizedErrorNamesBothActionsOfTheWholeOrganizationRead(t *testing.T) {
+	for action, rc := range testContexts() {
+		for _, code := range []string{"UnauthorizedOperation", "AuthFailure.UnauthorizedOperation"} {
+			detail := readErrorDiagnostic(&tencentapi.Error{Code: code, RequestID: "r"}, rc).Detail()
+			for _, want := range []string{"allows organization:" + action, "organization:DescribeOrganizationMembers as well as organization:DescribeOrganizationMemberEmailBind", "Permissions section"} {
+				if !strings.Contains(detail, want) {
+					t.Errorf("%s %s: %q does not say %q", action, code, detail, want)
+				}
+			}
+		}
+	}
+}
