@@ -127,6 +127,9 @@ func (d *organizationMemberEmailBindsDataSource) inventoryFailure(ctx context.Co
 	case ctx.Err() != nil:
 		return diag.NewErrorDiagnostic(summaryReadCancelled, readCancelledDetail)
 	case errors.As(err, &unread):
+		if detail := endpointDownDetail(unread.Failed, unread.Of, d.data.emailBindContext(0)); detail != "" {
+			return diag.NewErrorDiagnostic(summaryEndpointUnreachable, detail)
+		}
 		return diag.NewErrorDiagnostic(summaryMembersUnread, membersUnreadDetail(unread.Failed, unread.Of, d.data.emailBindContext))
 	case errors.As(err, &unconfirmed):
 		return diag.NewErrorDiagnostic(listingUnconfirmedSummary(unconfirmed), listingUnconfirmedDetail(unconfirmed, d.data.client.Endpoint()))
@@ -178,11 +181,12 @@ func (p *providerData) membersContext(config organizationMemberEmailBindsModel) 
 		node = path.Root("node_name")
 	}
 	return readContext{
-		action:     organization.ActionDescribeOrganizationMembers,
-		codes:      membersCodes,
-		subject:    "the organization's member list",
-		sources:    p.sources,
-		endpoint:   p.client.Endpoint(),
-		attributes: map[string]path.Path{"node": node, "product": path.Root("product")},
+		action:         organization.ActionDescribeOrganizationMembers,
+		codes:          membersCodes,
+		subject:        "the organization's member list",
+		sources:        p.sources,
+		endpoint:       p.client.Endpoint(),
+		endpoints:  p.endpoints,
+		attributes:     map[string]path.Path{"node": node, "product": path.Root("product")},
 	}
 }

@@ -99,6 +99,10 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.err }
 
+// NotConnected reports whether the last attempt could not connect: refused,
+// or a name that did not resolve. Retrying longer seldom fixes that.
+func (e *Error) NotConnected() bool { return e.refused }
+
 // Retryable reports whether the failure was of a kind that is retried; with
 // Attempts > 1 it means the retries were used up.
 func (e *Error) Retryable() bool { return e.retryable }
