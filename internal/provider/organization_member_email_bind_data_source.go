@@ -64,13 +64,13 @@ func (d *organizationMemberEmailBindDataSource) Read(ctx context.Context, req da
 // emailBindContext is what a diagnostic about reading memberUin's binding may mention.
 func (p *providerData) emailBindContext(memberUin int64) readContext {
 	return readContext{
-		action:         organization.ActionDescribeOrganizationMemberEmailBind,
-		codes:          emailBindCodes,
-		subject:        fmt.Sprintf("member %d", memberUin),
-		memberUin:      memberUin,
-		sources:        p.sources,
-		endpoint:       p.client.Endpoint(),
+		action:     organization.ActionDescribeOrganizationMemberEmailBind,
+		codes:      emailBindCodes,
+		subject:    fmt.Sprintf("member %d", memberUin),
+		memberUin:  memberUin,
+		sources:    p.sources,
+		endpoint:   p.client.Endpoint(),
 		endpoints:  p.endpoints,
-		attributes:     map[string]path.Path{"member_uin": path.Root("member_uin")},
+		attributes: map[string]path.Path{"member_uin": path.Root("member_uin")},
 	}
 }

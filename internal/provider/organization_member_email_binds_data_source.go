@@ -68,12 +68,14 @@ func (d *organizationMemberEmailBindsDataSource) Read(ctx context.Context, req d
 		resp.Diagnostics.AddAttributeError(path.Root("include_email_bind"), summaryNothingToRead, nothingToReadDetail)
 		return
 	}
-	query, diags := inventoryQuery(ctx, config)
+	ctx, progress := newReadProgress(ctx)
+	query, diags := inventoryQuery(ctx, config, progress)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	inventory, err := d.data.client.ReadInventory(ctx, query)
+	progress.finish(ctx, inventory, err)
 	if err != nil {
 		resp.Diagnostics.Append(d.inventoryFailure(ctx, err, config))
 		return
@@ -90,19 +92,17 @@ func (d *organizationMemberEmailBindsDataSource) Read(ctx context.Context, req d
 
 // inventoryQuery turns the configuration into what to read, with progress
 // reported at INFO.
-func inventoryQuery(ctx context.Context, config organizationMemberEmailBindsModel) (organization.InventoryQuery, diag.Diagnostics) {
+func inventoryQuery(ctx context.Context, config organizationMemberEmailBindsModel, progress *readProgress) (organization.InventoryQuery, diag.Diagnostics) {
 	query := organization.InventoryQuery{
 		EmailBinds: config.IncludeEmailBind.IsNull() || config.IncludeEmailBind.ValueBool(),
 		Reads: organization.EmailBindReads{
 			MemberContext: func(ctx context.Context, uin int64) context.Context { return tflog.SetField(ctx, "member_uin", uin) },
-			Progress:      logProgress,
+			Progress:      progress.bindings,
 		},
 		OnListed: func(ctx context.Context, n int, total uint64, held int) {
 			tflog.Info(ctx, "Listed organization members", map[string]any{"listing": n, "total": total, "held": held})
 		},
-		OnReading: func(ctx context.Context, members int) {
-			tflog.Info(ctx, "Reading organization member email bindings", map[string]any{"members": members})
-		},
+		OnReading: progress.reading,
 	}
 	var diags diag.Diagnostics
 	if !config.BindStatus.IsNull() {
@@ -166,13 +166,6 @@ func listingFilter(ctx context.Context, config organizationMemberEmailBindsModel
 	return filter, diags
 }
 
-// logProgress reports a long read at INFO, at every tenth of the way.
-func logProgress(ctx context.Context, done, total int) {
-	if step := max(total/10, 1); done%step == 0 || done == total {
-		tflog.Info(ctx, "Read organization member email bindings", map[string]any{"done": done, "total": total})
-	}
-}
-
 // membersContext is what a diagnostic about listing the organization may
 // mention; a missing unit is node_id's or node_name's fault, whichever is set.
 func (p *providerData) membersContext(config organizationMemberEmailBindsModel) readContext {
@@ -181,12 +174,12 @@ func (p *providerData) membersContext(config organizationMemberEmailBindsModel) 
 		node = path.Root("node_name")
 	}
 	return readContext{
-		action:         organization.ActionDescribeOrganizationMembers,
-		codes:          membersCodes,
-		subject:        "the organization's member list",
-		sources:        p.sources,
-		endpoint:       p.client.Endpoint(),
+		action:     organization.ActionDescribeOrganizationMembers,
+		codes:      membersCodes,
+		subject:    "the organization's member list",
+		sources:    p.sources,
+		endpoint:   p.client.Endpoint(),
 		endpoints:  p.endpoints,
-		attributes:     map[string]path.Path{"node": node, "product": path.Root("product")},
+		attributes: map[string]path.Path{"node": node, "product": path.Root("product")},
 	}
 }
