@@ -130,3 +130,21 @@ func closedURL(t *testing.T) string {
 	ts.Close()
 	return ts.URL
 }
+
+func TestAccDeadSTSEndpointIsNamedWithItsEnvironmentVariable(t *testing.T) {
+	_, endpoints := startEmulator(t)
+	t.Setenv(envSTSEndpoint, closedURL(t))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: providerBlockWith(endpoints.organization, `secret_id = "AKIDadmin"
+  secret_key = "admin-key"
+  assume_role {
+    role_arn     = "qcs::cam::uin/100000000001:roleName/audit"
+    session_name = "audit-run"
+  }`) + dataSourceBlock("100033118139"),
+			ExpectError: errorMatching("could not be reached", "attempts in a row", "connection refused",
+				"The STS endpoint comes from the environment variable "+envSTSEndpoint),
+		}},
+	})
+}

@@ -165,7 +165,7 @@ func TestCallsAfterTheEndpointIsTakenForDownAreNotSent(t *testing.T) {
 	client := newClient(tencentapi.Config{
 		Credential: common.NewCredential("a", "b"), Endpoint: endpoint, MaxRetries: 100, Transport: transport,
 	})
-	assertUnreachable(t, callsAtOnce(client, 1)[0])
+	_ = assertUnreachable(t, callsAtOnce(client, 1)[0])
 	sent := transport.count.Load()
 	for _, err := range callsAtOnce(client, 20) {
 		if callErr := assertUnreachable(t, err); callErr.Attempts != 0 || !callErr.Unsent() {
