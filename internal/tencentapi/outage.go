@@ -65,7 +65,9 @@ type outage struct {
 	last     time.Time
 	lastErr  string
 	down     bool
-	probing  bool
+	// probed is when the last probe was let through; a probe that never
+	// reports (it timed out, say) holds the next one back only so long.
+	probed time.Time
 	// declared ends when the endpoint is taken for down; it is replaced
 	// once an answer arrives after that.
 	declared context.Context
@@ -85,7 +87,7 @@ func newOutage() *outage {
 func (o *outage) answered() {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	o.failures, o.probing = 0, false
+	o.failures = 0
 	if o.down {
 		o.down = false
 		o.declared, o.declare = context.WithCancel(context.Background())
@@ -102,7 +104,7 @@ func (o *outage) refused(text string) *Outage {
 		o.first = now
 	}
 	o.failures++
-	o.last, o.lastErr, o.probing = now, text, false
+	o.last, o.lastErr = now, text
 	if !o.down && o.failures >= outageGraceFailures && now.Sub(o.first) >= outageGraceTime {
 		o.down = true
 		o.declaredAs = *o.verdict(now)
@@ -131,8 +133,8 @@ func (o *outage) admit() (watch context.Context, down *Outage) {
 	switch {
 	case !o.down:
 		return o.declared, nil
-	case !o.probing && now.Sub(o.last) >= probeAfter:
-		o.probing = true
+	case now.Sub(o.last) >= probeAfter && now.Sub(o.probed) >= probeAfter:
+		o.probed = now
 		return nil, nil
 	}
 	return nil, o.verdict(now)

@@ -230,3 +230,28 @@ func TestTimeoutsResetsAndServerErrorsStillGetEveryRetry(t *testing.T) {
 		})
 	}
 }
+
+func TestAnEndpointThatComesBackIsFoundByTheNextProbe(t *testing.T) {
+	t.Parallel() // waits out the grace and the pause before a probe
+	endpoint, _ := faultyServer(t)
+	var dead atomic.Bool
+	dead.Store(true)
+	transport := &refusingTransport{refuse: func(int32) bool { return dead.Load() }}
+	client := newClient(tencentapi.Config{
+		Credential: common.NewCredential("a", "b"), Endpoint: endpoint, MaxRetries: 100, Transport: transport,
+	})
+	_ = assertUnreachable(t, callsAtOnce(client, 1)[0])
+	dead.Store(false)
+	// Within the pause, a call is not sent; after it, one goes out and finds the endpoint up.
+	_ = assertUnreachable(t, callsAtOnce(client, 1)[0])
+	time.Sleep(5*time.Second + 100*time.Millisecond)
+	// The probe; calls at the same moment would still fail at once.
+	if err := callsAtOnce(client, 1)[0]; err != nil {
+		t.Fatalf("the probe: %v; want it sent and answered", err)
+	}
+	for _, err := range callsAtOnce(client, 3) {
+		if err != nil {
+			t.Errorf("err = %v after the endpoint came back; want the probe to lift the verdict", err)
+		}
+	}
+}
