@@ -49,6 +49,10 @@ func stsFailure(source string, client *sts.Client, action string, err error) err
 		if !callErr.Unsent() {
 			failure.Reason = fmt.Sprintf("the connection to STS at %s broke before STS answered: %s", endpoint, callErr.Message)
 		}
+	case tencentapi.CodeEndpointUnreachable:
+		failure.Reason = fmt.Sprintf("STS at %s could not be reached: %s", endpoint, callErr.Message)
+		// The verdict's message says how long it was tried.
+		return failure
 	case tencentapi.CodeTimeout:
 		failure.Reason = fmt.Sprintf("STS at %s did not answer within %s", endpoint, callErr.Timeout)
 	case tencentapi.CodeHTTPStatus:

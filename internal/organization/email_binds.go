@@ -24,8 +24,14 @@ type EmailBindReads struct {
 	// MemberContext, when set, returns the context a member's read runs in,
 	// such as one that carries the member in its log fields.
 	MemberContext func(context.Context, int64) context.Context
-	// Progress, when set, is told after each read how many of how many are done.
-	Progress func(ctx context.Context, done, total int)
+	// Progress, when set, is told after each read how far the reads are.
+	Progress func(ctx context.Context, p BindProgress)
+}
+
+// BindProgress is how far a batch of binding reads is: Done of Total have
+// ended, Failed of them with an error (a member that left included).
+type BindProgress struct {
+	Done, Failed, Total int
 }
 
 // DefaultEmailBindWorkers covers a second of API latency at 20 requests per second.
@@ -43,7 +49,7 @@ func (c *Client) ReadEmailBinds(ctx context.Context, memberUins []int64, opts Em
 	}
 	next := make(chan int)
 	var mu sync.Mutex
-	done := 0
+	progress := BindProgress{Total: len(memberUins)}
 	var wg sync.WaitGroup
 	for range min(workers, len(memberUins)) {
 		wg.Go(func() {
@@ -57,8 +63,11 @@ func (c *Client) ReadEmailBinds(ctx context.Context, memberUins []int64, opts Em
 				results[i] = EmailBind{MemberUin: uin, Record: record, Err: err}
 				if opts.Progress != nil {
 					mu.Lock()
-					done++
-					opts.Progress(ctx, done, len(memberUins))
+					progress.Done++
+					if err != nil {
+						progress.Failed++
+					}
+					opts.Progress(ctx, progress)
 					mu.Unlock()
 				}
 			}

@@ -29,6 +29,9 @@ type readContext struct {
 	memberArgument string
 	sources        credentialSources
 	endpoint       string
+	// endpoints say where the endpoint, and STS's, came from, as in "the
+	// environment variable TENCENTCLOUD_ORGANIZATION_ENDPOINT".
+	endpoints endpointSources
 	// attributes maps an explanation's attribute to the configuration
 	// path the fix lies in; an attribute missing here is not attached.
 	attributes map[string]path.Path
@@ -121,11 +124,13 @@ func describeFailure(err error, rc readContext) (summary, detail, attribute stri
 		detail = fmt.Sprintf("%s did not answer within request_timeout (%s) while reading %s. "+
 			"Check the network path to the endpoint, or raise request_timeout if the endpoint is known to be slow.",
 			rc.endpoint, callErr.Timeout, rc.subject)
+	case tencentapi.CodeEndpointUnreachable:
+		return summaryEndpointUnreachable, endpointUnreachableDetail(callErr, rc.endpoint, rc.endpoints.organization), ""
 	case tencentapi.CodeNetworkError:
 		summary = "Cannot Reach Tencent Cloud API"
 		detail = fmt.Sprintf("The request to %s failed before an answer arrived: %s. "+
-			"Check network access to the endpoint, the proxy variables HTTPS_PROXY and NO_PROXY, and endpoints.organization.",
-			rc.endpoint, callErr.Message)
+			"Check network access to the endpoint, the proxy variables HTTPS_PROXY and NO_PROXY, and %s, where the endpoint comes from.",
+			rc.endpoint, callErr.Message, orUnknown(rc.endpoints.organization))
 	case tencentapi.CodeHTTPStatus, tencentapi.CodeMalformedResponse:
 		summary = "Unexpected API Response"
 		detail = fmt.Sprintf("%s answered with something that is not a %s response: %s. "+
@@ -151,7 +156,7 @@ func describeFailure(err error, rc readContext) (summary, detail, attribute stri
 			rc.endpoint, rc.action, callErr.HTTPStatus, redirectTarget(callErr))
 	case tencentapi.CodeCredentialError:
 		summary = summaryCredentialFailed
-		detail = credentialFailedDetail(errors.Unwrap(callErr))
+		detail = credentialFailedDetail(errors.Unwrap(callErr), rc.endpoints.sts)
 	case tencentapi.CodeRequestFailed:
 		summary = "Tencent Cloud API Call Failed"
 		detail = fmt.Sprintf("The request to %s could not be made: %s. %s", rc.endpoint, callErr.Message, fixReportBug)
@@ -174,14 +179,47 @@ func redirectTarget(e *tencentapi.Error) string {
 }
 
 // attemptsNote says how hard the provider tried, when it retried at all.
+// More retries are advised only where waiting longer can help: not for an
+// endpoint that refused every connection, which is wrong or down.
 func attemptsNote(e *tencentapi.Error) string {
 	if e.Attempts <= 1 {
 		return ""
 	}
 	note := fmt.Sprintf("\n\nThe provider gave up after %d attempts (%d retries) over %s.",
 		e.Attempts, e.Attempts-1, e.Elapsed.Round(10*time.Millisecond))
-	if e.Retryable() {
+	switch {
+	case e.NotConnected():
+		note += " No attempt could connect: check that the endpoint is right and running rather than retrying longer."
+	case e.Retryable():
 		note += " Raise max_retries to keep trying longer."
 	}
 	return note
+}
+
+// summaryEndpointUnreachable is a read ended because the endpoint refused
+// every connection for a while, across all of the provider's reads.
+const summaryEndpointUnreachable = "Tencent Cloud API Endpoint Unreachable"
+
+// endpointUnreachableDetail explains an endpoint taken for down: which
+// one, where its value came from, what failed, and for how long. Waiting
+// longer is no fix, so it never advises more retries.
+func endpointUnreachableDetail(e *tencentapi.Error, endpoint, source string) string {
+	outage := e.Outage
+	if outage == nil {
+		outage = &tencentapi.Outage{LastError: e.Message}
+	}
+	return fmt.Sprintf("No connection could be made to %s: %d attempts in a row, across all of this provider's reads, "+
+		"failed to connect over %s, with no answer in between, so the provider took the endpoint for down and stopped "+
+		"every read at once. The last error: %s.\n\n"+
+		"The endpoint comes from %s. Check that it is the right URL and that the API, or the proxy, gateway or emulator "+
+		"it names, is running and reachable from here (the proxy variables HTTPS_PROXY and NO_PROXY, a firewall, DNS).",
+		endpoint, outage.Failures, outage.Duration.Round(10*time.Millisecond), outage.LastError, orUnknown(source))
+}
+
+// orUnknown is a source, or words for one not recorded.
+func orUnknown(source string) string {
+	if source == "" {
+		return "the provider's endpoint settings (endpoints, protocol and domain)"
+	}
+	return source
 }

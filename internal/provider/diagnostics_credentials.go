@@ -97,14 +97,29 @@ func mfaNeedsKeyDetail(source string) string {
 		"or a profile without a token), or remove mfa_certification and put serial_number and token_code in assume_role.", source)
 }
 
-func callerIdentityFailedDetail(err error, endpoint string) string {
+func callerIdentityFailedDetail(err error, endpoint, source string) string {
 	detail := fmt.Sprintf("allowed_account_ids or forbidden_account_ids is set, so the provider asked STS GetCallerIdentity at %s "+
 		"which account the credential belongs to, and that failed: %s. No data source is read without that answer.", endpoint, err)
 	var callErr *tencentapi.Error
 	if errors.As(err, &callErr) && callErr.RequestID != "" {
 		detail += "\n\n" + explainSTS(callErr.Code)
 	}
-	return detail
+	return detail + stsUnreachableNote(err, source)
+}
+
+// stsUnreachableNote names where the STS endpoint came from when a
+// failure says it could not be reached; the fix lies there or in the network.
+func stsUnreachableNote(err error, source string) string {
+	var callErr *tencentapi.Error
+	if !errors.As(err, &callErr) {
+		return ""
+	}
+	switch callErr.LocalCode() {
+	case tencentapi.CodeEndpointUnreachable, tencentapi.CodeNetworkError:
+		return fmt.Sprintf("\n\nThe STS endpoint comes from %s. Check that it is the right URL and that it is running and "+
+			"reachable from here (the proxy variables HTTPS_PROXY and NO_PROXY, a firewall, DNS).", orUnknown(source))
+	}
+	return ""
 }
 
 func callerIdentityWithoutAccountDetail(endpoint string) string {
@@ -152,12 +167,12 @@ func invalidAccountIDDetail(attribute, value string, err error) string {
 
 // credentialFailedDetail explains a credential source that failed; when
 // STS refused with a code, it says what the code means and what to do.
-func credentialFailedDetail(err error) string {
+func credentialFailedDetail(err error, stsSource string) string {
 	detail := fmt.Sprintf("The provider could not get a credential from %s.", err) +
 		" Fix that source, or supply a credential another way (see the provider documentation for the order in which sources are tried)."
 	var credErr *credentials.Error
 	if errors.As(err, &credErr) && credErr.Code != "" {
 		detail += "\n\n" + explainSTS(credErr.Code)
 	}
-	return detail
+	return detail + stsUnreachableNote(err, stsSource)
 }

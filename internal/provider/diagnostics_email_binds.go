@@ -82,6 +82,20 @@ func membersUnreadDetail(failed []organization.EmailBind, total int, context fun
 	return b.String()
 }
 
+// endpointDownDetail is the one explanation of a read whose bindings
+// failed because the endpoint was taken for down, or "" when none did:
+// listing every member would bury the one cause under hundreds of lines.
+func endpointDownDetail(failed []organization.EmailBind, total int, rc readContext) string {
+	for _, f := range failed {
+		var callErr *tencentapi.Error
+		if errors.As(f.Err, &callErr) && callErr.LocalCode() == tencentapi.CodeEndpointUnreachable {
+			return fmt.Sprintf("The email bindings of %d of %d members could not be read, so the data source returns nothing.\n\n%s",
+				len(failed), total, endpointUnreachableDetail(callErr, rc.endpoint, rc.endpoints.organization))
+		}
+	}
+	return ""
+}
+
 func errorFacts(err error) (code, requestID string, attempts int) {
 	var callErr *tencentapi.Error
 	if errors.As(err, &callErr) {

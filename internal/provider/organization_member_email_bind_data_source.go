@@ -75,6 +75,7 @@ func (p *providerData) emailBindContext(memberUin int64) readContext {
 		memberArgument: "member_uin",
 		sources:        p.sources,
 		endpoint:       p.client.Endpoint(),
+		endpoints:      p.endpoints,
 		attributes:     map[string]path.Path{"member_uin": path.Root("member_uin")},
 	}
 }

@@ -70,12 +70,14 @@ func (d *organizationMemberEmailBindsDataSource) Read(ctx context.Context, req d
 		resp.Diagnostics.AddAttributeError(path.Root("include_email_bind"), summaryNothingToRead, nothingToReadDetail)
 		return
 	}
-	query, diags := inventoryQuery(ctx, config)
+	ctx, progress := newReadProgress(ctx)
+	query, diags := inventoryQuery(ctx, config, progress)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	inventory, err := d.data.client.ReadInventory(ctx, query)
+	progress.finish(ctx, inventory, err)
 	if err != nil {
 		resp.Diagnostics.Append(d.inventoryFailure(ctx, err, config))
 		return
@@ -98,19 +100,17 @@ func (d *organizationMemberEmailBindsDataSource) Read(ctx context.Context, req d
 
 // inventoryQuery turns the configuration into what to read, with progress
 // reported at INFO.
-func inventoryQuery(ctx context.Context, config organizationMemberEmailBindsModel) (organization.InventoryQuery, diag.Diagnostics) {
+func inventoryQuery(ctx context.Context, config organizationMemberEmailBindsModel, progress *readProgress) (organization.InventoryQuery, diag.Diagnostics) {
 	query := organization.InventoryQuery{
 		EmailBinds: config.IncludeEmailBind.IsNull() || config.IncludeEmailBind.ValueBool(),
 		Reads: organization.EmailBindReads{
 			MemberContext: func(ctx context.Context, uin int64) context.Context { return tflog.SetField(ctx, "member_uin", uin) },
-			Progress:      logProgress,
+			Progress:      progress.bindings,
 		},
 		OnListed: func(ctx context.Context, n int, total uint64, held int) {
 			tflog.Info(ctx, "Listed organization members", map[string]any{"listing": n, "total": total, "held": held})
 		},
-		OnReading: func(ctx context.Context, members int) {
-			tflog.Info(ctx, "Reading organization member email bindings", map[string]any{"members": members})
-		},
+		OnReading: progress.reading,
 	}
 	var diags diag.Diagnostics
 	if !config.BindStatus.IsNull() {
@@ -135,6 +135,9 @@ func (d *organizationMemberEmailBindsDataSource) inventoryFailure(ctx context.Co
 	case ctx.Err() != nil:
 		return diag.NewErrorDiagnostic(summaryReadCancelled, readCancelledDetail)
 	case errors.As(err, &unread):
+		if detail := endpointDownDetail(unread.Failed, unread.Of, d.data.emailBindContext(0)); detail != "" {
+			return diag.NewErrorDiagnostic(summaryEndpointUnreachable, detail)
+		}
 		return diag.NewErrorDiagnostic(summaryMembersUnread, membersUnreadDetail(unread.Failed, unread.Of, d.data.memberBindContext(config)))
 	case errors.As(err, &unconfirmed):
 		return diag.NewErrorDiagnostic(listingUnconfirmedSummary(unconfirmed), listingUnconfirmedDetail(unconfirmed, d.data.client.Endpoint()))
@@ -196,13 +199,6 @@ func memberUinsOf(set types.Set, diags *diag.Diagnostics) []int64 {
 	return uins
 }
 
-// logProgress reports a long read at INFO, at every tenth of the way.
-func logProgress(ctx context.Context, done, total int) {
-	if step := max(total/10, 1); done%step == 0 || done == total {
-		tflog.Info(ctx, "Read organization member email bindings", map[string]any{"done": done, "total": total})
-	}
-}
-
 // memberBindContext is what a diagnostic about one member's binding may
 // mention, in a read of many: the member came from member_uins, or else
 // from the listing, and has no attribute of its own.
@@ -230,6 +226,7 @@ func (p *providerData) membersContext(config organizationMemberEmailBindsModel) 
 		subject:    "the organization's member list",
 		sources:    p.sources,
 		endpoint:   p.client.Endpoint(),
+		endpoints:  p.endpoints,
 		attributes: map[string]path.Path{"node": node, "product": path.Root("product")},
 	}
 }

@@ -55,6 +55,8 @@ type endpointsModel struct {
 type providerData struct {
 	client  *organization.Client
 	sources credentialSources
+	// endpoints say where the Organization and STS endpoints came from.
+	endpoints endpointSources
 }
 
 // configuredData is what Configure handed the data sources; nil before the
@@ -98,7 +100,7 @@ func (p *tencentCloudProvider) Configure(ctx context.Context, req provider.Confi
 	// Fetch now, so that a credential source that fails is one clear error
 	// here rather than the same error on every read.
 	if err := s.credential.Refresh(ctx); err != nil {
-		resp.Diagnostics.AddError(summaryCredentialFailed, credentialFailedDetail(err))
+		resp.Diagnostics.AddError(summaryCredentialFailed, credentialFailedDetail(err, s.endpoints.sts))
 		return
 	}
 	resp.Diagnostics.Append(checkAccount(ctx, config, s)...)
@@ -114,7 +116,7 @@ func (p *tencentCloudProvider) Configure(ctx context.Context, req provider.Confi
 		"credential_source": s.credential.Describe(),
 	})
 
-	data := &providerData{client: client, sources: s.sources}
+	data := &providerData{client: client, sources: s.sources, endpoints: s.endpoints}
 	resp.DataSourceData = data
 }
 

@@ -29,7 +29,7 @@ func checkAccount(ctx context.Context, m providerModel, s settings) diag.Diagnos
 	client := sts.NewClient(s.sts)
 	identity, err := client.GetCallerIdentity(ctx)
 	if err != nil {
-		diags.AddError(summaryCallerIdentityFailed, callerIdentityFailedDetail(err, client.Endpoint()))
+		diags.AddError(summaryCallerIdentityFailed, callerIdentityFailedDetail(err, client.Endpoint(), s.endpoints.sts))
 		return diags
 	}
 	if identity == nil || identity.AccountId == nil || *identity.AccountId == "" {

@@ -61,10 +61,16 @@ type credentialSources struct {
 	secretID, secretKey, securityToken string
 }
 
+// endpointSources say where each endpoint came from, for messages.
+type endpointSources struct {
+	organization, sts string
+}
+
 // settings is the provider configuration with every fallback applied.
 type settings struct {
 	credential *credentials.Cache
 	sources    credentialSources
+	endpoints  endpointSources
 	client     tencentapi.Config
 	// sts reaches STS, signed with the same credential as client.
 	sts tencentapi.Config
@@ -130,14 +136,20 @@ func resolveSettings(m providerModel, userAgent string) (settings, diag.Diagnost
 	if diags.HasError() {
 		return s, diags
 	}
+	s.endpoints = endpointSources{
+		organization: builtEndpointSource(protocol, domain, organizationEndpoint, envOrganizationEndpoint),
+		sts:          builtEndpointSource(protocol, domain, stsEndpoint, envSTSEndpoint),
+	}
 	if organizationEndpoint.isSet() {
 		s.client.Endpoint, _ = url.Parse(organizationEndpoint.value)
+		s.endpoints.organization = organizationEndpoint.source
 	}
 	// STS is paced, retried and timed out as the reads are, with its own limiter.
 	s.sts = s.client
 	s.sts.Endpoint = nil
 	if stsEndpoint.isSet() {
 		s.sts.Endpoint, _ = url.Parse(stsEndpoint.value)
+		s.endpoints.sts = stsEndpoint.source
 	}
 
 	base, credentialDiags := resolveBaseCredential(m, s.sts)
@@ -160,6 +172,20 @@ func resolveSettings(m providerModel, userAgent string) (settings, diag.Diagnost
 	s.client.Credential = s.credential
 	s.sts.Credential = s.credential
 	return s, diags
+}
+
+// builtEndpointSource names where an endpoint came from that endpoint (its
+// argument, with envVar behind it) does not set: protocol and domain, each
+// with its source, as in "protocol (HTTPS, the default) and domain (…)".
+func builtEndpointSource(protocol, domain, endpoint setting, envVar string) string {
+	from := func(s setting, value string) string {
+		if s.source == "" {
+			return value + ", the default"
+		}
+		return value + ", from " + s.source
+	}
+	return fmt.Sprintf("protocol (%s) and domain (%s), since neither %s nor %s is set",
+		from(protocol, strings.ToUpper(protocol.value)), from(domain, domain.value), endpoint.path, envVar)
 }
 
 // configSetting is an argument as configured; its source is named even

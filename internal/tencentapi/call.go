@@ -15,55 +15,139 @@ import (
 // Call sends request until it succeeds, fails for good, runs out of
 // retries, or ctx ends, decoding the answer into response. Every attempt
 // first waits its turn (see awaitTurn). Every failure is returned as *Error.
+// Once the client takes its endpoint for down (see outage), the call fails
+// with CodeEndpointUnreachable, at once wherever it is waiting. A Tally in
+// ctx counts the call.
 func (c *Client) Call(ctx context.Context, request tchttp.Request, response tchttp.Response) error {
+	tally := tallyFrom(ctx)
+	tally.count(request.GetAction(), TallyCounts{Calls: 1})
+	if failure := c.call(ctx, request, response, tally); failure != nil {
+		tally.count(request.GetAction(), TallyCounts{Failures: 1})
+		return failure
+	}
+	return nil
+}
+
+func (c *Client) call(ctx context.Context, request tchttp.Request, response tchttp.Response, tally *Tally) *Error {
 	start := time.Now()
 	if failure := c.checkSigning(request); failure != nil {
 		return c.finish(failure, 0, start)
 	}
+	// A client that took its endpoint for down sends nothing, except one
+	// probe now and then (see probeAfter), which watches no verdict.
+	watch, down := c.outage.admit()
+	if down != nil {
+		return c.finish(endpointUnreachable(down, nil), 0, start)
+	}
+	// Waits end when the endpoint is taken for down; an attempt under way
+	// is left to end by itself, since an answer it brings is the news that
+	// the endpoint is up.
+	waitCtx, stop := watching(ctx, watch)
+	defer stop()
 	renewed := false
+	var last *Error
 	for number := 1; ; number++ {
-		if failure := c.awaitTurn(ctx); failure != nil {
-			return c.finish(failure, number-1, start)
+		if failure := c.awaitTurn(waitCtx); failure != nil {
+			return c.finish(c.interrupted(ctx, failure, last), number-1, start)
 		}
-		attemptCtx, cancel := context.WithTimeout(ctx, c.timeout)
-		began := time.Now()
-		failure, ex := c.send(attemptCtx, request, response)
-		if failure != nil {
-			switch {
-			case ctx.Err() != nil:
-				failure = cancelled(ctx, nil)
-			case errors.Is(attemptCtx.Err(), context.DeadlineExceeded):
-				failure = timedOut(c.timeout, failure)
-			}
+		failure, ex := c.attempt(ctx, request, response)
+		down := c.observe(failure, ex)
+		tally.count(request.GetAction(), attemptCounts(number, failure))
+		retry, retryIn := false, time.Duration(0)
+		if failure != nil && down == nil {
+			retry, retryIn, renewed = c.retryRule(request, failure, number, renewed)
 		}
-		cancel()
+		c.report(ctx, request.GetAction(), number, ex.took, failure, ex, retryIn)
 
-		retry := failure != nil && failure.retryable && number <= c.maxRetries && (!spendsCode(request) || failure.Unsent())
-		var retryIn time.Duration
 		switch {
-		case retry && throttled(failure.Code):
-			// A throttle is a full window, usually by a few milliseconds of
-			// jitter: the next slot is one interval away, not the half second
-			// the backoff starts at. The retry then queues on the limiter.
-			retryIn = c.backoff.SlotDelay(c.interval, number)
-		case retry:
-			retryIn = c.backoff.Delay(number)
-		case !renewed && c.renewRejectedToken(failure):
-			// Once per call, and at once: the next attempt signs with a new credential.
-			retry, renewed = true, true
-		}
-		c.report(ctx, request.GetAction(), number, time.Since(began), failure, ex, retryIn)
-
-		if failure == nil {
+		case failure == nil:
 			return nil
-		}
-		if !retry {
+		case down != nil:
+			return c.finish(endpointUnreachable(down, failure), number, start)
+		case !retry:
 			return c.finish(failure, number, start)
 		}
-		if !Sleep(ctx, retryIn) {
-			return c.finish(cancelled(ctx, nil), number, start)
+		last = failure
+		if !Sleep(waitCtx, retryIn) {
+			return c.finish(c.interrupted(ctx, cancelled(waitCtx, nil), last), number, start)
 		}
 	}
+}
+
+// attempt makes one exchange under the per-attempt timeout.
+func (c *Client) attempt(ctx context.Context, request tchttp.Request, response tchttp.Response) (*Error, *exchange) {
+	attemptCtx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	began := time.Now()
+	failure, ex := c.send(attemptCtx, request, response)
+	ex.took = time.Since(began)
+	if failure != nil {
+		switch {
+		case ctx.Err() != nil:
+			failure = cancelled(ctx, nil)
+		case errors.Is(attemptCtx.Err(), context.DeadlineExceeded):
+			failure = timedOut(c.timeout, failure)
+		}
+	}
+	return failure, ex
+}
+
+// observe tells the outage detector what an attempt found, and returns the
+// outage if the endpoint is taken for down and the attempt got no answer.
+// A timeout, or a connection that broke once made, is neither news that the
+// endpoint is up nor that it is down.
+func (c *Client) observe(failure *Error, ex *exchange) *Outage {
+	switch {
+	case ex.answered(failure):
+		c.outage.answered()
+		return nil
+	case failure.refused:
+		return c.outage.refused(failure.Message)
+	case failure.Code == CodeCancelled:
+		return nil
+	}
+	return c.outage.current()
+}
+
+// retryRule decides whether and when a failed attempt is retried.
+func (c *Client) retryRule(request tchttp.Request, failure *Error, number int, renewed bool) (bool, time.Duration, bool) {
+	retry := failure.retryable && number <= c.maxRetries && (!spendsCode(request) || failure.Unsent())
+	switch {
+	case retry && throttled(failure.Code):
+		// A throttle is a full window, usually by a few milliseconds of
+		// jitter: the next slot is one interval away, not the half second
+		// the backoff starts at. The retry then queues on the limiter.
+		return true, c.backoff.SlotDelay(c.interval, number), renewed
+	case retry && failure.refused:
+		// Nothing was sent; a short wait lets the outage grace end in seconds.
+		return true, c.backoff.dialDelay(), renewed
+	case retry:
+		return true, c.backoff.Delay(number), renewed
+	case !renewed && c.renewRejectedToken(failure):
+		// Once per call, and at once: the next attempt signs with a new credential.
+		return true, 0, true
+	}
+	return false, 0, renewed
+}
+
+// interrupted is the failure of a wait that ended: the call's own
+// cancellation, or the verdict that the endpoint is down.
+func (c *Client) interrupted(ctx context.Context, failure *Error, last *Error) *Error {
+	if ctx.Err() == nil && errors.Is(failure.err, errEndpointDown) {
+		return endpointUnreachable(c.outage.lastVerdict(), last)
+	}
+	return failure
+}
+
+func attemptCounts(number int, failure *Error) TallyCounts {
+	counts := TallyCounts{Attempts: 1}
+	if number > 1 {
+		counts.Retries = 1
+	}
+	if failure != nil && failure.fromAPI && throttled(failure.Code) {
+		counts.Throttles = 1
+	}
+	return counts
 }
 
 // awaitTurn readies the credential and then waits for a rate-limit slot:

@@ -107,6 +107,8 @@ type Client struct {
 	maxRetries int
 	timeout    time.Duration
 	onAttempt  func(context.Context, Attempt)
+	// outage takes the endpoint for down after consecutive refused connections.
+	outage *outage
 	// sensitive responses carry secrets, such as STS's temporary keys: they
 	// are neither quoted in errors nor handed to OnAttempt.
 	sensitive bool
@@ -156,6 +158,7 @@ func NewClient(service string, cfg Config, options ...Option) *Client {
 		maxRetries: max(cfg.MaxRetries, 0),
 		timeout:    timeout,
 		onAttempt:  cfg.OnAttempt,
+		outage:     newOutage(),
 	}
 	for _, option := range options {
 		option(c)

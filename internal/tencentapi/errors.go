@@ -24,6 +24,9 @@ const (
 	CodeRequestFailed      = "ClientError.RequestFailed"
 	CodeCredentialError    = "ClientError.CredentialError"
 	CodeRedirect           = "ClientError.Redirect"
+	// CodeEndpointUnreachable is a call ended because the client took its
+	// endpoint for down (see Outage); Error.Outage says why.
+	CodeEndpointUnreachable = "ClientError.EndpointUnreachable"
 )
 
 // bodyQuoteLength is how much of an unexpected response an error quotes.
@@ -50,6 +53,9 @@ type Error struct {
 	Attempts int
 	Elapsed  time.Duration
 
+	// Outage is why the endpoint was taken for down (CodeEndpointUnreachable).
+	Outage *Outage
+
 	retryable bool
 	// unsent is set where the failure is known not to have been acted on:
 	// the request never left (no connection, no credential), or the API
@@ -59,6 +65,9 @@ type Error struct {
 	// fromAPI is set when Code is the API's, from an answer's Error object,
 	// even one in the ClientError family that this client uses for its own.
 	fromAPI bool
+	// refused is a connection that was not made: refused, or a name that
+	// did not resolve. Only these count toward taking the endpoint for down.
+	refused bool
 	err     error
 }
 
@@ -89,6 +98,10 @@ func (e *Error) Error() string {
 }
 
 func (e *Error) Unwrap() error { return e.err }
+
+// NotConnected reports whether the last attempt could not connect: refused,
+// or a name that did not resolve. Retrying longer seldom fixes that.
+func (e *Error) NotConnected() bool { return e.refused }
 
 // Retryable reports whether the failure was of a kind that is retried; with
 // Attempts > 1 it means the retries were used up.

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"time"
 )
 
 // maxResponseBytes bounds what is read of a response; the largest replies,
@@ -37,6 +38,15 @@ type exchange struct {
 	// closeDelimited is an HTTP/1 body without a length, which ends when
 	// the connection closes, so one cut short looks complete.
 	closeDelimited bool
+	// took is how long the attempt took.
+	took time.Duration
+}
+
+// answered reports whether anything came back from the endpoint for an
+// attempt that ended with failure (nil for success): the endpoint is up.
+func (ex *exchange) answered(failure *Error) bool {
+	return failure == nil || ex.status != 0 || ex.progress.Answered() || failure.fromAPI ||
+		failure.HTTPStatus != 0 || failure.Code == CodeRedirect
 }
 
 // newExchange returns an exchange and ctx with it and its progress hooks.

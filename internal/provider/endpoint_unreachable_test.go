@@ -1,0 +1,150 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+// A dead endpoint: one error, fast, naming where the endpoint came from.
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
+)
+
+// inventoryWithoutEndpoint reads the inventory world's organization with
+// no endpoints block, so that the endpoint comes from the environment.
+const inventoryWithoutEndpoint = requiredProviders + `
+provider "tencentcloud" {
+  secret_id  = "AKIDinv"
+  secret_key = "inv-key"
+}
+
+data "tencentcloud_organization_member_email_binds" "all" {}
+`
+
+func TestEndpointUnreachableNamesTheEndpointItsSourceAndTheOutageNotMaxRetries(t *testing.T) {
+	rc := testContexts()["DescribeOrganizationMemberEmailBind"]
+	rc.endpoint, rc.endpoints.organization = "http://127.0.0.1:1", "the environment variable "+envOrganizationEndpoint
+	d := readErrorDiagnostic(&tencentapi.Error{
+		Code: tencentapi.CodeEndpointUnreachable, Attempts: 11, Elapsed: 78 * time.Second,
+		Outage: &tencentapi.Outage{Failures: 9, Duration: 2345 * time.Millisecond, LastError: "dial tcp 127.0.0.1:1: connect: connection refused"},
+	}, rc)
+	if d.Summary() != "Tencent Cloud API Endpoint Unreachable" {
+		t.Errorf("summary %q", d.Summary())
+	}
+	for _, want := range []string{"http://127.0.0.1:1", "9 attempts in a row", "over 2.35s", "connection refused",
+		"comes from the environment variable TENCENTCLOUD_ORGANIZATION_ENDPOINT"} {
+		if !strings.Contains(d.Detail(), want) {
+			t.Errorf("detail lacks %q:\n%s", want, d.Detail())
+		}
+	}
+	if strings.Contains(d.Detail(), "max_retries") || strings.Contains(d.Detail(), "1m18") {
+		t.Errorf("detail advises max_retries or gives one call's span:\n%s", d.Detail())
+	}
+}
+
+func TestARefusedConnectionIsNotAdvisedMoreRetries(t *testing.T) {
+	rc := testContexts()["DescribeOrganizationMemberEmailBind"]
+	endpoint := closedURL(t)
+	rc.endpoint = endpoint
+	u, _ := url.Parse(endpoint)
+	client := organization.NewClient(tencentapi.Config{Credential: common.NewCredential("a", "b"), Endpoint: u, MaxRetries: 2})
+	_, err := client.DescribeOrganizationMemberEmailBind(t.Context(), 1)
+	d := readErrorDiagnostic(err, rc)
+	if d.Summary() != "Cannot Reach Tencent Cloud API" || !strings.Contains(d.Detail(), "gave up after 3 attempts") {
+		t.Fatalf("%s: %s", d.Summary(), d.Detail())
+	}
+	if strings.Contains(d.Detail(), "max_retries") {
+		t.Errorf("a refused connection is advised more retries:\n%s", d.Detail())
+	}
+}
+
+func TestAccEndpointDeadFromTheStartFailsWithinSecondsNamingTheEnvironmentVariable(t *testing.T) {
+	_, _ = serveWorld(t, inventoryWorld(t, 10, ""))
+	endpoint := closedURL(t)
+	t.Setenv(envOrganizationEndpoint, endpoint)
+	began := time.Now()
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: inventoryWithoutEndpoint,
+			ExpectError: errorMatching("Tencent Cloud API Endpoint Unreachable", endpoint, "attempts in a row",
+				"connection refused", "comes from the environment variable "+envOrganizationEndpoint),
+		}},
+	})
+	// The test framework runs the CLI a few times around the plan.
+	if took := time.Since(began); took > 15*time.Second {
+		t.Errorf("the test took %s; a dead endpoint must fail within seconds", took)
+	}
+}
+
+func TestAccEndpointThatDiesMidReadFailsWithinSecondsAsOneError(t *testing.T) {
+	srv := emulator.New(inventoryWorld(t, 120, ""))
+	var binds atomic.Int32
+	var died sync.Once
+	var diedAt atomic.Int64
+	var ts *httptest.Server
+	handler := srv.Handler(emulator.ServiceOrganization)
+	ts = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("X-TC-Action") == "DescribeOrganizationMemberEmailBind" && binds.Add(1) == 30 {
+			died.Do(func() {
+				diedAt.Store(time.Now().UnixNano())
+				go ts.Close()
+			})
+		}
+		handler.ServeHTTP(w, r)
+	}))
+	t.Cleanup(ts.Close)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			// max_retries stays at its default of 10.
+			Config: inventoryConfig(ts.URL, ""),
+			ExpectError: errorMatching("Tencent Cloud API Endpoint Unreachable", "could not be read", ts.URL,
+				"attempts in a row", "comes from the provider argument endpoints.organization"),
+		}},
+	})
+	if diedAt.Load() == 0 {
+		t.Fatal("the endpoint never died")
+	}
+	if took := time.Since(time.Unix(0, diedAt.Load())); took > 15*time.Second {
+		t.Errorf("the read ended %s after the endpoint died; want within 15 s", took)
+	}
+}
+
+func closedURL(t *testing.T) string {
+	t.Helper()
+	ts := httptest.NewServer(http.NotFoundHandler())
+	ts.Close()
+	return ts.URL
+}
+
+func TestAccDeadSTSEndpointIsNamedWithItsEnvironmentVariable(t *testing.T) {
+	_, endpoints := startEmulator(t)
+	t.Setenv(envSTSEndpoint, closedURL(t))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: providerBlockWith(endpoints.organization, `secret_id = "AKIDadmin"
+  secret_key = "admin-key"
+  assume_role {
+    role_arn     = "qcs::cam::uin/100000000001:roleName/audit"
+    session_name = "audit-run"
+  }`) + dataSourceBlock("100033118139"),
+			ExpectError: errorMatching("could not be reached", "attempts in a row", "connection refused",
+				"The STS endpoint comes from the environment variable "+envSTSEndpoint),
+		}},
+	})
+}

@@ -1,0 +1,89 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+)
+
+// logFields are the key=value fields of the log lines with message.
+func logFields(logs, message string) []map[string]string {
+	field := regexp.MustCompile(`\b([a-z_]+)=("[^"]*"|\S+)`)
+	var lines []map[string]string
+	for _, line := range strings.Split(logs, "\n") {
+		if !strings.Contains(line, message+":") {
+			continue
+		}
+		values := map[string]string{}
+		for _, m := range field.FindAllStringSubmatch(line, -1) {
+			values[m[1]] = strings.Trim(m[2], `"`)
+		}
+		lines = append(lines, values)
+	}
+	return lines
+}
+
+// TestAccInventoryReportsRetriesThrottlesAndASummaryAtInfo reads 40
+// members of which reads are throttled 5 times and fail with InternalError 3
+// times, and expects INFO progress to count them apart, with the time spent
+// and left, and one closing line with the members read and the calls made.
+func TestAccInventoryReportsRetriesThrottlesAndASummaryAtInfo(t *testing.T) {
+	_, endpoints := serveWorld(t, inventoryWorld(t, 40, `, "faults": [
+  {"kind": "throttled", "action": "DescribeOrganizationMemberEmailBind", "count": 5},
+  {"kind": "internal_error", "action": "DescribeOrganizationMemberEmailBind", "count": 3}]`))
+	logPath := filepath.Join(t.TempDir(), "info.log")
+	t.Setenv("TF_LOG", "INFO")
+	t.Setenv("TF_ACC_LOG_PATH", logPath)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps:                    []resource.TestStep{{Config: inventoryConfig(endpoints.organization, "")}},
+	})
+	raw, err := os.ReadFile(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := string(raw)
+
+	progress := logFields(logs, logBindingProgress)
+	if len(progress) == 0 {
+		t.Fatalf("no %q lines", logBindingProgress)
+	}
+	// The framework reads the data source more than once per test step;
+	// the faults are spent by the first read.
+	var last map[string]string
+	for _, line := range progress {
+		if line["done"] == "40" {
+			last = line
+			break
+		}
+	}
+	for key, want := range map[string]string{"done": "40", "total": "40", "succeeded": "40", "failed": "0", "retried": "8", "throttled": "5", "time_left": "0s"} {
+		if last[key] != want {
+			t.Errorf("the last progress line has %s=%q, want %q: %v", key, last[key], want, last)
+		}
+	}
+	for _, line := range progress {
+		if line["elapsed"] == "" || line["time_left"] == "" {
+			t.Errorf("a progress line lacks elapsed or time_left: %v", line)
+		}
+	}
+
+	summary := logFields(logs, logReadSummary)
+	if len(summary) == 0 {
+		t.Fatalf("no %q line", logReadSummary)
+	}
+	first := summary[0]
+	for key, want := range map[string]string{"outcome": "complete", "members": "40", "listing_calls": "2", "binding_calls": "40",
+		"api_calls": "42", "attempts": "50", "retries": "8", "throttles": "5", "failed_calls": "0"} {
+		if first[key] != want {
+			t.Errorf("the summary has %s=%q, want %q: %v", key, first[key], want, first)
+		}
+	}
+}
