@@ -155,7 +155,7 @@ resource "terraform_data" "uin" {
 // fractions and numbers beyond int64 included, which the framework would
 // otherwise report as a provider bug.
 func TestAccInvalidMemberUin(t *testing.T) {
-	for uin, shown := range map[string]string{"0": "0", "-5": "-5", "1.5": "1.5", "1e20": "100000000000000000000", "9223372036854775808": "9223372036854775808"} {
+	for uin, shown := range map[string]string{"0": "0", "-5": "-5", "1.5": "1.5", "1e20": "1e+20", "1e400": "1e+400", "9223372036854775808": "9223372036854775808"} {
 		t.Run(uin, func(t *testing.T) {
 			srv, endpoints := startEmulator(t)
 			resource.ParallelTest(t, resource.TestCase{

@@ -9,6 +9,7 @@ package provider
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -53,6 +54,10 @@ func filtersGiven(config organizationMemberEmailBindsModel) []string {
 	return given
 }
 
+// hclIdentifier is a map key HCL takes unquoted; any other is quoted, so
+// that a key cannot pass for more of the message than it is.
+var hclIdentifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
+
 // tagsText is a map of strings as HCL writes it, keys sorted.
 func tagsText(m types.Map) string {
 	elements := m.Elements()
@@ -63,7 +68,11 @@ func tagsText(m types.Map) string {
 	slices.Sort(keys)
 	pairs := make([]string, 0, len(keys))
 	for _, key := range keys {
-		pairs = append(pairs, fmt.Sprintf("%s = %s", key, elements[key].String()))
+		name := key
+		if !hclIdentifier.MatchString(key) {
+			name = fmt.Sprintf("%q", key)
+		}
+		pairs = append(pairs, fmt.Sprintf("%s = %s", name, elements[key].String()))
 	}
 	return "{ " + strings.Join(pairs, ", ") + " }"
 }

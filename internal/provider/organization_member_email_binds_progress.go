@@ -46,7 +46,9 @@ func (p *readProgress) reading(ctx context.Context, members int) {
 // end: failures, retries and throttles apart from successes, and the time
 // left at the batch's rate so far.
 func (p *readProgress) bindings(ctx context.Context, b organization.BindProgress) {
-	if step := max(b.Total/10, 1); b.Done%step != 0 && b.Done != b.Total {
+	// Done grows by one a call, so a tenth is crossed when the integer
+	// tenths change: at most ten lines, however few the members.
+	if b.Total == 0 || b.Done*10/b.Total == (b.Done-1)*10/b.Total {
 		return
 	}
 	calls := p.tally.Action(organization.ActionDescribeOrganizationMemberEmailBind)

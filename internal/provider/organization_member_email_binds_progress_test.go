@@ -4,13 +4,19 @@
 package provider
 
 import (
+	"bytes"
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
 )
 
 // logFields are the key=value fields of the log lines with message.
@@ -84,6 +90,20 @@ func TestAccInventoryReportsRetriesThrottlesAndASummaryAtInfo(t *testing.T) {
 		"api_calls": "42", "attempts": "50", "retries": "8", "throttles": "5", "failed_calls": "0"} {
 		if first[key] != want {
 			t.Errorf("the summary has %s=%q, want %q: %v", key, first[key], want, first)
+		}
+	}
+}
+
+func TestProgressIsLoggedAtMostTenTimesHoweverFewTheMembers(t *testing.T) {
+	for _, total := range []int{1, 9, 10, 15, 19, 100, 1001} {
+		var out bytes.Buffer
+		ctx, progress := newReadProgress(tflogtest.RootLogger(context.Background(), &out))
+		for done := 1; done <= total; done++ {
+			progress.bindings(ctx, organization.BindProgress{Done: done, Total: total})
+		}
+		lines := strings.Count(out.String(), logBindingProgress)
+		if lines != min(total, 10) || !strings.Contains(out.String(), fmt.Sprintf(`"done":%d`, total)) {
+			t.Errorf("%d members: %d progress lines, want %d ending at done=%d:\n%s", total, lines, min(total, 10), total, out.String())
 		}
 	}
 }

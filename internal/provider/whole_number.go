@@ -47,9 +47,16 @@ func (v wholeNumber) ValidateNumber(ctx context.Context, req validator.NumberReq
 	}
 }
 
-// diagnostic is the error about the value at p.
+// diagnostic is the error about the value at p, which names the
+// attribute: a set element's own path would show the value rounded.
 func (v wholeNumber) diagnostic(p path.Path, err error) diag.Diagnostic {
-	return diag.NewAttributeErrorDiagnostic(p, summaryInvalidWholeNumber, fmt.Sprintf("%s %s.", p, err))
+	attribute := p
+	if step, _ := p.Steps().LastStep(); step != nil {
+		if _, element := step.(path.PathStepElementKeyValue); element {
+			attribute = p.ParentPath()
+		}
+	}
+	return diag.NewAttributeErrorDiagnostic(p, summaryInvalidWholeNumber, fmt.Sprintf("%s %s.", attribute, err))
 }
 
 // int64 is n as an int64, or why it cannot be one; Read checks again,
@@ -64,11 +71,14 @@ func (v wholeNumber) int64(n types.Number) (int64, error) {
 		v.what, v.least, int64(math.MaxInt64), numberText(f))
 }
 
-// numberText is f as a person wrote it: a whole number in full, whatever
-// its size, and a fraction in its shortest form.
+// numberText is f as a person would write it: a whole number of up to 20
+// digits in full (any int64 fits), a larger one with an exponent, and a
+// fraction in its shortest form. A larger one in full would show the
+// binary approximation's digits, which nobody wrote: 1e400 is not
+// 1 and 400 zeros in a 512-bit float.
 func numberText(f *big.Float) string {
 	if f.IsInt() {
-		return f.Text('f', 0)
+		return f.Text('g', 20)
 	}
 	return f.Text('g', -1)
 }
