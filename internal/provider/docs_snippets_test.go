@@ -43,20 +43,20 @@ var appliedExamples = map[string][]string{
 	"provider/emulator.tf":           {"TestAccExampleProviderEmulatorEndpoints", "TestAccTheEmulatorCommandInTheEmulatorExampleStarts"},
 	"provider/rate_limit_aliases.tf": {"TestAccExampleRateLimitAliasesReadWithTheirOwnProfiles"},
 	"cam/policy.json":                {"TestTheCAMPolicyListsEverySignedActionTheProviderCalls"},
-	"data-sources/tencentcloud_organization_member_email_bind/data-source.tf":    {"TestAccExampleDataSource"},
-	"data-sources/tencentcloud_organization_member_email_bind/check.tf":          {"TestAccExampleCheckBlock"},
-	"data-sources/tencentcloud_organization_member_email_bind/postcondition.tf":  {"TestAccExamplePostcondition"},
-	"data-sources/tencentcloud_organization_member_email_bind/for_each.tf":       {"TestAccExampleForEachOutputs", "TestAccExamplePolicyOnPlanJSON"},
-	"data-sources/tencentcloud_organization_member_email_binds/data-source.tf":   {"TestAccExampleInventoryDataSource"},
-	"data-sources/tencentcloud_organization_member_email_binds/check.tf":         {"TestAccExampleInventoryCheckBlock", "TestAccExampleInventoryChecksFailOnAnEmptyOrganization"},
-	"data-sources/tencentcloud_organization_member_email_binds/postcondition.tf": {"TestAccExampleInventoryPostcondition", "TestAccExampleInventoryChecksFailOnAnEmptyOrganization"},
-	"data-sources/tencentcloud_organization_member_email_binds/status_only.tf":   {"TestAccExampleInventoryStatusOnly"},
-	"data-sources/tencentcloud_organization_member_email_binds/compact_check.tf": {"TestAccExampleCompactCheckWarnsOnCounts", "TestAccExampleCompactCheckPlanStaysShortForALargeOrganization"},
+	"data-sources/tencentcloud_organization_member_email_bind/data-source.tf":      {"TestAccExampleDataSource"},
+	"data-sources/tencentcloud_organization_member_email_bind/check.tf":            {"TestAccExampleCheckBlock"},
+	"data-sources/tencentcloud_organization_member_email_bind/postcondition.tf":    {"TestAccExamplePostcondition"},
+	"data-sources/tencentcloud_organization_member_email_bind/for_each.tf":         {"TestAccExampleForEachOutputs", "TestAccExamplePolicyOnPlanJSON"},
+	"data-sources/tencentcloud_organization_member_email_binds/data-source.tf":     {"TestAccExampleInventoryDataSource"},
+	"data-sources/tencentcloud_organization_member_email_binds/check.tf":           {"TestAccExampleInventoryCheckBlock", "TestAccExampleInventoryChecksFailOnAnEmptyOrganization"},
+	"data-sources/tencentcloud_organization_member_email_binds/postcondition.tf":   {"TestAccExampleInventoryPostcondition", "TestAccExampleInventoryChecksFailOnAnEmptyOrganization"},
+	"data-sources/tencentcloud_organization_member_email_binds/status_only.tf":     {"TestAccExampleInventoryStatusOnly"},
+	"data-sources/tencentcloud_organization_member_email_binds/compact_check.tf":   {"TestAccExampleCompactCheckWarnsOnCounts", "TestAccExampleCompactCheckPlanStaysShortForALargeOrganization"},
 	"data-sources/tencentcloud_organization_member_email_binds/check_not_bound.tf": {"TestAccExampleCheckNotBoundNamesOnlyTheUnbound"},
-	"policy/member_email_bound.rego":      {"TestAccExamplePolicyOnPlanJSON", "TestAccExamplePolicyPassesItsUnitTests"},
-	"policy/member_email_bound_test.rego": {"TestAccExamplePolicyPassesItsUnitTests"},
-	"demo/main.tf":                        {"TestAccExampleDemo"},
-	"demo/world.json":                     {"TestAccExampleDemo"},
+	"policy/member_email_bound.rego":                                               {"TestAccExamplePolicyOnPlanJSON", "TestAccExamplePolicyPassesItsUnitTests"},
+	"policy/member_email_bound_test.rego":                                          {"TestAccExamplePolicyPassesItsUnitTests"},
+	"demo/main.tf":                                                                 {"TestAccExampleDemo"},
+	"demo/world.json":                                                              {"TestAccExampleDemo"},
 }
 
 // snippetsRunHere are the blocks that are not example files, each named by
@@ -346,8 +346,14 @@ func actionConstants(t *testing.T, dir string) []string {
 				continue
 			}
 			for _, spec := range gen.Specs {
-				vs := spec.(*ast.ValueSpec)
+				vs, ok := spec.(*ast.ValueSpec)
+				if !ok {
+					continue
+				}
 				for i, name := range vs.Names {
+					if i >= len(vs.Values) {
+						break
+					}
 					if lit, ok := vs.Values[i].(*ast.BasicLit); ok && strings.HasPrefix(name.Name, "Action") && lit.Kind == token.STRING {
 						value, _ := strconv.Unquote(lit.Value)
 						actions = append(actions, value)
