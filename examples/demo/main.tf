@@ -5,7 +5,8 @@
 terraform {
   required_providers {
     tencentcloud = {
-      source = "tcorg/tencentcloud"
+      source  = "tcorg/tencentcloud"
+      version = "~> 0.1"
     }
   }
 }

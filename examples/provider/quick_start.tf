@@ -1,7 +1,8 @@
 terraform {
   required_providers {
     tencentcloud = {
-      source = "tcorg/tencentcloud"
+      source  = "tcorg/tencentcloud"
+      version = "~> 0.1"
     }
   }
 }
