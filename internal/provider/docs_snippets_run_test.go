@@ -371,8 +371,8 @@ func emptyOrganizationEnvironment(t *testing.T) {
 }
 
 // TestAccExampleInventoryChecksFailOnAnEmptyOrganization: alltrue([]) is
-// true, so without length > 0 the check and the postcondition would pass on
-// a read of nobody.
+// true, so without length > 0 (the check) or require_members (the
+// postcondition) they would pass on a read of nobody.
 func TestAccExampleInventoryChecksFailOnAnEmptyOrganization(t *testing.T) {
 	t.Run("check.tf", func(t *testing.T) {
 		emptyOrganizationEnvironment(t)
@@ -387,7 +387,7 @@ func TestAccExampleInventoryChecksFailOnAnEmptyOrganization(t *testing.T) {
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
 				Config:      providerFromEnvironment + inventoryExample(t, "postcondition.tf"),
-				ExpectError: errorMatching("Resource postcondition failed", "No member was read, so no member was checked"),
+				ExpectError: errorMatching("No Members Found", "require_members", "The organization's listing holds no member", "require_members = true makes this an error"),
 			}},
 		})
 	})
