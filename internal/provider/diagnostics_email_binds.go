@@ -105,7 +105,7 @@ func endpointDownDetail(failed []organization.EmailBind, total int, rc readConte
 	}
 	return fmt.Sprintf("The email bindings of %d of %d members could not be read, so the data source returns nothing.\n\n"+
 		"No connection could be made to %s: every member's last attempt failed to connect. "+
-		"The last error, for member %d after %d attempts: %s.\n\n"+
+		"The last error (member %d, attempt %d): %s.\n\n"+
 		"The endpoint comes from %s. Check that it is the right URL and that the API, or the proxy, gateway or emulator "+
 		"it names, is running and reachable from here (the proxy variables HTTPS_PROXY and NO_PROXY, a firewall, DNS).",
 		len(failed), total, rc.endpoint, lastUin, last.Attempts, last.Message, orUnknown(rc.endpoints.organization))
