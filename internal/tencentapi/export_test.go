@@ -10,8 +10,11 @@ import (
 
 // DefaultTransportVia is DefaultTransport with proxy in place of the proxy
 // variables, which Go reads once per process, so tests cannot set them.
-func DefaultTransportVia(proxy *url.URL) http.RoundTripper {
-	transport := DefaultTransport().(*http.Transport)
+func DefaultTransportVia(proxy *url.URL) *http.Transport {
+	transport, ok := DefaultTransport().(*http.Transport)
+	if !ok {
+		panic("http.DefaultTransport was replaced")
+	}
 	transport.Proxy = http.ProxyURL(proxy)
 	return transport
 }

@@ -8,6 +8,8 @@ package tencentapi_test
 import (
 	"bufio"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"io"
 	"net"
@@ -364,15 +366,21 @@ func TestAProxyThatRefusesToConnectOnceIsRetriedSoon(t *testing.T) {
 			return
 		}
 		w.WriteHeader(http.StatusOK)
-		conn, buf, _ := w.(http.Hijacker).Hijack()
+		hijacker, ok := w.(http.Hijacker)
+		if !ok {
+			return
+		}
+		conn, buf, _ := hijacker.Hijack()
 		go func() { _, _ = io.Copy(upstream, buf); _ = upstream.Close() }()
 		_, _ = io.Copy(conn, upstream)
 		_ = conn.Close()
 	}))
 	t.Cleanup(proxy.Close)
 	proxyURL, _ := url.Parse(proxy.URL)
-	transport := tencentapi.DefaultTransportVia(proxyURL).(*http.Transport)
-	transport.TLSClientConfig = ts.Client().Transport.(*http.Transport).TLSClientConfig
+	transport := tencentapi.DefaultTransportVia(proxyURL)
+	roots := x509.NewCertPool()
+	roots.AddCert(ts.Certificate())
+	transport.TLSClientConfig = &tls.Config{RootCAs: roots, MinVersion: tls.VersionTLS12}
 	endpoint, _ := url.Parse(ts.URL)
 	client := newClient(tencentapi.Config{
 		Credential: common.NewCredential("a", "b"), Endpoint: endpoint, MaxRetries: 1, Transport: transport,
