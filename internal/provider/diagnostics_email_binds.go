@@ -83,17 +83,32 @@ func membersUnreadDetail(failed []organization.EmailBind, total int, context fun
 }
 
 // endpointDownDetail is the one explanation of a read whose bindings
-// failed because the endpoint was taken for down, or "" when none did:
-// listing every member would bury the one cause under hundreds of lines.
+// failed because the endpoint was taken for down, or could not be
+// connected to on any member's last attempt (their retries ran out before
+// the endpoint was taken for down), or "" otherwise: listing every member
+// would bury the one cause under hundreds of lines.
 func endpointDownDetail(failed []organization.EmailBind, total int, rc readContext) string {
+	var last *tencentapi.Error
+	var lastUin int64
+	notConnected := len(failed) > 0
 	for _, f := range failed {
 		var callErr *tencentapi.Error
 		if errors.As(f.Err, &callErr) && callErr.LocalCode() == tencentapi.CodeEndpointUnreachable {
 			return fmt.Sprintf("The email bindings of %d of %d members could not be read, so the data source returns nothing.\n\n%s",
 				len(failed), total, endpointUnreachableDetail(callErr, rc.endpoint, rc.endpoints.organization))
 		}
+		notConnected = notConnected && callErr != nil && callErr.NotConnected()
+		last, lastUin = callErr, f.MemberUin
 	}
-	return ""
+	if !notConnected {
+		return ""
+	}
+	return fmt.Sprintf("The email bindings of %d of %d members could not be read, so the data source returns nothing.\n\n"+
+		"No connection could be made to %s: every member's last attempt failed to connect. "+
+		"The last error (member %d, attempt %d): %s.\n\n"+
+		"The endpoint comes from %s. Check that it is the right URL and that the API, or the proxy, gateway or emulator "+
+		"it names, is running and reachable from here (the proxy variables HTTPS_PROXY and NO_PROXY, a firewall, DNS).",
+		len(failed), total, rc.endpoint, lastUin, last.Attempts, last.Message, orUnknown(rc.endpoints.organization))
 }
 
 func errorFacts(err error) (code, requestID string, attempts int) {

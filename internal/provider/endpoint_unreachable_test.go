@@ -6,9 +6,12 @@ package provider
 // A dead endpoint: one error, fast, naming where the endpoint came from.
 
 import (
+	"bufio"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os/exec"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -147,4 +150,109 @@ func TestAccDeadSTSEndpointIsNamedWithItsEnvironmentVariable(t *testing.T) {
 				"The STS endpoint comes from the environment variable "+envSTSEndpoint),
 		}},
 	})
+}
+
+// cliOutput runs cmd, killing it after limit, and returns its output, its
+// spaces and line breaks made single spaces, and how long it ran.
+func cliOutput(t *testing.T, cmd *exec.Cmd, limit time.Duration) (string, time.Duration) {
+	t.Helper()
+	began := time.Now()
+	done := make(chan struct{})
+	var out []byte
+	go func() { out, _ = cmd.CombinedOutput(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(limit):
+		_ = cmd.Process.Kill()
+		<-done
+		t.Errorf("still running after %s", limit)
+	}
+	// Terraform wraps long lines.
+	return strings.Join(strings.Fields(string(out)), " "), time.Since(began)
+}
+
+// connectProxy502 is an HTTPS proxy that answers every CONNECT with 502
+// Bad Gateway, as a corporate proxy does for a host it cannot reach.
+func connectProxy502(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				br := bufio.NewReader(c)
+				for {
+					line, err := br.ReadString('\n')
+					if err != nil || line == "\r\n" {
+						break
+					}
+				}
+				_, _ = c.Write([]byte("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n"))
+			}()
+		}
+	}()
+	return ln.Addr().String()
+}
+
+func TestAccWrongEndpointBehindAProxyFailsWithinSecondsNamingTheProxy(t *testing.T) {
+	proxy := connectProxy502(t)
+	w := newCLIWorkspace(t, inventoryWithoutEndpoint)
+	cmd := w.command("plan", "-input=false", "-no-color")
+	cmd.Env = append(cmd.Env, "HTTPS_PROXY=http://proxy-user:proxy-secret@"+proxy,
+		envOrganizationEndpoint+"=https://organization.wrong-host.invalid")
+	out, took := cliOutput(t, cmd, 180*time.Second)
+	for _, want := range []string{"Tencent Cloud API Endpoint Unreachable", "the proxy " + proxy, "HTTPS_PROXY",
+		"refused to connect to the endpoint", "502 Bad Gateway"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "proxy-secret") || strings.Contains(out, "max_retries") {
+		t.Errorf("output quotes the proxy's password or advises max_retries:\n%s", out)
+	}
+	if took > 15*time.Second {
+		t.Errorf("a wrong endpoint behind a proxy took %s; want within seconds", took.Round(time.Second))
+	}
+}
+
+func TestAccMemberUinsOnAnEndpointDeadFromTheStartAreOneError(t *testing.T) {
+	endpoint := closedURL(t)
+	// max_retries 2: every call gives up before the 2 s grace ends.
+	w := newCLIWorkspace(t, inventoryConfig(endpoint, `member_uins = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]`))
+	out, _ := cliOutput(t, w.command("plan", "-input=false", "-no-color"), 180*time.Second)
+	for _, want := range []string{"Tencent Cloud API Endpoint Unreachable", "10 of 10 members could not be read",
+		"No connection could be made to " + endpoint, "connection refused", "endpoints.organization"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if n := strings.Count(out, "Error:"); n != 1 || strings.Contains(out, "member 7:") || strings.Contains(out, "max_retries") {
+		t.Errorf("want one error without a line per member or advice on max_retries, got %d errors:\n%s", n, out)
+	}
+}
+
+func TestMemberUinsThatFailedToConnectAreOneErrorAndOthersAreStillListed(t *testing.T) {
+	rc := testContexts()["DescribeOrganizationMemberEmailBind"]
+	rc.endpoint = closedURL(t)
+	u, _ := url.Parse(rc.endpoint)
+	client := organization.NewClient(tencentapi.Config{Credential: common.NewCredential("a", "b"), Endpoint: u})
+	_, refused := client.DescribeOrganizationMemberEmailBind(t.Context(), 1)
+	timedOut := &tencentapi.Error{Code: tencentapi.CodeTimeout, Message: "no complete response within 1s"}
+	detail := endpointDownDetail([]organization.EmailBind{{MemberUin: 1, Err: refused}, {MemberUin: 2, Err: refused}}, 3, rc)
+	for _, want := range []string{"2 of 3 members", "No connection could be made to " + rc.endpoint, "(member 2, attempt 1)", "connection refused"} {
+		if !strings.Contains(detail, want) {
+			t.Errorf("detail lacks %q:\n%s", want, detail)
+		}
+	}
+	if detail := endpointDownDetail([]organization.EmailBind{{MemberUin: 1, Err: refused}, {MemberUin: 2, Err: timedOut}}, 2, rc); detail != "" {
+		t.Errorf("a timeout beside a refusal is collapsed into an endpoint error:\n%s", detail)
+	}
 }

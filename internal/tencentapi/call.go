@@ -47,7 +47,7 @@ func (c *Client) call(ctx context.Context, request tchttp.Request, response tcht
 	renewed := false
 	var last *Error
 	for number := 1; ; number++ {
-		if failure := c.awaitTurn(waitCtx); failure != nil {
+		if failure := c.awaitTurn(waitCtx, last != nil && last.refused); failure != nil {
 			return c.finish(c.interrupted(ctx, failure, last), number-1, start)
 		}
 		failure, ex := c.attempt(ctx, request, response)
@@ -94,9 +94,12 @@ func (c *Client) attempt(ctx context.Context, request tchttp.Request, response t
 
 // observe tells the outage detector what an attempt found, and returns the
 // outage if the endpoint is taken for down and the attempt got no answer.
-// A timeout, or a connection that broke once made, is neither news that the
-// endpoint is up nor that it is down.
+// A timeout, or a connection that broke once made, is no news that the
+// endpoint is down (a new connection was news that it is up: see connected).
 func (c *Client) observe(failure *Error, ex *exchange) *Outage {
+	if ex.progress.settle() {
+		c.outage.ended()
+	}
 	switch {
 	case ex.answered(failure):
 		c.outage.answered()
@@ -155,7 +158,20 @@ func attemptCounts(number int, failure *Error) TallyCounts {
 // and every call that waited would then leave at once. A credential that
 // expired while the call queued is readied once more, with a slot of its
 // own; a second time, the server judges it.
-func (c *Client) awaitTurn(ctx context.Context) *Error {
+//
+// The retry of an attempt that never connected (refused, a name that did
+// not resolve, a proxy that would not connect) takes no new slot: the rate
+// limit is the server's budget, and that attempt spent none of it, so its
+// slot is still unspent and the retry uses it. Each slot thus still brings
+// at most one request to the server, which keeps the rate over any run;
+// only where refusals end may a few retries land up to a few hundred
+// milliseconds late, beside newer slots' requests, and a throttle that
+// this causes is retried a slot later. Queuing them instead would make a
+// dead endpoint's verdict wait three slots: 10 s at rate_limit 0.2.
+func (c *Client) awaitTurn(ctx context.Context, unpaced bool) *Error {
+	if unpaced {
+		return c.refreshCredential(ctx)
+	}
 	for again := true; ; again = false {
 		if failure := c.refreshCredential(ctx); failure != nil {
 			return failure
@@ -277,7 +293,7 @@ func (c *Client) report(ctx context.Context, action string, number int, took tim
 // send makes one exchange through the SDK, capturing its bodies, and
 // checks that the answer is an API response.
 func (c *Client) send(ctx context.Context, request tchttp.Request, response tchttp.Response) (*Error, *exchange) {
-	ctx, ex := newExchange(ctx)
+	ctx, ex := newExchange(ctx, c.outage.connected)
 	err := sendOnce(ctx, c.sdk, request, response, c.userAgent)
 	return classify(err, ex, c.sensitive), ex
 }

@@ -170,7 +170,7 @@ func networkFailure(ex *exchange, sdkErr *tcerr.TencentCloudSDKError) (*Error, e
 	if ex.status != 0 || ex.progress.Answered() {
 		return unreadableResponse(ex, retryable), cause
 	}
-	return &Error{Code: CodeNetworkError, retryable: retryable, unsent: ex.progress.NothingSent(cause), refused: dialFailed(cause), err: cause}, cause
+	return &Error{Code: CodeNetworkError, retryable: retryable, unsent: ex.progress.NothingSent(cause), refused: ex.progress.neverConnected(cause), err: cause}, cause
 }
 
 // unexpectedStatus is an answer with a status other than 200, from a

@@ -65,6 +65,9 @@ type outage struct {
 	last     time.Time
 	lastErr  string
 	down     bool
+	// live is how many attempts connected and have not ended; while any
+	// has, the endpoint is not taken for down (see connected).
+	live int
 	// probed is when the last probe was let through; a probe that never
 	// reports (it timed out, say) holds the next one back only so long.
 	probed time.Time
@@ -94,6 +97,29 @@ func (o *outage) answered() {
 	}
 }
 
+// connected records an attempt that connected to the endpoint. A new
+// connection is proof of life, like an answer, and resets the count: it is
+// judged when made, not when the attempt ends, since a healthy endpoint
+// that answers slowly (seconds) would otherwise see only the refusals in
+// between. A reused one is no news: the endpoint may have died since.
+// Either way the endpoint is not taken for down until the attempt ends
+// (ended), for its answer would be news that it is up.
+func (o *outage) connected(fresh bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.live++
+	if fresh && !o.down {
+		o.failures = 0
+	}
+}
+
+// ended records the end of an attempt that connected.
+func (o *outage) ended() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.live--
+}
+
 // refused records an attempt that could not connect, and returns the
 // outage once the endpoint is taken for down.
 func (o *outage) refused(text string) *Outage {
@@ -105,7 +131,7 @@ func (o *outage) refused(text string) *Outage {
 	}
 	o.failures++
 	o.last, o.lastErr = now, text
-	if !o.down && o.failures >= outageGraceFailures && now.Sub(o.first) >= outageGraceTime {
+	if !o.down && o.live == 0 && o.failures >= outageGraceFailures && now.Sub(o.first) >= outageGraceTime {
 		o.down = true
 		o.declaredAs = *o.verdict(now)
 		o.declare()

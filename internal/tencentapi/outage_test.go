@@ -6,8 +6,12 @@ package tencentapi_test
 // A dead endpoint: one client-wide verdict, and what still gets every retry.
 
 import (
+	"bufio"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -253,5 +257,171 @@ func TestAnEndpointThatComesBackIsFoundByTheNextProbe(t *testing.T) {
 		if err != nil {
 			t.Errorf("err = %v after the endpoint came back; want the probe to lift the verdict", err)
 		}
+	}
+}
+
+func TestASlowHealthyEndpointWithSomeRefusedConnectionsIsNotTakenForDown(t *testing.T) {
+	t.Parallel() // waits out the slow answers
+	// Every request it accepts is answered after 2.5 s, while a third of
+	// connections are refused (a load balancer with a dead backend): three
+	// refusals span 2 s before any answer arrives, but connections are made
+	// in between.
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(2500 * time.Millisecond)
+		_, _ = w.Write([]byte(okBody))
+	}))
+	t.Cleanup(ts.Close)
+	endpoint, _ := url.Parse(ts.URL)
+	transport := &refusingTransport{refuse: func(n int32) bool { return n%3 == 0 }}
+	client := newClient(tencentapi.Config{
+		Credential: common.NewCredential("a", "b"), Endpoint: endpoint, MaxRetries: 10, Transport: transport, RateLimit: 20,
+	})
+	for i, err := range callsAtOnce(client, 30) {
+		if err != nil {
+			t.Errorf("call %d: %v; the endpoint answered every request it accepted", i, err)
+		}
+	}
+}
+
+// connectProxy is an HTTPS proxy that answers every CONNECT with status,
+// as a corporate proxy does when the endpoint does not resolve or refuses.
+func connectProxy(t *testing.T, status string) *url.URL {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				br := bufio.NewReader(c)
+				for {
+					line, err := br.ReadString('\n')
+					if err != nil || line == "\r\n" {
+						break
+					}
+				}
+				_, _ = c.Write([]byte("HTTP/1.1 " + status + "\r\nContent-Length: 0\r\n\r\n"))
+			}()
+		}
+	}()
+	u, _ := url.Parse("http://proxy-user:proxy-secret@" + ln.Addr().String())
+	return u
+}
+
+func TestAnEndpointAProxyRefusesToConnectToIsTakenForDownWithinSecondsNamingTheProxy(t *testing.T) {
+	t.Parallel() // waits out the grace
+	proxy := connectProxy(t, "502 Bad Gateway")
+	endpoint, _ := url.Parse("https://organization.no-such-host.invalid")
+	client := newClient(tencentapi.Config{
+		Credential: common.NewCredential("a", "b"), Endpoint: endpoint, MaxRetries: 10,
+		Transport: tencentapi.DefaultTransportVia(proxy),
+	})
+	began := time.Now()
+	errs := callsAtOnce(client, 5)
+	took := time.Since(began)
+	for _, err := range errs {
+		callErr := assertUnreachable(t, err)
+		if !callErr.Unsent() {
+			t.Errorf("%v: not unsent; the proxy sent nothing to the endpoint", err)
+		}
+		for _, want := range []string{"proxy " + proxy.Host, "HTTPS_PROXY", "refused to connect to the endpoint", "502 Bad Gateway"} {
+			if !strings.Contains(callErr.Outage.LastError, want) {
+				t.Errorf("last error %q lacks %q", callErr.Outage.LastError, want)
+			}
+		}
+		if strings.Contains(err.Error(), "proxy-secret") || strings.Contains(err.Error(), "proxy-user") {
+			t.Errorf("%v: the proxy's userinfo is quoted", err)
+		}
+	}
+	if took > 5*time.Second {
+		t.Errorf("the calls took %s; want the verdict within 5 s, not the %s backoff budget", took, oldBackoffBudget)
+	}
+}
+
+func TestAProxyThatRefusesToConnectOnceIsRetriedSoon(t *testing.T) {
+	t.Parallel()
+	// The proxy refuses the first CONNECT; the retry reaches it again
+	// after the short delay for connections never made, and its 200 lets
+	// the request through to the endpoint.
+	ts := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte(okBody))
+	}))
+	t.Cleanup(ts.Close)
+	var connects atomic.Int32
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodConnect || connects.Add(1) == 1 {
+			w.WriteHeader(http.StatusBadGateway)
+			return
+		}
+		upstream, err := net.Dial("tcp", r.Host)
+		if err != nil {
+			w.WriteHeader(http.StatusBadGateway)
+			return
+		}
+		w.WriteHeader(http.StatusOK)
+		hijacker, ok := w.(http.Hijacker)
+		if !ok {
+			return
+		}
+		conn, buf, _ := hijacker.Hijack()
+		go func() { _, _ = io.Copy(upstream, buf); _ = upstream.Close() }()
+		_, _ = io.Copy(conn, upstream)
+		_ = conn.Close()
+	}))
+	t.Cleanup(proxy.Close)
+	proxyURL, _ := url.Parse(proxy.URL)
+	transport := tencentapi.DefaultTransportVia(proxyURL)
+	roots := x509.NewCertPool()
+	roots.AddCert(ts.Certificate())
+	transport.TLSClientConfig = &tls.Config{RootCAs: roots, MinVersion: tls.VersionTLS12}
+	endpoint, _ := url.Parse(ts.URL)
+	client := newClient(tencentapi.Config{
+		Credential: common.NewCredential("a", "b"), Endpoint: endpoint, MaxRetries: 1, Transport: transport,
+	})
+	began := time.Now()
+	if _, err := client.DescribeOrganizationMemberEmailBind(context.Background(), 1); err != nil {
+		t.Fatalf("err = %v; want the retry through the proxy answered", err)
+	}
+	if took := time.Since(began); took > 450*time.Millisecond {
+		t.Errorf("the call took %s; a proxy's refusal should be retried after the 250 ms delay for connections never made", took)
+	}
+}
+
+func TestRetriesOfConnectionsNeverMadeDoNotQueueOnTheRateLimit(t *testing.T) {
+	t.Parallel() // waits out the grace
+	// At one request per 5 s, three slots would take 10 s; the retries of
+	// refused connections reach the server with nothing, so take none.
+	client := newClient(tencentapi.Config{
+		Credential: common.NewCredential("a", "b"), Endpoint: closedEndpoint(t), MaxRetries: 10, RateLimit: 0.2,
+	})
+	began := time.Now()
+	_ = assertUnreachable(t, callsAtOnce(client, 1)[0])
+	if took := time.Since(began); took > 4*time.Second {
+		t.Errorf("the call took %s at rate_limit 0.2; want the verdict after the 2 s grace, not three slots of 5 s", took)
+	}
+}
+
+func TestRetriesOfConnectionsMadeStillQueueOnTheRateLimit(t *testing.T) {
+	t.Parallel()
+	// A reset after the connection was made may have reached the server,
+	// so its retry waits for a slot like any request.
+	endpoint, _ := faultyServer(t, resetConnection)
+	client := newClient(tencentapi.Config{
+		Credential: common.NewCredential("a", "b"), Endpoint: endpoint, MaxRetries: 1, RateLimit: 1,
+		RetryBaseDelay: time.Millisecond,
+	})
+	began := time.Now()
+	if _, err := client.DescribeOrganizationMemberEmailBind(context.Background(), 1); err != nil {
+		t.Fatalf("err = %v", err)
+	}
+	if took := time.Since(began); took < 900*time.Millisecond {
+		t.Errorf("the retry came %s after the first attempt; want it to wait for the next slot, 1 s on", took)
 	}
 }

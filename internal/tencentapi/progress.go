@@ -8,7 +8,9 @@ package tencentapi
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
+	"net/http"
 	"net/http/httptrace"
 	"net/textproto"
 	"net/url"
@@ -24,16 +26,69 @@ type Progress struct {
 	traced    atomic.Bool
 	connected atomic.Bool
 	answered  atomic.Bool
+	// proxyRefused is set by DefaultTransport when the proxy answered the
+	// CONNECT for the endpoint with anything but 2xx.
+	proxyRefused atomic.Bool
+	// onConnected, if set, is told of the request's first connection, and
+	// whether it was a new one, unless the attempt was settled before.
+	onConnected func(fresh bool)
+	// reported is 0, then 1 once onConnected was told, 2 once settled.
+	reported atomic.Int32
 }
+
+type progressKey struct{}
 
 // TraceProgress returns ctx with hooks that record a request's progress.
 func TraceProgress(ctx context.Context) (context.Context, *Progress) {
-	p := &Progress{}
+	return traceProgress(ctx, nil)
+}
+
+func traceProgress(ctx context.Context, onConnected func(fresh bool)) (context.Context, *Progress) {
+	p := &Progress{onConnected: onConnected}
+	ctx = context.WithValue(ctx, progressKey{}, p)
 	return httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
-		GetConn:              func(string) { p.traced.Store(true) },
-		GotConn:              func(httptrace.GotConnInfo) { p.connected.Store(true) },
+		GetConn: func(string) { p.traced.Store(true) },
+		GotConn: func(info httptrace.GotConnInfo) {
+			p.connected.Store(true)
+			if p.onConnected != nil && p.reported.CompareAndSwap(0, 1) {
+				p.onConnected(!info.Reused)
+			}
+		},
 		GotFirstResponseByte: func() { p.answered.Store(true) },
 	}), p
+}
+
+// settle marks the attempt over, and reports whether onConnected was told
+// of it: a hook that fires later, from a transport that let it run on, is
+// not passed on.
+func (p *Progress) settle() bool { return p.reported.Swap(2) == 1 }
+
+// ProxyRefused reports whether the proxy refused to connect to the endpoint.
+func (p *Progress) ProxyRefused() bool { return p.proxyRefused.Load() }
+
+// proxyRefusedError is a proxy's non-2xx answer to CONNECT: it could not,
+// or would not, connect to the endpoint, so nothing reached the endpoint.
+type proxyRefusedError struct {
+	// Proxy is the proxy's host and port, never its userinfo.
+	Proxy  string
+	Status string
+}
+
+func (e *proxyRefusedError) Error() string {
+	return fmt.Sprintf("the proxy %s (from HTTPS_PROXY or HTTP_PROXY) refused to connect to the endpoint: %s", e.Proxy, e.Status)
+}
+
+// refuseProxyConnect is DefaultTransport's OnProxyConnectResponse. Go
+// fails a refused CONNECT with the bare status text ("Bad Gateway"), not a
+// dial error, so without it the attempt reads as sent and not refused.
+func refuseProxyConnect(ctx context.Context, proxy *url.URL, _ *http.Request, res *http.Response) error {
+	if res.StatusCode >= 200 && res.StatusCode <= 299 {
+		return nil
+	}
+	if p, ok := ctx.Value(progressKey{}).(*Progress); ok {
+		p.proxyRefused.Store(true)
+	}
+	return &proxyRefusedError{Proxy: proxy.Host, Status: res.Status}
 }
 
 // Answered reports whether any of an answer arrived, even one that was not
@@ -52,7 +107,14 @@ func (p *Progress) NothingSent(err error) bool {
 	if p.connected.Load() {
 		return false
 	}
-	return p.traced.Load() || dialFailed(err)
+	return p.traced.Load() || p.proxyRefused.Load() || dialFailed(err)
+}
+
+// neverConnected reports whether a request that failed with err could not
+// connect to the endpoint at all: the name did not resolve, the connection
+// (to it or to the proxy) was not made, or the proxy refused to connect.
+func (p *Progress) neverConnected(err error) bool {
+	return !p.connected.Load() && (p.proxyRefused.Load() || dialFailed(err))
 }
 
 // dialFailed recognises a network failure before any byte of the request

@@ -59,7 +59,8 @@ func newSDKClient(service string, cfg Config, transport http.RoundTripper) (*com
 
 // DefaultTransport is Go's default transport, which honours HTTPS_PROXY,
 // HTTP_PROXY and NO_PROXY, keeping more idle connections per host because
-// Terraform reads many members at once.
+// Terraform reads many members at once, and telling a proxy's refusal to
+// connect to the endpoint from an answer.
 func DefaultTransport() http.RoundTripper {
 	base, ok := http.DefaultTransport.(*http.Transport)
 	if !ok {
@@ -68,6 +69,9 @@ func DefaultTransport() http.RoundTripper {
 	}
 	transport := base.Clone()
 	transport.MaxIdleConnsPerHost = 64
+	// A proxy that cannot reach the endpoint answers CONNECT with 502 or
+	// the like: the endpoint was never connected to (see refuseProxyConnect).
+	transport.OnProxyConnectResponse = refuseProxyConnect
 	return transport
 }
 

@@ -49,10 +49,11 @@ func (ex *exchange) answered(failure *Error) bool {
 		failure.HTTPStatus != 0 || failure.Code == CodeRedirect
 }
 
-// newExchange returns an exchange and ctx with it and its progress hooks.
-func newExchange(ctx context.Context) (context.Context, *exchange) {
+// newExchange returns an exchange and ctx with it and its progress hooks;
+// onConnected, if set, is told of the request's first connection.
+func newExchange(ctx context.Context, onConnected func(fresh bool)) (context.Context, *exchange) {
 	ex := &exchange{}
-	ctx, ex.progress = TraceProgress(ctx)
+	ctx, ex.progress = traceProgress(ctx, onConnected)
 	return context.WithValue(ctx, exchangeKey{}, ex), ex
 }
 
