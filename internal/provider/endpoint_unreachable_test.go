@@ -127,11 +127,17 @@ func TestAccEndpointThatDiesMidReadFailsWithinSecondsAsOneError(t *testing.T) {
 	}
 }
 
+// closedURL is an endpoint that refuses every connection. It is port 1,
+// which no test can listen on: a port freed by a closed test server is soon
+// handed to another test's server running in parallel.
 func closedURL(t *testing.T) string {
 	t.Helper()
-	ts := httptest.NewServer(http.NotFoundHandler())
-	ts.Close()
-	return ts.URL
+	const refused = "127.0.0.1:1"
+	if c, err := net.Dial("tcp", refused); err == nil {
+		c.Close()
+		t.Fatalf("something listens on %s, which these tests need closed", refused)
+	}
+	return "http://" + refused
 }
 
 func TestAccDeadSTSEndpointIsNamedWithItsEnvironmentVariable(t *testing.T) {

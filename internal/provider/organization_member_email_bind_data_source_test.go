@@ -288,9 +288,7 @@ func TestAccAPIErrorsFromCannedResponses(t *testing.T) {
 }
 
 func TestAccUnreachableEndpoint(t *testing.T) {
-	ts := httptest.NewServer(http.NotFoundHandler())
-	endpoint := ts.URL
-	ts.Close()
+	endpoint := closedURL(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{

@@ -5,7 +5,6 @@ package provider
 
 import (
 	"fmt"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -270,9 +269,7 @@ data "tencentcloud_organization_member_email_bind" "m" {
 
 func TestAccCredentialSourceErrors(t *testing.T) {
 	srv, endpoints := startEmulator(t)
-	closed := httptest.NewServer(nil)
-	closedURL := closed.URL
-	closed.Close()
+	refusing := closedURL(t)
 
 	dir := t.TempDir()
 	writeProfile(t, dir, "broken", `{"secretId": "AKIDadmin", "secretKey": `, "")
@@ -334,7 +331,7 @@ func TestAccCredentialSourceErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			metadata := endpoints.metadata
 			if tt.name == "not a CVM instance" {
-				metadata = closedURL
+				metadata = refusing
 			}
 			t.Setenv(envMetadataEndpoint, metadata)
 			resource.Test(t, resource.TestCase{

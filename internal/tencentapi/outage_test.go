@@ -35,12 +35,18 @@ import (
 const oldBackoffBudget = 55 * time.Second
 
 // closedEndpoint is a URL whose port refuses connections.
+// closedEndpoint is an endpoint that refuses every connection. It is port
+// 1, which no test can listen on: a port freed by a closed test server is
+// soon handed to another test's server running in parallel, whose answers
+// would then take the dead endpoint for alive.
 func closedEndpoint(t *testing.T) *url.URL {
 	t.Helper()
-	closed := httptest.NewServer(nil)
-	closed.Close()
-	u, _ := url.Parse(closed.URL)
-	return u
+	const refused = "127.0.0.1:1"
+	if c, err := net.Dial("tcp", refused); err == nil {
+		c.Close()
+		t.Fatalf("something listens on %s, which these tests need closed", refused)
+	}
+	return &url.URL{Scheme: "http", Host: refused}
 }
 
 // callsAtOnce makes n calls concurrently and returns their errors.

@@ -109,9 +109,7 @@ func TestOnlyAFailureWhileConnectingCountsAsUnsent(t *testing.T) {
 	untrusted.StartTLS()
 	t.Cleanup(untrusted.Close)
 	untrustedURL, _ := url.Parse(untrusted.URL)
-	closed := httptest.NewServer(nil)
-	closed.Close()
-	closedURL, _ := url.Parse(closed.URL)
+	closedURL := closedEndpoint(t)
 	eofAfterRequest, _ := faultyServer(t, rawReply(""))
 	resetAfterRequest, _ := faultyServer(t, resetConnection)
 
