@@ -29,6 +29,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, rec Request) bool 
 		rec.ErrorCode = "InternalError"
 	case FaultThrottled:
 		rec.ErrorCode = "RequestLimitExceeded"
+	case FaultError:
+		rec.ErrorCode = fault.Code
 	}
 	s.record(rec)
 	s.injectFault(w, fault, rec.Action, rec.RequestID)
@@ -122,6 +124,14 @@ func (s *Server) injectFault(w http.ResponseWriter, f Fault, action, requestID s
 	case FaultThrottled:
 		writeJSON(w, map[string]any{"Response": map[string]any{
 			"Error":     apiError{Code: "RequestLimitExceeded", Message: "Your request rate exceeds the frequency limit for this account. Please reduce the frequency of calls."},
+			"RequestId": requestID,
+		}})
+	case FaultError:
+		// As the API answers an error: HTTP 200, the code and a message in
+		// the envelope, and the RequestId in both the body and a header.
+		w.Header().Set("X-TC-RequestId", requestID)
+		writeJSON(w, map[string]any{"Response": map[string]any{
+			"Error":     apiError{Code: f.Code, Message: faultMessage(f.Code, action)},
 			"RequestId": requestID,
 		}})
 	case FaultBadGateway:

@@ -30,6 +30,9 @@ const (
 	// first (a DescribeOrganizationMembers request at Offset 0): a copy of
 	// Member whose uin grows by one each time, so no two listings agree.
 	FaultMemberChurn = "member_churn"
+	// FaultError answers Action with Code, which the SDK must declare for
+	// that action or which must be a common API 3.0 code.
+	FaultError = "error"
 )
 
 // listingFaults change listing pages rather than answer in their place.
@@ -54,6 +57,8 @@ type Fault struct {
 	Member *Member `json:"member,omitempty"`
 	// Bonus is what listing_total_bonus adds to Total.
 	Bonus uint64 `json:"bonus,omitempty"`
+	// Code is the error code an error fault answers with.
+	Code string `json:"code,omitempty"`
 }
 
 // validate checks a fault against membership, which it updates with the
@@ -64,6 +69,9 @@ func (f Fault) validate(membership *membership) error {
 	}
 	if f.Bonus != 0 && f.Kind != FaultListingTotalBonus {
 		return fmt.Errorf("bonus applies only to kind %q", FaultListingTotalBonus)
+	}
+	if f.Code != "" && f.Kind != FaultError {
+		return fmt.Errorf("code applies only to kind %q", FaultError)
 	}
 	switch f.Kind {
 	case FaultMemberLeaves, FaultMemberJoins:
@@ -76,13 +84,17 @@ func (f Fault) validate(membership *membership) error {
 		if f.Delay != "" {
 			return fmt.Errorf("delay applies only to kind %q", FaultDelay)
 		}
+	case FaultError:
+		if err := f.validateError(); err != nil {
+			return err
+		}
 	case FaultDelay:
 		if d, err := time.ParseDuration(f.Delay); err != nil || d <= 0 {
 			return fmt.Errorf("kind %q needs a positive delay such as \"2s\"", FaultDelay)
 		}
 	default:
-		return fmt.Errorf("kind %q is not one of %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s", f.Kind,
-			FaultInternalError, FaultBadGateway, FaultMalformedJSON, FaultTruncatedJSON, FaultReset, FaultDelay, FaultThrottled,
+		return fmt.Errorf("kind %q is not one of %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s", f.Kind,
+			FaultInternalError, FaultBadGateway, FaultMalformedJSON, FaultTruncatedJSON, FaultReset, FaultDelay, FaultThrottled, FaultError,
 			FaultMemberLeaves, FaultMemberJoins, FaultMemberChurn, FaultListingShort, FaultListingTotalBonus)
 	}
 	if f.AfterPage != 0 || f.Member != nil {
@@ -95,6 +107,28 @@ func (f Fault) validate(membership *membership) error {
 		if f.MemberUin != 0 && f.Action != actionEmailBind {
 			return fmt.Errorf("member_uin matches only %s requests, so it never matches action %q", actionEmailBind, f.Action)
 		}
+	}
+	return nil
+}
+
+// validateError checks an error fault: it names an action the emulator
+// serves and a code that action may answer, as the real API answers only
+// with the codes its SDK declares and the common ones.
+func (f Fault) validateError() error {
+	if f.Delay != "" {
+		return fmt.Errorf("delay applies only to kind %q", FaultDelay)
+	}
+	if f.Action == "" {
+		return fmt.Errorf("kind %q needs action, the action that answers with code", f.Kind)
+	}
+	if _, served := actions[f.Action]; !served {
+		return fmt.Errorf("action %q is not an action the emulator serves", f.Action)
+	}
+	if f.Code == "" {
+		return fmt.Errorf("kind %q needs code, the error code to answer with", f.Kind)
+	}
+	if !Declares(f.Action, f.Code) {
+		return fmt.Errorf("code %q is neither declared by the SDK for %s nor a common API 3.0 code", f.Code, f.Action)
 	}
 	return nil
 }
