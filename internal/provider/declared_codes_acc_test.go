@@ -1,0 +1,165 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
+)
+
+// codeMaxRetries keeps a retried code to two attempts, so that a plan per
+// code stays fast.
+const codeMaxRetries = 1
+
+// codeCase is one code of a diagnostics table, the action the emulator
+// answers it for, the configuration that calls that action, and what the
+// plan's error must say.
+type codeCase struct {
+	table, code, action string
+	arguments, read     string
+	want                *regexp.Regexp
+}
+
+// organizationCodeCases are every code of the Organization tables: each
+// action's own codes for that action, and the common codes for both
+// actions, each read by the data source that calls it.
+func organizationCodeCases() []codeCase {
+	contexts := testContexts()
+	var cases []codeCase
+	add := func(table string, codes map[string]explanation, action string) {
+		for _, code := range sortedKeys(codes) {
+			d := readErrorDiagnostic(&tencentapi.Error{Code: code, RequestID: "r"}, contexts[action])
+			read := dataSourceBlock("100033118139")
+			if action == actionMembersName {
+				read = `
+data "tencentcloud_organization_member_email_binds" "all" {}
+`
+			}
+			cases = append(cases, codeCase{
+				table: table, code: code, action: action,
+				// A temporary credential with its token, so that
+				// AuthFailure.TokenFailure is explained as a wrong token,
+				// not as the missing token a lone key would be.
+				arguments: `secret_id = "AKIDtemp"
+  secret_key = "temp-key"
+  security_token = "temp-token"
+  max_retries = ` + fmt.Sprint(codeMaxRetries),
+				read: read,
+				want: errorMatching("Error: "+d.Summary(), "Error code: "+code, "RequestId: "),
+			})
+		}
+	}
+	add("emailBindCodes", emailBindCodes, actionEmailBindName)
+	add("membersCodes", membersCodes, actionMembersName)
+	add("commonCodes", commonCodes, actionEmailBindName)
+	add("commonCodes", commonCodes, actionMembersName)
+	return cases
+}
+
+const (
+	actionEmailBindName = "DescribeOrganizationMemberEmailBind"
+	actionMembersName   = "DescribeOrganizationMembers"
+)
+
+// stsCodeActions are the STS actions, in the order a code is tried on
+// them: the first that declares a code answers it.
+var stsCodeActions = []string{"AssumeRole", actionIdentity, actionSession, actionWebID}
+
+// stsCodeCases are every code of the STS table, each answered by the
+// first STS action that declares it, through the provider setting that
+// calls that action.
+func stsCodeCases(t *testing.T) []codeCase {
+	var cases []codeCase
+	for _, code := range sortedKeys(stsCodes) {
+		i := slices.IndexFunc(stsCodeActions, func(action string) bool { return emulator.Declares(action, code) })
+		if i < 0 {
+			t.Errorf("stsCodes: %s is declared by no STS action and is not a common code, so no test can reach it", code)
+			continue
+		}
+		action := stsCodeActions[i]
+		key := `secret_id = "AKIDadmin"
+  secret_key = "admin-key"
+  max_retries = ` + fmt.Sprint(codeMaxRetries)
+		arguments := map[string]string{
+			"AssumeRole": key + `
+  assume_role {
+    role_arn = "` + auditorRole + `"
+  }`,
+			actionIdentity: key + `
+  allowed_account_ids = ["100000000001"]`,
+			actionSession: key + `
+  mfa_certification {
+    serial_number = "` + mfaSerial + `"
+    token_code = "123456"
+  }`,
+			actionWebID: fmt.Sprintf(`max_retries = %d
+  assume_role_with_web_identity {
+    provider_id = %q
+    role_arn = %q
+    web_identity_token_file = %q
+  }`, codeMaxRetries, oidcProvider, auditorRole, writeTokenFile(t, "oidc-token-one")),
+		}[action]
+		cases = append(cases, codeCase{
+			table: "stsCodes", code: code, action: action, arguments: arguments, read: dataSourceBlock("100033118139"),
+			want: errorMatching(code, explainSTS(code)),
+		})
+	}
+	return cases
+}
+
+// TestAccEveryExplainedCodeIsAnsweredAndRetriedAsItShouldBe plans once per
+// code of the provider's diagnostics tables against an emulator whose
+// error fault answers that code, through the CLI: the diagnostic must name
+// the code and carry its explanation (an Organization code's summary, an
+// STS code's meaning and fix), and the action must have been sent
+// max_retries+1 times for a code that says "try again" and once otherwise.
+func TestAccEveryExplainedCodeIsAnsweredAndRetriedAsItShouldBe(t *testing.T) {
+	cases := append(organizationCodeCases(), stsCodeCases(t)...)
+	for _, tc := range cases {
+		if !emulator.Declares(tc.action, tc.code) {
+			t.Errorf("%s: %s is declared neither by %s nor as a common code, so no test can reach it", tc.table, tc.code, tc.action)
+			continue
+		}
+		t.Run(tc.table+"/"+tc.action+"/"+tc.code, func(t *testing.T) {
+			fault := fmt.Sprintf(`"faults": [{"kind": "error", "action": %q, "code": %q}]`, tc.action, tc.code)
+			srv, endpoints := startEmulatorWith(t, fault)
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      providerWithSTS(endpoints, tc.arguments) + tc.read,
+					ExpectError: tc.want,
+				}},
+			})
+			sent := 0
+			for _, r := range srv.Requests() {
+				if r.Action == tc.action {
+					sent++
+				}
+			}
+			want := 1
+			if tencentapi.RetryableCode(tc.code) {
+				want = 1 + codeMaxRetries
+			}
+			if sent != want {
+				t.Errorf("%s was sent %d times, want %d (retryable: %v)", tc.action, sent, want, tencentapi.RetryableCode(tc.code))
+			}
+		})
+	}
+}
+
+func sortedKeys(m map[string]explanation) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
