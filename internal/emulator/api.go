@@ -122,8 +122,19 @@ func checkCommonParameters(service string, rec *Request) *apiError {
 		return errorf("NoSuchVersion", "The version `%s` of action `%s` does not exist; use `%s`.", rec.Version, rec.Action, known.version)
 	case known.regionRequired && rec.Region == "":
 		return errorf("MissingParameter", "The request is missing the required parameter `Region` (header X-TC-Region), which action `%s` requires.", rec.Action)
+	case rec.Region != "" && !slices.Contains(regions, rec.Region):
+		return errorf("UnsupportedRegion", "The region `%s` (header X-TC-Region) is not supported; send one such as `ap-guangzhou`, or none where the action needs none.", rec.Region)
 	}
 	return nil
+}
+
+// regions are the region IDs a request may name in X-TC-Region: those of
+// the SDK's regions package (tencentcloud/common/regions).
+var regions = []string{
+	"ap-bangkok", "ap-beijing", "ap-chengdu", "ap-chongqing", "ap-guangzhou", "ap-guangzhou-open",
+	"ap-hongkong", "ap-jakarta", "ap-mumbai", "ap-nanjing", "ap-seoul", "ap-shanghai", "ap-shanghai-fsi",
+	"ap-shenzhen-fsi", "ap-singapore", "ap-tokyo", "eu-frankfurt", "eu-moscow", "na-ashburn",
+	"na-siliconvalley", "na-toronto", "sa-saopaulo",
 }
 
 // authenticate verifies the TC3 signature. It returns the credential whenever
