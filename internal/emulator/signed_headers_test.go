@@ -43,7 +43,9 @@ func sendSigned(t *testing.T, baseURL, contentType string, signedHeaders []strin
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	var answer struct{ Response struct{ Error struct{ Code string } } }
+	var answer struct {
+		Response struct{ Error struct{ Code string } }
+	}
 	if err := json.NewDecoder(resp.Body).Decode(&answer); err != nil {
 		t.Fatal(err)
 	}
