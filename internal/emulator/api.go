@@ -6,6 +6,7 @@ package emulator
 import (
 	"encoding/json"
 	"io"
+	"mime"
 	"net/http"
 	"slices"
 	"strconv"
@@ -96,8 +97,8 @@ func (h apiHandler) handle(r *http.Request, body []byte, paramsErr error, rec *R
 			"Your request rate exceeds the frequency limit of %d requests per second for this account (uin %d). Please reduce the frequency of calls.",
 			s.world.rateLimit(), uin)
 	}
-	if r.Method == http.MethodPost && !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
-		return nil, errorf("InvalidRequest", "POST requests must have Content-Type application/json.")
+	if r.Method == http.MethodPost && !isJSONContentType(r.Header.Get("Content-Type")) {
+		return nil, errorf("InvalidRequest", "POST requests must have Content-Type application/json (optionally with charset=utf-8), not %q.", r.Header.Get("Content-Type"))
 	}
 	if paramsErr != nil {
 		return nil, errorf("InvalidParameter", "The request body is not a JSON object: %s", paramsErr)
@@ -122,8 +123,19 @@ func checkCommonParameters(service string, rec *Request) *apiError {
 		return errorf("NoSuchVersion", "The version `%s` of action `%s` does not exist; use `%s`.", rec.Version, rec.Action, known.version)
 	case known.regionRequired && rec.Region == "":
 		return errorf("MissingParameter", "The request is missing the required parameter `Region` (header X-TC-Region), which action `%s` requires.", rec.Action)
+	case rec.Region != "" && !slices.Contains(regions, rec.Region):
+		return errorf("UnsupportedRegion", "The region `%s` (header X-TC-Region) is not supported; send one such as `ap-guangzhou`, or none where the action needs none.", rec.Region)
 	}
 	return nil
+}
+
+// regions are the region IDs a request may name in X-TC-Region: those of
+// the SDK's regions package (tencentcloud/common/regions).
+var regions = []string{
+	"ap-bangkok", "ap-beijing", "ap-chengdu", "ap-chongqing", "ap-guangzhou", "ap-guangzhou-open",
+	"ap-hongkong", "ap-jakarta", "ap-mumbai", "ap-nanjing", "ap-seoul", "ap-shanghai", "ap-shanghai-fsi",
+	"ap-shenzhen-fsi", "ap-singapore", "ap-tokyo", "eu-frankfurt", "eu-moscow", "na-ashburn",
+	"na-siliconvalley", "na-toronto", "sa-saopaulo",
 }
 
 // authenticate verifies the TC3 signature. It returns the credential whenever
@@ -151,6 +163,10 @@ func (s *Server) authenticate(r *http.Request, body []byte, service string) (Cre
 	if !slices.Contains(auth.SignedHeaders, "content-type") || !slices.Contains(auth.SignedHeaders, "host") {
 		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "SignedHeaders must include content-type and host.")
 	}
+	if !slices.IsSorted(auth.SignedHeaders) || len(slices.Compact(slices.Clone(auth.SignedHeaders))) != len(auth.SignedHeaders) ||
+		strings.ToLower(strings.Join(auth.SignedHeaders, ";")) != strings.Join(auth.SignedHeaders, ";") {
+		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "SignedHeaders %q must be lowercase header names, sorted, each once.", strings.Join(auth.SignedHeaders, ";"))
+	}
 	s.mu.Lock()
 	cred, known := s.credentials[auth.SecretID]
 	s.mu.Unlock()
@@ -167,6 +183,21 @@ func (s *Server) authenticate(r *http.Request, body []byte, service string) (Cre
 		return cred, errorf("AuthFailure.TokenFailure", "The temporary credential expired at %s.", cred.Expires.UTC().Format(time.RFC3339))
 	}
 	return cred, nil
+}
+
+// isJSONContentType accepts what the SDKs send with a JSON body:
+// application/json, with no parameter but charset=utf-8.
+func isJSONContentType(value string) bool {
+	mediaType, params, err := mime.ParseMediaType(value)
+	if err != nil || mediaType != "application/json" {
+		return false
+	}
+	for name, v := range params {
+		if name != "charset" || !strings.EqualFold(v, "utf-8") {
+			return false
+		}
+	}
+	return true
 }
 
 // checkTimestamp reads X-TC-Timestamp, which must be near the server's

@@ -52,6 +52,9 @@ func (s *Server) describeOrganizationMembers(cred Credential, params map[string]
 	if q.product != nil && !slices.Contains(org.TrustedServices, *q.product) {
 		return nil, errorf("ResourceNotFound.OrganizationServiceNotExist", "The trusted service `%s` does not exist.", *q.product)
 	}
+	if apiErr := org.checkLister(cred.Uin, q.product); apiErr != nil {
+		return nil, apiErr
+	}
 	if q.offset == 0 {
 		s.listingStarts(org)
 	}
@@ -81,6 +84,23 @@ func (s *Server) describeOrganizationMembers(cred Credential, params map[string]
 	itemsJSON, _ := json.Marshal(items)
 	totalJSON, _ := json.Marshal(total)
 	return map[string]json.RawMessage{"Items": itemsJSON, "Total": totalJSON}, nil
+}
+
+// checkLister lets the organization's admin list it, and a trusted service's
+// delegated admin that names its service as Product: the API requires
+// Product of such a caller, and the stricter reading is that no other
+// member may list the organization at all.
+func (org *Organization) checkLister(uin int64, product *string) *apiError {
+	switch {
+	case uin == org.AdminUin:
+		return nil
+	case product == nil:
+		return errorf(codeNotAuthorized, "Account %d is not the organization's management account: only it lists the organization without `Product`, "+
+			"and a trusted service's delegated administrator must send its service as `Product`.", uin)
+	case !org.delegatedAdmin(uin, *product):
+		return errorf(codeNotAuthorized, "Account %d is not the delegated administrator of the trusted service `%s`, so it may not list the organization's members.", uin, *product)
+	}
+	return nil
 }
 
 func parseListingQuery(params map[string]string) (listingQuery, *apiError) {

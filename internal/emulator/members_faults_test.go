@@ -114,7 +114,7 @@ func TestAMemberLeavesAfterTheKthPage(t *testing.T) {
 		t.Errorf("before the second page, email bind of the leaving member: %q", code)
 	}
 	// Pages count across callers.
-	second := mustList(t, baseURL, memberCred, map[string]any{"Offset": 5, "Limit": 5})
+	second := mustList(t, baseURL, delegateCred, map[string]any{"Offset": 5, "Limit": 5, "Product": "CloudAudit"})
 	third := mustList(t, baseURL, adminCred, map[string]any{"Offset": 10, "Limit": 5})
 
 	if first.Total != "12" || second.Total != "12" || third.Total != "11" {
@@ -158,8 +158,8 @@ func TestAMemberJoinsAfterTheKthPageOnce(t *testing.T) {
 	if code != "" || resp["BindStatus"] != "Valid" {
 		t.Errorf("email bind of the newcomer: %v %q", resp, code)
 	}
-	if _, code := emailBind(t, baseURL, joinerCred, uinProd); code != "" {
-		t.Errorf("the newcomer, now a member, reading another member: code %q", code)
+	if _, code := emailBind(t, baseURL, joinerCred, joiner); code != "" {
+		t.Errorf("the newcomer, now a member, reading its own binding: code %q", code)
 	}
 }
 

@@ -64,12 +64,14 @@ func membersWorld(faults string) string {
     {"secret_id": "AKIDadmin", "secret_key": "admin-key", "uin": 100000000001},
     {"secret_id": "AKIDmember", "secret_key": "member-key", "uin": 100033118140},
     {"secret_id": "AKIDloner", "secret_key": "loner-key", "uin": 100000000009},
-    {"secret_id": "AKIDjoiner", "secret_key": "joiner-key", "uin": 100099000001}
+    {"secret_id": "AKIDjoiner", "secret_key": "joiner-key", "uin": 100099000001},
+    {"secret_id": "AKIDdelegate", "secret_key": "delegate-key", "uin": 100033118141}
   ],
   "organizations": [{
     "admin_uin": 100000000001,
     "nodes": [{"node_id": 2001, "name": "Finance"}, {"node_id": 4001, "name": "Empty unit"}],
-    "trusted_services": ["CloudAudit"],
+    "trusted_services": ["CloudAudit", "Tag"],
+    "delegated_admins": [{"product": "CloudAudit", "uin": 100033118141}],
     "members": [` + strings.Join(members, ",\n") + `]
   }],
   "faults": ` + faults + `
@@ -91,6 +93,8 @@ var (
 	memberCred = common.NewCredential("AKIDmember", "member-key")
 	lonerCred  = common.NewCredential("AKIDloner", "loner-key")
 	joinerCred = common.NewCredential("AKIDjoiner", "joiner-key")
+	// delegateCred is uinBig's, the delegated admin of CloudAudit.
+	delegateCred = common.NewCredential("AKIDdelegate", "delegate-key")
 )
 
 // page is a decoded DescribeOrganizationMembers response.
@@ -172,14 +176,52 @@ func TestListingDefaultsToTenFromTheStart(t *testing.T) {
 	}
 }
 
-func TestAMemberSeesItsOrganizationAndAnOutsiderSeesNone(t *testing.T) {
+func TestOnlyTheAdminAndATrustedServicesDelegatedAdminWithProductListTheOrganization(t *testing.T) {
 	_, baseURL := startEmulator(t, membersWorld(""))
-	if p := mustList(t, baseURL, memberCred, map[string]any{"Limit": 50}); p.Total != "12" {
-		t.Errorf("a member's listing has Total %s, want 12", p.Total)
+	for _, tt := range []struct {
+		who    string
+		cred   *common.Credential
+		params map[string]any
+		code   string
+	}{
+		{"the admin", adminCred, map[string]any{"Limit": 50}, ""},
+		{"the admin naming a service", adminCred, map[string]any{"Limit": 50, "Product": "Tag"}, ""},
+		{"the delegated admin naming its service", delegateCred, map[string]any{"Limit": 50, "Product": "CloudAudit"}, ""},
+		{"the delegated admin without Product", delegateCred, map[string]any{"Limit": 50}, "UnauthorizedOperation"},
+		{"the delegated admin naming another service", delegateCred, map[string]any{"Limit": 50, "Product": "Tag"}, "UnauthorizedOperation"},
+		{"the delegated admin naming no trusted service", delegateCred, map[string]any{"Product": "CVM"}, "ResourceNotFound.OrganizationServiceNotExist"},
+		{"a member", memberCred, map[string]any{"Limit": 50}, "UnauthorizedOperation"},
+		{"a member naming a service", memberCred, map[string]any{"Limit": 50, "Product": "CloudAudit"}, "UnauthorizedOperation"},
+		{"a caller in no organization", lonerCred, map[string]any{}, "ResourceNotFound.OrganizationNotExist"},
+	} {
+		p, apiErr := listMembers(t, baseURL, tt.cred, tt.params)
+		switch {
+		case tt.code == "" && (apiErr != nil || p.Total != "12"):
+			t.Errorf("%s: got %v with Total %s, want the 12 members", tt.who, apiErr, p.Total)
+		case tt.code != "" && (apiErr == nil || apiErr.Code != tt.code || apiErr.RequestId == ""):
+			t.Errorf("%s: got %v, want %s", tt.who, apiErr, tt.code)
+		}
 	}
-	_, apiErr := listMembers(t, baseURL, lonerCred, map[string]any{})
-	if apiErr == nil || apiErr.Code != "ResourceNotFound.OrganizationNotExist" || apiErr.RequestId == "" {
-		t.Errorf("a caller in no organization got %v, want ResourceNotFound.OrganizationNotExist", apiErr)
+}
+
+func TestAMemberReadsOnlyItsOwnEmailBindingUnlessItIsADelegatedAdmin(t *testing.T) {
+	_, baseURL := startEmulator(t, membersWorld(""))
+	for _, tt := range []struct {
+		who  string
+		cred *common.Credential
+		uin  int64
+		code string
+	}{
+		{"the admin, another member's", adminCred, uinProd, ""},
+		{"a member, its own", memberCred, uinStaging, ""},
+		{"a member, another member's", memberCred, uinProd, "UnauthorizedOperation"},
+		{"a member, a uin outside the organization", memberCred, 100000000009, "UnauthorizedOperation"},
+		{"a delegated admin, another member's", delegateCred, uinProd, ""},
+		{"a caller in no organization", lonerCred, uinProd, "ResourceNotFound.OrganizationNotExist"},
+	} {
+		if _, code := emailBind(t, baseURL, tt.cred, tt.uin); code != tt.code {
+			t.Errorf("%s: code %q, want %q", tt.who, code, tt.code)
+		}
 	}
 }
 

@@ -206,6 +206,35 @@ func TestErrorCodes(t *testing.T) {
 	}
 }
 
+func TestARegionIsOptionalForOrganizationButMustBeATencentCloudRegionWhenSent(t *testing.T) {
+	_, urls := startServices(t, testWorld)
+	for _, tt := range []struct {
+		service, region, code string
+	}{
+		{emulator.ServiceOrganization, "", ""},
+		{emulator.ServiceOrganization, "ap-guangzhou", ""},
+		{emulator.ServiceOrganization, "sa-saopaulo", ""},
+		{emulator.ServiceOrganization, "ap-atlantis", "UnsupportedRegion"},
+		{emulator.ServiceOrganization, "us-east-1", "UnsupportedRegion"},
+		{emulator.ServiceOrganization, "AP-GUANGZHOU", "UnsupportedRegion"},
+		{emulator.ServiceSTS, "na-siliconvalley", ""},
+		{emulator.ServiceSTS, "ap-atlantis", "UnsupportedRegion"},
+	} {
+		action, version, params := "DescribeOrganizationMemberEmailBind", "2021-03-31", map[string]any{"MemberUin": 100033118139}
+		if tt.service == emulator.ServiceSTS {
+			action, version, params = "GetCallerIdentity", "2018-08-13", map[string]any{}
+		}
+		_, apiErr := callService(t, urls[tt.service], adminCred, tt.service, tt.region, version, action, params)
+		code := ""
+		if apiErr != nil {
+			code = apiErr.Code
+		}
+		if code != tt.code {
+			t.Errorf("%s in region %q: %v, want code %q", action, tt.region, apiErr, tt.code)
+		}
+	}
+}
+
 func TestTemporaryCredentialWithItsToken(t *testing.T) {
 	_, baseURL := startEmulator(t, testWorld)
 	_, apiErr := describe(t, baseURL, common.NewTokenCredential("AKIDtemp", "temp-key", "temp-token"), map[string]any{"MemberUin": 100033118139})

@@ -10,15 +10,37 @@ import (
 	"slices"
 )
 
-// Organization is run by AdminUin. Callers whose uin is the admin or a member
-// see its members; every other caller has no organization.
+// Organization is run by AdminUin. The admin reads every member; a member
+// reads its own email binding, and the whole organization only as a
+// delegated admin; every other caller has no organization.
 type Organization struct {
 	AdminUin int64 `json:"admin_uin"`
 	// Nodes are organization units that exist besides those members' listings name.
 	Nodes []Node `json:"nodes,omitempty"`
 	// TrustedServices are the product short names DescribeOrganizationMembers accepts as Product.
 	TrustedServices []string `json:"trusted_services,omitempty"`
-	Members         []Member `json:"members"`
+	// DelegatedAdmins are members that administer a trusted service for the
+	// organization: they list its members with that service as Product, and
+	// read their email bindings.
+	DelegatedAdmins []DelegatedAdmin `json:"delegated_admins,omitempty"`
+	Members         []Member         `json:"members"`
+}
+
+// DelegatedAdmin is a member that administers trusted service Product.
+type DelegatedAdmin struct {
+	Product string `json:"product"`
+	Uin     int64  `json:"uin"`
+}
+
+// delegatedAdmin reports whether uin administers product or, when product
+// is empty, any trusted service.
+func (org *Organization) delegatedAdmin(uin int64, product string) bool {
+	for _, d := range org.DelegatedAdmins {
+		if d.Uin == uin && (product == "" || d.Product == product) {
+			return true
+		}
+	}
+	return false
 }
 
 // Node is an organization unit.
@@ -137,6 +159,9 @@ func validateOrganizations(orgs []Organization) (*membership, error) {
 				return nil, fmt.Errorf("organizations[%d].trusted_services[%d]: must be a product short name", i, j)
 			}
 		}
+		if err := org.validateDelegatedAdmins(i); err != nil {
+			return nil, err
+		}
 		for j, member := range org.Members {
 			if err := member.validate(); err != nil {
 				return nil, fmt.Errorf("organizations[%d].members[%d].%w", i, j, err)
@@ -149,6 +174,24 @@ func validateOrganizations(orgs []Organization) (*membership, error) {
 		}
 	}
 	return m, nil
+}
+
+// validateDelegatedAdmins checks that each delegated admin is a member of
+// organization i, other than its admin, for one of its trusted services.
+func (org Organization) validateDelegatedAdmins(i int) error {
+	seen := map[DelegatedAdmin]bool{}
+	for j, d := range org.DelegatedAdmins {
+		switch {
+		case !slices.Contains(org.TrustedServices, d.Product):
+			return fmt.Errorf("organizations[%d].delegated_admins[%d]: product %q is not one of the organization's trusted_services", i, j, d.Product)
+		case !slices.ContainsFunc(org.Members, func(m Member) bool { return m.MemberUin == d.Uin }) || d.Uin == org.AdminUin:
+			return fmt.Errorf("organizations[%d].delegated_admins[%d]: uin %d is not a member of the organization other than its admin", i, j, d.Uin)
+		case seen[d]:
+			return fmt.Errorf("organizations[%d].delegated_admins[%d]: appears more than once", i, j)
+		}
+		seen[d] = true
+	}
+	return nil
 }
 
 // validate returns errors that start with the member's field at fault, for

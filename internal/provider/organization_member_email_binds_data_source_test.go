@@ -28,7 +28,9 @@ const (
 // inventoryWorld is an organization of n members, listed in reverse order
 // of UIN, with every fourth member Unbound and the rest Success, members
 // in unit 2001 "Finance" or 2002 "Ops", tagged env=prod or env=dev, and
-// extra top-level JSON (such as faults) spliced in.
+// extra top-level JSON (such as faults) spliced in. The first member,
+// AKIDdelegate's, is the delegated admin of the trusted service CloudAudit;
+// the second, AKIDmember's, is a plain member.
 func inventoryWorld(t *testing.T, n int, extra string) emulator.World {
 	t.Helper()
 	var members []string
@@ -58,9 +60,12 @@ func inventoryWorld(t *testing.T, n int, extra string) emulator.World {
 	}
 	doc := fmt.Sprintf(`{"rate_limit": 1000,
   "credentials": [{"secret_id": "AKIDinv", "secret_key": "inv-key", "uin": 1},
-                  {"secret_id": "AKIDloner", "secret_key": "loner-key", "uin": 9}],
+                  {"secret_id": "AKIDloner", "secret_key": "loner-key", "uin": 9},
+                  {"secret_id": "AKIDdelegate", "secret_key": "delegate-key", "uin": %d},
+                  {"secret_id": "AKIDmember", "secret_key": "member-key", "uin": %d}],
   "organizations": [{"admin_uin": 1, "nodes": [{"node_id": 3000, "name": "Empty"}], "trusted_services": ["CloudAudit"],
-                     "members": [%s]}]%s}`, strings.Join(members, ",\n"), extra)
+                     "delegated_admins": [{"product": "CloudAudit", "uin": %d}],
+                     "members": [%s]}]%s}`, firstInventoryUin, firstInventoryUin+1, firstInventoryUin, strings.Join(members, ",\n"), extra)
 	world, err := emulator.ParseWorld([]byte(doc))
 	if err != nil {
 		t.Fatal(err)

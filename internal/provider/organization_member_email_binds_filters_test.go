@@ -106,3 +106,35 @@ data "tencentcloud_organization_member_email_binds" "all" {}
 		}},
 	})
 }
+
+func TestAccInventoryOfAMemberTakesBeingTheDelegatedAdminOfTheProductItNames(t *testing.T) {
+	_, endpoints := serveWorld(t, inventoryWorld(t, 3, ""))
+	member := func(secretID, secretKey, arguments string) string {
+		return providerBlockWith(endpoints.organization, fmt.Sprintf(`secret_id = %q
+  secret_key = %q`, secretID, secretKey)) + fmt.Sprintf(`
+data "tencentcloud_organization_member_email_binds" "all" {
+  %s
+}
+`, arguments)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      member("AKIDmember", "member-key", ""),
+				ExpectError: errorMatching("Not Authorized", "organization:DescribeOrganizationMembers", "UnauthorizedOperation", "RequestId: "),
+			},
+			{
+				Config:      member("AKIDdelegate", "delegate-key", ""),
+				ExpectError: errorMatching("Not Authorized", "UnauthorizedOperation", "must send its service as `Product`"),
+			},
+			{
+				Config: member("AKIDdelegate", "delegate-key", `product = "CloudAudit"`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectInventory("total", knownvalue.Int64Exact(3)),
+					expectMember(0, "email_bind", knownvalue.ObjectPartial(map[string]knownvalue.Check{"bind_status": knownvalue.StringExact("Success")})),
+				},
+			},
+		},
+	})
+}

@@ -283,6 +283,19 @@ func TestAccProviderArgumentsWinOverEnvironment(t *testing.T) {
 	})
 }
 
+func TestAccARegionTencentCloudDoesNotHaveIsUnsupported(t *testing.T) {
+	_, endpoints := startEmulator(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: providerBlockWith(endpoints.organization, `secret_id = "AKIDadmin"
+  secret_key = "admin-key"
+  region = "ap-atlantis"`) + dataSourceBlock("100033118139"),
+			ExpectError: errorMatching("Unsupported Region", "unset the region argument and "+envRegion, "UnsupportedRegion", "ap-atlantis"),
+		}},
+	})
+}
+
 func TestAccTemporaryCredentialFromEnvironment(t *testing.T) {
 	srv, endpoints := startEmulator(t)
 	t.Setenv(envSecretID, "AKIDtemp")
