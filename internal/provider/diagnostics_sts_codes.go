@@ -43,6 +43,10 @@ var stsCodes = map[string]explanation{
 		fix:     "Check that the role's trust policy allows this credential, identity provider or account to assume it.",
 	},
 	"InternalError": {meaning: "STS failed internally.", fix: fixSTSRetry},
+	"InvalidParameter.OverLimit": {
+		meaning: "STS throttled the call: the account's requests to this STS action exceed its rate limit. The provider retried it, at the next rate-limit slot, until max_retries ran out.",
+		fix:     "Run Terraform again in a moment; if other tools or provider aliases obtain credentials with this account at the same time, space them out or raise max_retries.",
+	},
 	"InvalidParameter.OverTimeError": {
 		meaning: "The session duration is longer than STS grants.",
 		fix:     "Lower session_duration (at most 43200 seconds) or mfa_certification.duration_seconds (at most 7200 for a root account's key, 129600 for a sub-user's).",
