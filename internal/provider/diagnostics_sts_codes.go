@@ -52,8 +52,9 @@ var stsCodes = map[string]explanation{
 		fix:     "Lower session_duration (at most 43200 seconds) or mfa_certification.duration_seconds (at most 7200 for a root account's key, 129600 for a sub-user's).",
 	},
 	"InvalidParameter.ParamError": {
-		meaning: "STS refused a parameter; its message below names it (for a SAML exchange, a malformed, expired or untrusted assertion).",
-		fix:     "Correct the argument the message names: role_arn, session_name (2 to 128 letters, digits and =,.@_-), saml_assertion, principal_arn or source_identity.",
+		meaning: "STS refused a parameter; its message below names it (for a SAML exchange, a malformed, expired or untrusted assertion; for an OIDC exchange, also a role_arn that names no role or a session_duration over 43200 seconds).",
+		fix: "Correct the argument the message names: role_arn (the role's resource name in the CAM console), session_name (2 to 128 letters, digits and =,.@_-), " +
+			"session_duration (at most 43200), saml_assertion, principal_arn, external_id or source_identity.",
 	},
 	"InvalidParameter.AccountNotAvaliable": {
 		meaning: "The account behind the credential cannot use STS this way.", fix: "Check that the account is verified and not in arrears.",
