@@ -278,8 +278,8 @@ func TestUnsignedCallsSpendTheBudgetOfTheRolesAccount(t *testing.T) {
 		}
 	}
 	_, apiErr := callUnsigned(t, sts, nil, "AssumeRoleWithWebIdentity", webIdentity(nil))
-	if apiErr == nil || apiErr.Code != "RequestLimitExceeded" || !strings.Contains(apiErr.Message, "uin 100000000001") {
-		t.Errorf("third exchange in a second: %v, want RequestLimitExceeded for uin 100000000001", apiErr)
+	if apiErr == nil || apiErr.Code != "InvalidParameter.OverLimit" || !strings.Contains(apiErr.Message, "uin 100000000001") {
+		t.Errorf("third exchange in a second: %v, want InvalidParameter.OverLimit for uin 100000000001", apiErr)
 	}
 	if _, apiErr := callUnsigned(t, sts, nil, "AssumeRoleWithSAML", saml(nil)); apiErr != nil {
 		t.Errorf("another action's budget was spent: %v", apiErr)
