@@ -114,6 +114,13 @@ func credentialResponse(issued Credential) map[string]json.RawMessage {
 // 2 to 128 letters, digits and =,.@_- characters.
 var sessionNamePattern = regexp.MustCompile(`^[\w+=,.@-]{2,128}$`)
 
+// externalIDPattern is ExternalId as the AssumeRole page defines it, and
+// uinPattern SourceIdentity, the caller's UIN.
+var (
+	externalIDPattern = regexp.MustCompile(`^[\w+=,.@:/-]{2,128}$`)
+	uinPattern        = regexp.MustCompile(`^[1-9][0-9]*$`)
+)
+
 // maxSessionTags is how many session tags AssumeRole takes.
 const maxSessionTags = 50
 
@@ -138,6 +145,12 @@ func (c *AssumeRoleCall) check() *apiError {
 		return apiErr
 	}
 	c.DurationSeconds = duration
+	if c.ExternalID != "" && !externalIDPattern.MatchString(c.ExternalID) {
+		return errorf("InvalidParameter.ParamError", "ExternalId must be 2 to 128 letters, digits and _+=,.@:/- characters.")
+	}
+	if c.SourceIdentity != "" && !uinPattern.MatchString(c.SourceIdentity) {
+		return errorf("InvalidParameter.ParamError", "SourceIdentity must be a UIN: digits, without a leading zero.")
+	}
 	if (c.SerialNumber == "") != (c.tokenCode == "") {
 		return errorf("InvalidParameter.ParamError", "SerialNumber and TokenCode must be sent together, to prove MFA.")
 	}
