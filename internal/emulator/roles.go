@@ -7,7 +7,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
-	"net/url"
 	"regexp"
 	"time"
 )
@@ -36,7 +35,7 @@ func (s *Server) AssumeRoleCalls() []AssumeRoleCall {
 
 func (s *Server) assumeRole(caller Credential, params map[string]string) (map[string]json.RawMessage, *apiError) {
 	call := AssumeRoleCall{CallerSecretID: caller.SecretID}
-	var tags []struct{ Key, Value string }
+	var tags []json.RawMessage
 	if apiErr := readParams(params, map[string]any{
 		"RoleArn": &call.RoleArn, "RoleSessionName": &call.RoleSessionName, "Policy": &call.Policy,
 		"ExternalId": &call.ExternalID, "DurationSeconds": &call.DurationSeconds, "SourceIdentity": &call.SourceIdentity,
@@ -44,8 +43,8 @@ func (s *Server) assumeRole(caller Credential, params map[string]string) (map[st
 	}); apiErr != nil {
 		return nil, apiErr
 	}
-	if len(tags) > maxSessionTags {
-		return nil, errorf("InvalidParameter.ParamError", "Tags holds %d tags; at most %d are allowed.", len(tags), maxSessionTags)
+	if apiErr := checkSessionTags(tags); apiErr != nil {
+		return nil, apiErr
 	}
 	if apiErr := call.check(); apiErr != nil {
 		return nil, apiErr
@@ -121,9 +120,6 @@ var (
 	uinPattern        = regexp.MustCompile(`^[1-9][0-9]*$`)
 )
 
-// maxSessionTags is how many session tags AssumeRole takes.
-const maxSessionTags = 50
-
 // maxSessionSeconds and defaultSessionSeconds are the longest and the
 // default DurationSeconds of the actions that assume a role.
 const (
@@ -156,26 +152,6 @@ func (c *AssumeRoleCall) check() *apiError {
 	}
 	if c.Policy != "" {
 		return checkSessionPolicy(c.Policy)
-	}
-	return nil
-}
-
-// checkSessionPolicy checks that Policy is a URL-encoded CAM policy
-// document, which the action decodes before it parses it.
-func checkSessionPolicy(encoded string) *apiError {
-	decoded, err := url.QueryUnescape(encoded)
-	if err != nil {
-		return errorf("InvalidParameter.StrategyFormatError", "Policy is not URL-encoded: %s", err)
-	}
-	var document struct {
-		Version   *string           `json:"version"`
-		Statement []json.RawMessage `json:"statement"`
-	}
-	if err := json.Unmarshal([]byte(decoded), &document); err != nil {
-		return errorf("InvalidParameter.StrategyFormatError", "Policy is not a JSON policy document: %s", err)
-	}
-	if document.Version == nil || len(document.Statement) == 0 {
-		return errorf("InvalidParameter.StrategyFormatError", "Policy needs a version and at least one statement.")
 	}
 	return nil
 }

@@ -4,6 +4,7 @@
 package emulator_test
 
 import (
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -90,4 +91,54 @@ func TestAnExternalIDOrSourceIdentitySTSWouldRefuseIsAParameterError(t *testing.
 		{"a source identity that is not a UIN", assumeRoleWith(map[string]any{"SourceIdentity": "not-a-uin"}), "InvalidParameter.ParamError", "SourceIdentity"},
 		{"a source identity with a leading zero", assumeRoleWith(map[string]any{"SourceIdentity": "0100000000001"}), "InvalidParameter.ParamError", "SourceIdentity"},
 	})
+}
+
+// policy is a session policy document with statement, URL-encoded as
+// AssumeRole takes it.
+func policy(statement string) map[string]any {
+	return assumeRoleWith(map[string]any{"Policy": url.QueryEscape(`{"version":"2.0","statement":[` + statement + `]}`)})
+}
+
+func TestASessionPolicySTSWouldRefuseGetsTheCodeAssumeRoleDeclares(t *testing.T) {
+	const allow = `{"effect":"allow","action":["organization:Describe*"],"resource":["*"]}`
+	long := strings.TrimSuffix(strings.Repeat(allow+",", 40), ",")
+	testAssumeRoleRefuses(t, []strictCase{
+		{"a principal", policy(`{"effect":"allow","principal":{"qcs":["qcs::cam::uin/100000000001:root"]},"action":["*"],"resource":["*"]}`),
+			"InvalidParameter.StrategyInvalid", "principal"},
+		{"a Principal, capitalized", policy(`{"Effect":"allow","Principal":"*","Action":"*","Resource":"*"}`), "InvalidParameter.StrategyInvalid", "principal"},
+		{"a statement that is a string", policy(`"allow everything"`), "InvalidParameter.StrategyFormatError", "statement 0"},
+		{"a statement of unknown fields", policy(`{"effect":"allow","verb":"*","resource":"*"}`), "InvalidParameter.StrategyFormatError", "statement 0"},
+		{"an effect that is neither allow nor deny", policy(`{"effect":"permit","action":"*","resource":"*"}`), "InvalidParameter.StrategyFormatError", "effect"},
+		{"no action", policy(`{"effect":"allow","resource":"*"}`), "InvalidParameter.StrategyFormatError", "action"},
+		{"an action without its service", policy(`{"effect":"allow","action":"DescribeOrganization","resource":"*"}`), "InvalidParameter.StrategyInvalid", "service:Action"},
+		{"no resource", policy(`{"effect":"allow","action":"*"}`), "InvalidParameter.StrategyFormatError", "resource"},
+		{"a resource that is no resource name", policy(`{"effect":"allow","action":"*","resource":"everything"}`), "InvalidParameter.ResouceError", "everything"},
+		{"a version other than 2.0", assumeRoleWith(map[string]any{"Policy": url.QueryEscape(`{"version":"1.0","statement":[` + allow + `]}`)}),
+			"InvalidParameter.StrategyFormatError", "2.0"},
+		{"a policy over 2048 characters URL-encoded", policy(long), "InvalidParameter.PolicyTooLong", "2048"},
+	})
+}
+
+func TestSessionTagsSTSWouldRefuseAreParameterErrors(t *testing.T) {
+	tags := func(list ...map[string]any) map[string]any { return assumeRoleWith(map[string]any{"Tags": list}) }
+	testAssumeRoleRefuses(t, []strictCase{
+		{"a key twice", tags(map[string]any{"Key": "team", "Value": "a"}, map[string]any{"Key": "team", "Value": "b"}), "InvalidParameter.ParamError", "twice"},
+		{"a key over 128 characters", tags(map[string]any{"Key": strings.Repeat("k", 129), "Value": "v"}), "InvalidParameter.ParamError", "Key"},
+		{"a value over 256 characters", tags(map[string]any{"Key": "team", "Value": strings.Repeat("v", 257)}), "InvalidParameter.ParamError", "Value"},
+		{"no key", tags(map[string]any{"Value": "v"}), "InvalidParameter.ParamError", "no Key"},
+		{"an empty key", tags(map[string]any{"Key": "", "Value": "v"}), "InvalidParameter.ParamError", "no Key"},
+		{"no value", tags(map[string]any{"Key": "team"}), "InvalidParameter.ParamError", "no Value"},
+		{"misnamed fields", tags(map[string]any{"TagKey": "team", "TagValue": "v"}), "InvalidParameter.ParamError", "TagKey"},
+		{"a tag that is not an object", assumeRoleWith(map[string]any{"Tags": []string{"team=a"}}), "InvalidParameter.ParamError", "Tags[0]"},
+	})
+}
+
+func TestSessionTagsAndPolicyAtTheirLimitsAreAccepted(t *testing.T) {
+	_, urls := startServices(t, unlimited(stsWorld))
+	statement := `{"effect":"allow","action":["organization:Describe*"],"resource":["qcs::organization:::*"]}`
+	params := policy(statement)
+	params["Tags"] = []map[string]string{{"Key": strings.Repeat("k", 128), "Value": strings.Repeat("v", 256)}, {"Key": "team", "Value": ""}}
+	if _, apiErr := assumeRole(t, urls[emulator.ServiceSTS], adminCred, params); apiErr != nil {
+		t.Fatal(apiErr)
+	}
 }
