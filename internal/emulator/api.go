@@ -93,7 +93,7 @@ func (h apiHandler) handle(r *http.Request, body []byte, paramsErr error, rec *R
 	}
 	uin := s.budgetUin(cred, rec)
 	if !s.allow(uin, rec.Action) {
-		return nil, errorf("RequestLimitExceeded",
+		return nil, errorf(throttleCode(rec.Action),
 			"Your request rate exceeds the frequency limit of %d requests per second for this account (uin %d). Please reduce the frequency of calls.",
 			s.world.rateLimit(), uin)
 	}

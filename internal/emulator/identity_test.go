@@ -113,6 +113,16 @@ func TestAWebIdentityTokenPastItsExpiryIsRefused(t *testing.T) {
 	}
 }
 
+// webIdentityCodes are the codes the SDK declares for
+// AssumeRoleWithWebIdentity (tencentcloud/sts/v20180813, client.go), and the
+// common codes its parameters can get.
+var webIdentityCodes = []string{
+	"InternalError.GetRoleError", "InternalError.SystemError", "InternalError.UnknownError",
+	"InvalidParameter.OverLimit", "InvalidParameter.ParamError", "InvalidParameter.WebIdentityTokenError",
+	"RequestLimitExceeded", "UnauthorizedOperation",
+	"MissingParameter", "UnknownParameter",
+}
+
 func TestEveryWayAWebIdentityExchangeFailsHasItsCode(t *testing.T) {
 	_, urls := startServices(t, unlimited(identityWorld))
 	for _, tt := range []struct {
@@ -125,19 +135,22 @@ func TestEveryWayAWebIdentityExchangeFailsHasItsCode(t *testing.T) {
 		{"token of another provider", webIdentity(map[string]any{"ProviderId": "github"}), "InvalidParameter.WebIdentityTokenError", "unknown"},
 		{"expired token", webIdentity(map[string]any{"WebIdentityToken": staleToken}), "InvalidParameter.WebIdentityTokenError", "expired"},
 		{"role that does not trust the token", webIdentity(map[string]any{"RoleArn": guardedRole}), "InvalidParameter.WebIdentityTokenError", "untrusted"},
-		{"unknown role", webIdentity(map[string]any{"RoleArn": "qcs::cam::uin/100000000001:roleName/nobody"}), "ResourceNotFound.RoleNotFound", ""},
+		{"unknown role", webIdentity(map[string]any{"RoleArn": "qcs::cam::uin/100000000001:roleName/nobody"}), "InvalidParameter.ParamError", "RoleArn names no role"},
 		{"provider missing", webIdentity(map[string]any{"ProviderId": ""}), "MissingParameter", "ProviderId"},
 		{"token missing", webIdentity(map[string]any{"WebIdentityToken": ""}), "MissingParameter", "WebIdentityToken"},
 		{"role missing", webIdentity(map[string]any{"RoleArn": ""}), "MissingParameter", "RoleArn"},
 		{"session name missing", webIdentity(map[string]any{"RoleSessionName": ""}), "MissingParameter", "RoleSessionName"},
 		{"session name with a space", webIdentity(map[string]any{"RoleSessionName": "ci run"}), "InvalidParameter.ParamError", ""},
-		{"duration over 12 hours", webIdentity(map[string]any{"DurationSeconds": 43201}), "InvalidParameter.OverTimeError", ""},
+		{"duration over 12 hours", webIdentity(map[string]any{"DurationSeconds": 43201}), "InvalidParameter.ParamError", "43200"},
 		{"duration negative", webIdentity(map[string]any{"DurationSeconds": -1}), "InvalidParameter.ParamError", ""},
 		{"unknown parameter", webIdentity(map[string]any{"ExternalId": "x"}), "UnknownParameter", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, apiErr := callUnsigned(t, urls[emulator.ServiceSTS], nil, "AssumeRoleWithWebIdentity", tt.params)
 			assertSTSError(t, apiErr, tt.code, tt.says)
+			if !slices.Contains(webIdentityCodes, apiErr.Code) {
+				t.Errorf("code %s is not one the SDK declares for AssumeRoleWithWebIdentity, nor a common one", apiErr.Code)
+			}
 			if apiErr != nil && strings.Contains(apiErr.Message, "sig-") {
 				t.Errorf("the message %q repeats the token", apiErr.Message)
 			}
@@ -265,8 +278,8 @@ func TestUnsignedCallsSpendTheBudgetOfTheRolesAccount(t *testing.T) {
 		}
 	}
 	_, apiErr := callUnsigned(t, sts, nil, "AssumeRoleWithWebIdentity", webIdentity(nil))
-	if apiErr == nil || apiErr.Code != "RequestLimitExceeded" || !strings.Contains(apiErr.Message, "uin 100000000001") {
-		t.Errorf("third exchange in a second: %v, want RequestLimitExceeded for uin 100000000001", apiErr)
+	if apiErr == nil || apiErr.Code != "InvalidParameter.OverLimit" || !strings.Contains(apiErr.Message, "uin 100000000001") {
+		t.Errorf("third exchange in a second: %v, want InvalidParameter.OverLimit for uin 100000000001", apiErr)
 	}
 	if _, apiErr := callUnsigned(t, sts, nil, "AssumeRoleWithSAML", saml(nil)); apiErr != nil {
 		t.Errorf("another action's budget was spent: %v", apiErr)

@@ -3,7 +3,10 @@
 
 package emulator
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // mfaCode is one code of one device, as it is used up.
 type mfaCode struct {
@@ -16,6 +19,11 @@ type mfaCode struct {
 // same code, as the API does not tell a guesser which part was wrong.
 func (s *Server) useMFACode(uin int64, serialNumber, code string) *apiError {
 	wrong := errorf("FailedOperation.CheckMFAError", "The MFA code is wrong, already used, or not of a device of this account.")
+	// The type is in the serial number, qcs::cam:uin/<uin>::mfa/<type>, so
+	// saying it is unsupported tells a guesser nothing.
+	if _, kind, ok := strings.Cut(serialNumber, "::mfa/"); ok && kind != "softToken" {
+		return errorf("FailedOperation.MFATypeNotSupported", "The MFA device type %q is not supported: only a virtual MFA device (softToken) is.", kind)
+	}
 	var device *MFADevice
 	for i := range s.world.MFADevices {
 		if s.world.MFADevices[i].SerialNumber == serialNumber {

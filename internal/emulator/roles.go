@@ -7,7 +7,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
-	"net/url"
 	"regexp"
 	"time"
 )
@@ -36,7 +35,7 @@ func (s *Server) AssumeRoleCalls() []AssumeRoleCall {
 
 func (s *Server) assumeRole(caller Credential, params map[string]string) (map[string]json.RawMessage, *apiError) {
 	call := AssumeRoleCall{CallerSecretID: caller.SecretID}
-	var tags []struct{ Key, Value string }
+	var tags []json.RawMessage
 	if apiErr := readParams(params, map[string]any{
 		"RoleArn": &call.RoleArn, "RoleSessionName": &call.RoleSessionName, "Policy": &call.Policy,
 		"ExternalId": &call.ExternalID, "DurationSeconds": &call.DurationSeconds, "SourceIdentity": &call.SourceIdentity,
@@ -44,8 +43,8 @@ func (s *Server) assumeRole(caller Credential, params map[string]string) (map[st
 	}); apiErr != nil {
 		return nil, apiErr
 	}
-	if len(tags) > maxSessionTags {
-		return nil, errorf("InvalidParameter.ParamError", "Tags holds %d tags; at most %d are allowed.", len(tags), maxSessionTags)
+	if apiErr := checkSessionTags(tags); apiErr != nil {
+		return nil, apiErr
 	}
 	if apiErr := call.check(); apiErr != nil {
 		return nil, apiErr
@@ -76,6 +75,19 @@ func (s *Server) assumeRole(caller Credential, params map[string]string) (map[st
 	return credentialResponse(issued), nil
 }
 
+// throttleCode is the code the rate limiter answers action with: STS
+// declares InvalidParameter.OverLimit ("exceeds the rate limit") for
+// AssumeRole, AssumeRoleWithSAML and AssumeRoleWithWebIdentity
+// (tencentcloud/sts/v20180813, client.go), and AssumeRole declares no
+// RequestLimitExceeded; every other action answers the common code.
+func throttleCode(action string) string {
+	switch action {
+	case "AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity":
+		return "InvalidParameter.OverLimit"
+	}
+	return "RequestLimitExceeded"
+}
+
 // findRole returns the world's role with arn, or nil.
 func (s *Server) findRole(arn string) *Role {
 	for i := range s.world.Roles {
@@ -101,8 +113,12 @@ func credentialResponse(issued Credential) map[string]json.RawMessage {
 // 2 to 128 letters, digits and =,.@_- characters.
 var sessionNamePattern = regexp.MustCompile(`^[\w+=,.@-]{2,128}$`)
 
-// maxSessionTags is how many session tags AssumeRole takes.
-const maxSessionTags = 50
+// externalIDPattern is ExternalId as the AssumeRole page defines it, and
+// uinPattern SourceIdentity, the caller's UIN.
+var (
+	externalIDPattern = regexp.MustCompile(`^[\w+=,.@:/-]{2,128}$`)
+	uinPattern        = regexp.MustCompile(`^[1-9][0-9]*$`)
+)
 
 // maxSessionSeconds and defaultSessionSeconds are the longest and the
 // default DurationSeconds of the actions that assume a role.
@@ -125,31 +141,17 @@ func (c *AssumeRoleCall) check() *apiError {
 		return apiErr
 	}
 	c.DurationSeconds = duration
+	if c.ExternalID != "" && !externalIDPattern.MatchString(c.ExternalID) {
+		return errorf("InvalidParameter.ParamError", "ExternalId must be 2 to 128 letters, digits and _+=,.@:/- characters.")
+	}
+	if c.SourceIdentity != "" && !uinPattern.MatchString(c.SourceIdentity) {
+		return errorf("InvalidParameter.ParamError", "SourceIdentity must be a UIN: digits, without a leading zero.")
+	}
 	if (c.SerialNumber == "") != (c.tokenCode == "") {
 		return errorf("InvalidParameter.ParamError", "SerialNumber and TokenCode must be sent together, to prove MFA.")
 	}
 	if c.Policy != "" {
 		return checkSessionPolicy(c.Policy)
-	}
-	return nil
-}
-
-// checkSessionPolicy checks that Policy is a URL-encoded CAM policy
-// document, which the action decodes before it parses it.
-func checkSessionPolicy(encoded string) *apiError {
-	decoded, err := url.QueryUnescape(encoded)
-	if err != nil {
-		return errorf("InvalidParameter.StrategyFormatError", "Policy is not URL-encoded: %s", err)
-	}
-	var document struct {
-		Version   *string           `json:"version"`
-		Statement []json.RawMessage `json:"statement"`
-	}
-	if err := json.Unmarshal([]byte(decoded), &document); err != nil {
-		return errorf("InvalidParameter.StrategyFormatError", "Policy is not a JSON policy document: %s", err)
-	}
-	if document.Version == nil || len(document.Statement) == 0 {
-		return errorf("InvalidParameter.StrategyFormatError", "Policy needs a version and at least one statement.")
 	}
 	return nil
 }

@@ -84,7 +84,7 @@ func TestEveryWayGetSessionTokenFailsHasItsCode(t *testing.T) {
 		{"an issued temporary credential", roleCredential(issued), mfa("111111", nil), "FailedOperation.TempKeyNotAllowed"},
 		{"a wrong code", adminCred, mfa("999999", nil), "FailedOperation.CheckMFAError"},
 		{"another account's device", adminCred, map[string]any{"SerialNumber": lonerMFA, "TokenCode": "333333"}, "FailedOperation.CheckMFAError"},
-		{"an unknown device", adminCred, mfa("111111", map[string]any{"SerialNumber": "qcs::cam:uin/100000000001::mfa/other"}), "FailedOperation.CheckMFAError"},
+		{"an unknown device", adminCred, mfa("111111", map[string]any{"SerialNumber": "qcs::cam:uin/100000000003::mfa/softToken"}), "FailedOperation.CheckMFAError"},
 		{"a root key over 2 hours", adminCred, mfa("111111", map[string]any{"DurationSeconds": 7201}), "InvalidParameter.OverTimeError"},
 		{"a sub-user over 36 hours", subUserCred, mfa("111111", map[string]any{"DurationSeconds": 129601}), "InvalidParameter.OverTimeError"},
 		{"a negative duration", adminCred, mfa("111111", map[string]any{"DurationSeconds": -1}), "InvalidParameter.ParamError"},

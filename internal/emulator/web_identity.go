@@ -28,13 +28,16 @@ func (s *Server) assumeRoleWithWebIdentity(_ Credential, params map[string]strin
 	if apiErr := checkSessionName(sessionName); apiErr != nil {
 		return nil, apiErr
 	}
+	// The action declares neither InvalidParameter.OverTimeError nor
+	// ResourceNotFound.RoleNotFound (tencentcloud/sts/v20180813, client.go):
+	// its parameter code is InvalidParameter.ParamError.
 	duration, apiErr := checkDuration(duration, defaultSessionSeconds, maxSessionSeconds)
 	if apiErr != nil {
-		return nil, apiErr
+		return nil, errorf("InvalidParameter.ParamError", "%s", apiErr.Message)
 	}
 	role := s.findRole(roleArn)
 	if role == nil {
-		return nil, errorf("ResourceNotFound.RoleNotFound", "The role %s does not exist.", roleArn)
+		return nil, errorf("InvalidParameter.ParamError", "RoleArn names no role: %s does not exist.", roleArn)
 	}
 	if apiErr := s.checkWebIdentityToken(providerID, token, roleArn); apiErr != nil {
 		return nil, apiErr

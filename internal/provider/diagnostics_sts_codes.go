@@ -4,6 +4,8 @@
 package provider
 
 const (
+	fixSessionPolicy = "Correct the assume_role policy: a JSON document with \"version\": \"2.0\" and statements of effect, action and resource, " +
+		"without principal, which only the role's trust policy names."
 	fixSTSRetry = "Run Terraform again in a moment; if it keeps failing, contact Tencent Cloud support with the RequestId above."
 	fixNewCode  = "Enter the device's current code (token_code in mfa_certification or assume_role, or " + envMFATokenCode +
 		" / " + envAssumeRoleTokenCode + ") and run Terraform again. A code is accepted once: a code used by an earlier run, " +
@@ -43,13 +45,34 @@ var stsCodes = map[string]explanation{
 		fix:     "Check that the role's trust policy allows this credential, identity provider or account to assume it.",
 	},
 	"InternalError": {meaning: "STS failed internally.", fix: fixSTSRetry},
+	"InvalidParameter.OverLimit": {
+		meaning: "STS throttled the call: the account's requests to this STS action exceed its rate limit. The provider retried it, at the next rate-limit slot, until max_retries ran out.",
+		fix:     "Run Terraform again in a moment; if other tools or provider aliases obtain credentials with this account at the same time, space them out or raise max_retries.",
+	},
 	"InvalidParameter.OverTimeError": {
 		meaning: "The session duration is longer than STS grants.",
 		fix:     "Lower session_duration (at most 43200 seconds) or mfa_certification.duration_seconds (at most 7200 for a root account's key, 129600 for a sub-user's).",
 	},
 	"InvalidParameter.ParamError": {
-		meaning: "STS refused a parameter; its message below names it (for a SAML exchange, a malformed, expired or untrusted assertion).",
-		fix:     "Correct the argument the message names: role_arn, session_name (2 to 128 letters, digits and =,.@_-), saml_assertion, principal_arn or source_identity.",
+		meaning: "STS refused a parameter; its message below names it (for a SAML exchange, a malformed, expired or untrusted assertion; for an OIDC exchange, also a role_arn that names no role or a session_duration over 43200 seconds).",
+		fix: "Correct the argument the message names: role_arn (the role's resource name in the CAM console), session_name (2 to 128 letters, digits and =,.@_-), " +
+			"session_duration (at most 43200), saml_assertion, principal_arn, external_id or source_identity.",
+	},
+	"InvalidParameter.PolicyTooLong": {
+		meaning: "The assume_role policy is longer than STS takes: at most 2048 characters once URL-encoded.",
+		fix:     "Shorten the policy: use wildcards in action and resource, or leave it out and rely on the role's own permissions.",
+	},
+	"InvalidParameter.StrategyFormatError": {
+		meaning: "The assume_role policy is not a policy document STS can read: it needs version \"2.0\" and statements of effect, action and resource.",
+		fix:     fixSessionPolicy,
+	},
+	"InvalidParameter.StrategyInvalid": {
+		meaning: "The assume_role policy is not valid as a session policy: a statement names a principal, or an action that is not service:Action.",
+		fix:     fixSessionPolicy,
+	},
+	"InvalidParameter.ResouceError": {
+		meaning: "A resource in the assume_role policy is neither * nor a resource name (qcs::service:region:account:resource).",
+		fix:     fixSessionPolicy,
 	},
 	"InvalidParameter.AccountNotAvaliable": {
 		meaning: "The account behind the credential cannot use STS this way.", fix: "Check that the account is verified and not in arrears.",

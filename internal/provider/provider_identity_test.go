@@ -178,6 +178,21 @@ data "tencentcloud_organization_member_email_bind" "m" {
 			}},
 		})
 	})
+	t.Run("a role that does not exist is refused with the code the exchange declares", func(t *testing.T) {
+		_, endpoints := startIdentityEmulator(t, "")
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+			Steps: []resource.TestStep{{
+				Config: providerWithSTS(endpoints, fmt.Sprintf(`assume_role_with_web_identity {
+    provider_id = %q
+    role_arn = "qcs::cam::uin/100000000001:roleName/nobody"
+    web_identity_token_file = %q
+  }`, oidcProvider, writeTokenFile(t, "oidc-token-one"))) + dataSourceBlock("100033118139"),
+				ExpectError: errorMatching("Cannot Obtain Tencent Cloud Credentials", "InvalidParameter.ParamError",
+					"a role_arn that names no role", "role_arn (the role's resource name"),
+			}},
+		})
+	})
 	t.Run("a token file that does not exist is named", func(t *testing.T) {
 		_, endpoints := startIdentityEmulator(t, "")
 		missing := filepath.Join(t.TempDir(), "absent-token")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -42,11 +43,15 @@ func assumeRoleBlock() schema.SingleNestedBlock {
 				MarkdownDescription: "The external ID the role's trust policy requires, if any. Can also be set with the `" +
 					envAssumeRoleExternalID + "` environment variable. No default.",
 				Optional: true,
+				Validators: []validator.String{stringvalidator.RegexMatches(externalIDPattern,
+					"must be 2 to 128 letters, digits and _+=,.@:/- characters, as STS requires")},
 			},
 			"source_identity": schema.StringAttribute{
 				MarkdownDescription: "The UIN of the identity behind the call, recorded with the role session. Can also be set with the `" +
 					envAssumeRoleSourceIdentity + "` environment variable. No default.",
 				Optional: true,
+				Validators: []validator.String{stringvalidator.RegexMatches(accountUIN,
+					"must be a UIN, such as 100000000001: digits, without a leading zero")},
 			},
 			"serial_number": schema.StringAttribute{
 				MarkdownDescription: "The MFA device, such as `qcs::cam:uin/100000000001::mfa/softToken`, for a role whose trust policy " +
@@ -192,6 +197,10 @@ func enablePodOIDCAttribute() schema.BoolAttribute {
 // STS writes it. IDs are compared as text, so one written with a leading
 // zero would match no account and forbid nothing.
 var accountUIN = regexp.MustCompile(`^[1-9][0-9]*$`)
+
+// externalIDPattern is ExternalId as STS takes it: 2 to 128 characters of
+// [\w+=,.@:/-].
+var externalIDPattern = regexp.MustCompile(`^[\w+=,.@:/-]{2,128}$`)
 
 // accountIDRule is how the attributes' descriptions state accountUIN.
 const accountIDRule = "Each is an account UIN written as digits without a leading zero (`^[1-9][0-9]*$`), such as " +

@@ -131,19 +131,21 @@ func fastRetryClient(endpoint *url.URL, maxRetries int) testClient {
 
 func TestRetryableFailuresAreRetried(t *testing.T) {
 	for name, f := range map[string]fault{
-		"RequestLimitExceeded":                  replyAPIError("RequestLimitExceeded"),
-		"RequestLimitExceeded.UinLimitExceeded": replyAPIError("RequestLimitExceeded.UinLimitExceeded"),
-		"RequestLimitExceeded.IPLimitExceeded":  replyAPIError("RequestLimitExceeded.IPLimitExceeded"),
-		"InternalError":                         replyAPIError("InternalError"),
-		"ServiceUnavailable":                    replyAPIError("ServiceUnavailable"),
-		"ResourceUnavailable":                   replyAPIError("ResourceUnavailable"),
-		"HTTP 502 gateway page":                 replyStatus(502, "<html><body><h1>502 Bad Gateway</h1></body></html>"),
-		"HTTP 503 empty":                        replyStatus(503, ""),
-		"HTTP 502 gateway JSON":                 replyStatus(502, `{"code": 502, "codeDesc": "BadGateway", "message": "upstream failed"}`),
-		"HTTP 503 with an API error body":       replyStatus(503, apiErrorBody("AuthFailure.SignatureFailure")),
-		"HTML with status 200":                  replyBody("<html>maintenance</html>"),
-		"truncated JSON":                        replyBody(okBody[:len(okBody)/2]),
-		"connection reset":                      resetConnection,
+		"RequestLimitExceeded":                              replyAPIError("RequestLimitExceeded"),
+		"RequestLimitExceeded.UinLimitExceeded":             replyAPIError("RequestLimitExceeded.UinLimitExceeded"),
+		"RequestLimitExceeded.IPLimitExceeded":              replyAPIError("RequestLimitExceeded.IPLimitExceeded"),
+		"RequestLimitExceeded.GlobalRegionUinLimitExceeded": replyAPIError("RequestLimitExceeded.GlobalRegionUinLimitExceeded"),
+		"InvalidParameter.OverLimit, STS's throttle":        replyAPIError("InvalidParameter.OverLimit"),
+		"InternalError":                                     replyAPIError("InternalError"),
+		"ServiceUnavailable":                                replyAPIError("ServiceUnavailable"),
+		"ResourceUnavailable":                               replyAPIError("ResourceUnavailable"),
+		"HTTP 502 gateway page":                             replyStatus(502, "<html><body><h1>502 Bad Gateway</h1></body></html>"),
+		"HTTP 503 empty":                                    replyStatus(503, ""),
+		"HTTP 502 gateway JSON":                             replyStatus(502, `{"code": 502, "codeDesc": "BadGateway", "message": "upstream failed"}`),
+		"HTTP 503 with an API error body":                   replyStatus(503, apiErrorBody("AuthFailure.SignatureFailure")),
+		"HTML with status 200":                              replyBody("<html>maintenance</html>"),
+		"truncated JSON":                                    replyBody(okBody[:len(okBody)/2]),
+		"connection reset":                                  resetConnection,
 	} {
 		t.Run(name, func(t *testing.T) {
 			endpoint, count := faultyServer(t, f, f)

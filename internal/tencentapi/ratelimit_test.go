@@ -123,8 +123,16 @@ func TestPacedCallsPassASlidingWindowWithArrivalJitter(t *testing.T) {
 	}
 }
 
+// STS throttles AssumeRole and the two exchanges with
+// InvalidParameter.OverLimit, which is throttling like the common code.
 func TestAThrottledRequestIsRetriedAtTheNextSlotNotAfterABackoff(t *testing.T) {
-	f := replyAPIError("RequestLimitExceeded.UinLimitExceeded")
+	for _, code := range []string{"RequestLimitExceeded.UinLimitExceeded", "InvalidParameter.OverLimit"} {
+		t.Run(code, func(t *testing.T) { testThrottleRetriedAtTheNextSlot(t, code) })
+	}
+}
+
+func testThrottleRetriedAtTheNextSlot(t *testing.T, code string) {
+	f := replyAPIError(code)
 	endpoint, _ := faultyServer(t, f, f, replyAPIError("InternalError"))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

@@ -68,26 +68,33 @@ func Sleep(ctx context.Context, d time.Duration) bool {
 	}
 }
 
-// retryableFamilies are the error code families that say "try again".
+// retryableFamilies are the error code families that say "try again",
+// besides throttling.
 var retryableFamilies = map[string]bool{
-	"RequestLimitExceeded": true,
-	"InternalError":        true,
-	"ServiceUnavailable":   true,
-	"ResourceUnavailable":  true,
+	"InternalError":       true,
+	"ServiceUnavailable":  true,
+	"ResourceUnavailable": true,
 }
 
 // throttled reports whether an API error code says the request was over
-// the rate limit.
+// the rate limit: the common code RequestLimitExceeded with every sub-code
+// (RequestLimitExceeded.UinLimitExceeded, .IPLimitExceeded, ...), and STS's
+// InvalidParameter.OverLimit, which the SDK (tencentcloud/sts/v20180813,
+// client.go) declares as "exceeds the rate limit" for AssumeRole,
+// AssumeRoleWithSAML and AssumeRoleWithWebIdentity; AssumeRole declares no
+// RequestLimitExceeded, so a real STS throttle may carry only this code.
+// This is the one rule for throttling: retries, their slot delay, the
+// count of throttles and "not acted on" all ask it.
 func throttled(code string) bool {
 	family, _, _ := strings.Cut(code, ".")
-	return family == "RequestLimitExceeded"
+	return family == "RequestLimitExceeded" || code == "InvalidParameter.OverLimit"
 }
 
 // RetryableCode reports whether an API error code says "try again":
 // throttling and temporary service errors, with all their sub-codes.
 func RetryableCode(code string) bool {
 	family, _, _ := strings.Cut(code, ".")
-	return retryableFamilies[family]
+	return throttled(code) || retryableFamilies[family]
 }
 
 // PermanentNetworkError recognises network failures that asking again will
