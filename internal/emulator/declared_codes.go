@@ -125,3 +125,18 @@ func faultMessage(code, action string) string {
 	}
 	return fmt.Sprintf("%s (%s, %s)", message, action, code)
 }
+
+// UndeclaredAnswers lists each error the server answered with a code its
+// action does not declare, as "Action: Code", for tests that hold the
+// emulator to the SDK's declarations: an answer the real API never gives
+// would let a test rest on it. Injected transport faults ("Fault.<kind>")
+// are not answers of the API and are left out.
+func (s *Server) UndeclaredAnswers() []string {
+	var undeclared []string
+	for _, r := range s.Requests() {
+		if r.ErrorCode != "" && !strings.HasPrefix(r.ErrorCode, "Fault.") && !Declares(r.Action, r.ErrorCode) {
+			undeclared = append(undeclared, r.Action+": "+r.ErrorCode)
+		}
+	}
+	return undeclared
+}

@@ -28,7 +28,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, rec Request) bool 
 	case FaultInternalError:
 		rec.ErrorCode = "InternalError"
 	case FaultThrottled:
-		rec.ErrorCode = "RequestLimitExceeded"
+		rec.ErrorCode = throttleCode(rec.Action)
 	case FaultError:
 		rec.ErrorCode = fault.Code
 	}
@@ -123,7 +123,7 @@ func (s *Server) injectFault(w http.ResponseWriter, f Fault, action, requestID s
 		}})
 	case FaultThrottled:
 		writeJSON(w, map[string]any{"Response": map[string]any{
-			"Error":     apiError{Code: "RequestLimitExceeded", Message: "Your request rate exceeds the frequency limit for this account. Please reduce the frequency of calls."},
+			"Error":     apiError{Code: throttleCode(action), Message: "Your request rate exceeds the frequency limit for this account. Please reduce the frequency of calls."},
 			"RequestId": requestID,
 		}})
 	case FaultError:

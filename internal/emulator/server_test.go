@@ -59,6 +59,7 @@ func startServices(t *testing.T, worldJSON string) (*emulator.Server, map[string
 		t.Fatal(err)
 	}
 	srv := emulator.New(world)
+	expectOnlyDeclaredAnswers(t, srv)
 	urls := map[string]string{}
 	for _, service := range emulator.Services() {
 		ts := httptest.NewServer(srv.Handler(service))
@@ -66,6 +67,16 @@ func startServices(t *testing.T, worldJSON string) (*emulator.Server, map[string
 		urls[service] = ts.URL
 	}
 	return srv, urls
+}
+
+// expectOnlyDeclaredAnswers fails t if srv answered, during it, with an
+// error code the action does not declare.
+func expectOnlyDeclaredAnswers(t *testing.T, srv *emulator.Server) {
+	t.Cleanup(func() {
+		for _, answer := range srv.UndeclaredAnswers() {
+			t.Errorf("the emulator answered %s, which the action does not declare", answer)
+		}
+	})
 }
 
 // call sends one Organization action with the SDK's generic client, as any

@@ -121,6 +121,13 @@ func startEmulatorWith(t *testing.T, extra string) (*emulator.Server, testEndpoi
 func serveWorld(t *testing.T, world emulator.World) (*emulator.Server, testEndpoints) {
 	t.Helper()
 	srv := emulator.New(world)
+	// Every answer the emulator gives must be one the real API declares,
+	// or a test could pass on an error Tencent Cloud never returns.
+	t.Cleanup(func() {
+		for _, answer := range srv.UndeclaredAnswers() {
+			t.Errorf("the emulator answered %s, which the action does not declare", answer)
+		}
+	})
 	serve := func(service string) string {
 		ts := httptest.NewServer(srv.Handler(service))
 		t.Cleanup(ts.Close)
