@@ -9,7 +9,9 @@ const (
 	fixCheckEndpoint = "Check endpoints.organization (" + envOrganizationEndpoint + ") and domain (" + envDomain + "); without them the provider calls organization.intl.tencentcloudapi.com."
 	fixCAM           = "Attach a CAM policy that allows organization:{action} to the user or role that owns the SecretId from {secret_id}. " +
 		"tencentcloud_organization_member_email_binds calls organization:DescribeOrganizationMembers as well as " +
-		"organization:DescribeOrganizationMemberEmailBind; the provider documentation's CAM Permissions section has a policy with every action the provider calls."
+		"organization:DescribeOrganizationMemberEmailBind; the provider documentation's CAM Permissions section has a policy with every action the provider calls. " +
+		"If the account is a member rather than the organization's management account, it may read only its own binding: use the management account's " +
+		"credentials, or, for a trusted service's delegated administrator, set product to that service."
 	meaningThrottled = "Tencent Cloud throttled the request: {action} allows 20 requests per second per account, and the provider already paces itself to rate_limit and retries throttled reads."
 	fixThrottled     = "Another client is probably using the same account's budget. Lower rate_limit, raise max_retries, or run Terraform when the other client is idle."
 )

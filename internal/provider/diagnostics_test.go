@@ -248,7 +248,7 @@ func TestANotAuthorizedErrorNamesBothActionsOfTheWholeOrganizationRead(t *testin
 	for action, rc := range testContexts() {
 		for _, code := range []string{"UnauthorizedOperation", "AuthFailure.UnauthorizedOperation"} {
 			detail := readErrorDiagnostic(&tencentapi.Error{Code: code, RequestID: "r"}, rc).Detail()
-			for _, want := range []string{"allows organization:" + action, "organization:DescribeOrganizationMembers as well as organization:DescribeOrganizationMemberEmailBind", "CAM Permissions section"} {
+			for _, want := range []string{"allows organization:" + action, "organization:DescribeOrganizationMembers as well as organization:DescribeOrganizationMemberEmailBind", "CAM Permissions section", "use the management account's credentials", "set product to that service"} {
 				if !strings.Contains(detail, want) {
 					t.Errorf("%s %s: %q does not say %q", action, code, detail, want)
 				}
