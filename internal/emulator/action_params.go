@@ -30,7 +30,6 @@ type limitKind int
 const (
 	atLeast  limitKind = iota // an integer is at least n
 	atMost                    // an integer is at most n
-	minRunes                  // a string has at least n characters
 	maxRunes                  // a string has at most n characters
 	maxBytes                  // a string is at most n bytes as sent
 	matches                   // a string matches pattern
@@ -207,8 +206,6 @@ func (l limit) holds(typ jsonType, raw, text string) bool {
 			return !huge && n >= l.n
 		}
 		return !huge && n <= l.n
-	case minRunes:
-		return int64(utf8.RuneCountInString(text)) >= l.n
 	case maxRunes:
 		return int64(utf8.RuneCountInString(text)) <= l.n
 	case maxBytes:
@@ -260,8 +257,6 @@ func (l limit) String() string {
 		return fmt.Sprintf("must be at least %d", l.n)
 	case atMost:
 		return fmt.Sprintf("must be at most %d", l.n)
-	case minRunes:
-		return fmt.Sprintf("must be at least %d characters", l.n)
 	case maxRunes:
 		return fmt.Sprintf("must be at most %d characters", l.n)
 	case maxBytes:

@@ -92,8 +92,6 @@ func breaking(l limit, typ jsonType) (any, bool) {
 		return l.n + 1, true
 	case maxRunes, maxBytes:
 		return strings.Repeat("a", int(l.n)+1), true
-	case minRunes:
-		return strings.Repeat("a", int(l.n)-1), true
 	case matches:
 		return badPattern, !l.pattern.MatchString(badPattern)
 	case oneOf:
