@@ -103,6 +103,9 @@ func (h apiHandler) handle(r *http.Request, body []byte, paramsErr error, rec *R
 	if paramsErr != nil {
 		return nil, errorf("InvalidParameter", "The request body is not a JSON object: %s", paramsErr)
 	}
+	if apiErr := checkParams(rec.Action, rec.Params); apiErr != nil {
+		return nil, apiErr
+	}
 	return actions[rec.Action].serve(s, cred, rec.Params)
 }
 

@@ -5,7 +5,6 @@ package emulator
 
 import (
 	"encoding/json"
-	"strconv"
 )
 
 // codeNotAuthorized answers a member that asks for what only the
@@ -15,19 +14,9 @@ import (
 const codeNotAuthorized = "UnauthorizedOperation"
 
 func (s *Server) describeOrganizationMemberEmailBind(cred Credential, params map[string]string) (map[string]json.RawMessage, *apiError) {
-	for name := range params {
-		if name != "MemberUin" {
-			return nil, errorf("UnknownParameter", "The parameter `%s` is not recognized.", name)
-		}
-	}
-	raw, ok := params["MemberUin"]
-	if !ok || raw == "null" {
-		return nil, errorf("MissingParameter", "The request is missing the required parameter `MemberUin`.")
-	}
-	memberUin, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil || memberUin <= 0 {
-		return nil, errorf("InvalidParameter", "The parameter `MemberUin` must be a positive integer, got %s.", raw)
-	}
+	// checkParams has checked MemberUin against emailBindParams.
+	var memberUin int64
+	_ = json.Unmarshal([]byte(params["MemberUin"]), &memberUin)
 
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -5,7 +5,6 @@ package emulator
 
 import (
 	"encoding/json"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -103,85 +102,27 @@ func (org *Organization) checkLister(uin int64, product *string) *apiError {
 	return nil
 }
 
+// parseListingQuery reads a request that checkParams has checked against
+// membersParams; what the table cannot say, that Offset is a multiple of
+// Limit, is checked here.
 func parseListingQuery(params map[string]string) (listingQuery, *apiError) {
 	q := listingQuery{limit: defaultListingLimit}
-	var lang *string
-	// Sorted, so that a request with several mistakes always gets the same error.
-	for _, name := range slices.Sorted(maps.Keys(params)) {
-		raw := []byte(params[name])
-		var err error
-		want := "a string"
-		switch name {
-		case "Offset":
-			want, err = "a non-negative integer", json.Unmarshal(raw, &q.offset)
-		case "Limit":
-			want, err = "a non-negative integer", json.Unmarshal(raw, &q.limit)
-		case "NodeId":
-			want, err = "a non-negative integer", json.Unmarshal(raw, &q.nodeID)
-		case "Lang":
-			err = json.Unmarshal(raw, &lang)
-		case "SearchKey":
-			err = json.Unmarshal(raw, &q.searchKey)
-		case "AuthName":
-			err = json.Unmarshal(raw, &q.authName)
-		case "Product":
-			err = json.Unmarshal(raw, &q.product)
-		case "NodeName":
-			err = json.Unmarshal(raw, &q.nodeName)
-		case "Tags":
-			var apiErr *apiError
-			if q.tags, apiErr = parseTagFilters(raw); apiErr != nil {
-				return q, apiErr
-			}
-		default:
-			return q, errorf("UnknownParameter", "The parameter `%s` is not recognized.", name)
+	var tags []struct{ TagKey, TagValue *string }
+	readParams(params, map[string]any{
+		"Offset": &q.offset, "Limit": &q.limit, "NodeId": &q.nodeID, "Lang": new(*string),
+		"SearchKey": &q.searchKey, "AuthName": &q.authName, "Product": &q.product, "NodeName": &q.nodeName, "Tags": &tags,
+	})
+	for _, tag := range tags {
+		filter := tagFilter{key: *tag.TagKey}
+		if tag.TagValue != nil {
+			filter.value = *tag.TagValue
 		}
-		if err != nil {
-			return q, errorf("InvalidParameter", "The parameter `%s` must be %s, got %s.", name, want, raw)
-		}
-	}
-	if q.limit < 1 || q.limit > maxListingLimit {
-		return q, errorf("InvalidParameter", "The parameter `Limit` must be between 1 and %d, got %d.", maxListingLimit, q.limit)
+		q.tags = append(q.tags, filter)
 	}
 	if q.offset%q.limit != 0 {
 		return q, errorf("InvalidParameter", "The parameter `Offset` must be a multiple of `Limit` (%d), got %d.", q.limit, q.offset)
 	}
-	if lang != nil && *lang != "en" && *lang != "zh" {
-		return q, errorf("InvalidParameter", "The parameter `Lang` must be `en` or `zh`, got `%s`.", *lang)
-	}
 	return q, nil
-}
-
-func parseTagFilters(raw []byte) ([]tagFilter, *apiError) {
-	var tags []map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &tags); err != nil {
-		return nil, errorf("InvalidParameter", "The parameter `Tags` must be an array of objects with TagKey and TagValue, got %s.", raw)
-	}
-	if len(tags) > maxTagFilters {
-		return nil, errorf("InvalidParameter", "The parameter `Tags` takes at most %d tags, got %d.", maxTagFilters, len(tags))
-	}
-	filters := make([]tagFilter, len(tags))
-	for i, tag := range tags {
-		values := map[string]*string{}
-		for _, name := range slices.Sorted(maps.Keys(tag)) {
-			if name != "TagKey" && name != "TagValue" {
-				return nil, errorf("UnknownParameter", "The parameter `Tags.%d.%s` is not recognized.", i, name)
-			}
-			var value *string
-			if err := json.Unmarshal(tag[name], &value); err != nil {
-				return nil, errorf("InvalidParameter", "The parameter `Tags.%d.%s` must be a string, got %s.", i, name, tag[name])
-			}
-			values[name] = value
-		}
-		if values["TagKey"] == nil || *values["TagKey"] == "" {
-			return nil, errorf("InvalidParameter", "The parameter `Tags.%d.TagKey` is required.", i)
-		}
-		filters[i].key = *values["TagKey"]
-		if value := values["TagValue"]; value != nil {
-			filters[i].value = *value
-		}
-	}
-	return filters, nil
 }
 
 // checkNode rejects a NodeId or NodeName that names no unit: neither one of

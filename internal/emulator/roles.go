@@ -35,17 +35,12 @@ func (s *Server) AssumeRoleCalls() []AssumeRoleCall {
 
 func (s *Server) assumeRole(caller Credential, params map[string]string) (map[string]json.RawMessage, *apiError) {
 	call := AssumeRoleCall{CallerSecretID: caller.SecretID}
-	var tags []json.RawMessage
-	if apiErr := readParams(params, map[string]any{
+	// checkParams has checked each parameter against assumeRoleParams.
+	readParams(params, map[string]any{
 		"RoleArn": &call.RoleArn, "RoleSessionName": &call.RoleSessionName, "Policy": &call.Policy,
 		"ExternalId": &call.ExternalID, "DurationSeconds": &call.DurationSeconds, "SourceIdentity": &call.SourceIdentity,
-		"SerialNumber": &call.SerialNumber, "TokenCode": &call.tokenCode, "Tags": &tags,
-	}); apiErr != nil {
-		return nil, apiErr
-	}
-	if apiErr := checkSessionTags(tags); apiErr != nil {
-		return nil, apiErr
-	}
+		"SerialNumber": &call.SerialNumber, "TokenCode": &call.tokenCode, "Tags": new([]json.RawMessage),
+	})
 	if apiErr := call.check(); apiErr != nil {
 		return nil, apiErr
 	}
@@ -127,26 +122,11 @@ const (
 	defaultSessionSeconds = 7200
 )
 
-// check validates the parameters together, after all were read, and fills
-// in the default duration.
+// check validates what the table of parameters cannot (that the MFA device
+// and code come together, and the policy's content), and fills in the
+// default duration.
 func (c *AssumeRoleCall) check() *apiError {
-	if c.RoleArn == "" {
-		return errorf("MissingParameter", "The request is missing the required parameter `RoleArn`.")
-	}
-	if apiErr := checkSessionName(c.RoleSessionName); apiErr != nil {
-		return apiErr
-	}
-	duration, apiErr := checkDuration(c.DurationSeconds, defaultSessionSeconds, maxSessionSeconds)
-	if apiErr != nil {
-		return apiErr
-	}
-	c.DurationSeconds = duration
-	if c.ExternalID != "" && !externalIDPattern.MatchString(c.ExternalID) {
-		return errorf("InvalidParameter.ParamError", "ExternalId must be 2 to 128 letters, digits and _+=,.@:/- characters.")
-	}
-	if c.SourceIdentity != "" && !uinPattern.MatchString(c.SourceIdentity) {
-		return errorf("InvalidParameter.ParamError", "SourceIdentity must be a UIN: digits, without a leading zero.")
-	}
+	c.DurationSeconds = orDefault(c.DurationSeconds, defaultSessionSeconds)
 	if (c.SerialNumber == "") != (c.tokenCode == "") {
 		return errorf("InvalidParameter.ParamError", "SerialNumber and TokenCode must be sent together, to prove MFA.")
 	}

@@ -6,7 +6,6 @@ package emulator
 import (
 	"encoding/base64"
 	"encoding/json"
-	"math"
 	"slices"
 	"time"
 )
@@ -19,22 +18,12 @@ import (
 func (s *Server) assumeRoleWithSAML(_ Credential, params map[string]string) (map[string]json.RawMessage, *apiError) {
 	var assertion, principalArn, roleArn, sessionName string
 	var duration uint64
-	if apiErr := readParams(params, map[string]any{
+	// checkParams has checked each parameter against samlParams.
+	readParams(params, map[string]any{
 		"SAMLAssertion": &assertion, "PrincipalArn": &principalArn, "RoleArn": &roleArn,
 		"RoleSessionName": &sessionName, "DurationSeconds": &duration,
-	}); apiErr != nil {
-		return nil, apiErr
-	}
-	if apiErr := required([2]string{"SAMLAssertion", assertion}, [2]string{"PrincipalArn", principalArn}, [2]string{"RoleArn", roleArn}); apiErr != nil {
-		return nil, apiErr
-	}
-	if apiErr := checkSessionName(sessionName); apiErr != nil {
-		return nil, apiErr
-	}
-	seconds, apiErr := checkDuration(int64(min(duration, math.MaxInt64)), defaultSessionSeconds, maxSessionSeconds)
-	if apiErr != nil {
-		return nil, apiErr
-	}
+	})
+	seconds := orDefault(int64(duration), defaultSessionSeconds)
 	role := s.findRole(roleArn)
 	if role == nil {
 		return nil, errorf("ResourceNotFound.RoleNotFound", "The role %s does not exist.", roleArn)

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"net/url"
 	"strings"
-	"unicode/utf8"
 )
 
 // What AssumeRole takes as a session policy and as session tags, read
@@ -32,9 +31,6 @@ const (
 // grant or deny actions on resources: a principal is the role's trust
 // policy's business and is refused, as is any field CAM does not define.
 func checkSessionPolicy(encoded string) *apiError {
-	if len(encoded) > maxPolicyLength {
-		return errorf("InvalidParameter.PolicyTooLong", "Policy is %d characters URL-encoded; at most %d are allowed.", len(encoded), maxPolicyLength)
-	}
 	decoded, err := url.QueryUnescape(encoded)
 	if err != nil {
 		return errorf(policyFormatError, "Policy is not URL-encoded: %s", err)
@@ -116,34 +112,4 @@ func strictDecode(data []byte, v any) error {
 	decoder := json.NewDecoder(bytes.NewReader(data))
 	decoder.DisallowUnknownFields()
 	return decoder.Decode(v)
-}
-
-// checkSessionTags checks AssumeRole's Tags: each a Key and a Value, under
-// their length limits, with no key twice and no other field.
-func checkSessionTags(tags []json.RawMessage) *apiError {
-	const code = "InvalidParameter.ParamError"
-	if len(tags) > maxSessionTags {
-		return errorf(code, "Tags holds %d tags; at most %d are allowed.", len(tags), maxSessionTags)
-	}
-	seen := map[string]bool{}
-	for i, raw := range tags {
-		var tag struct{ Key, Value *string }
-		if err := strictDecode(raw, &tag); err != nil {
-			return errorf(code, "Tags[%d] must be an object of Key and Value: %s", i, err)
-		}
-		switch {
-		case tag.Key == nil || *tag.Key == "":
-			return errorf(code, "Tags[%d] has no Key.", i)
-		case tag.Value == nil:
-			return errorf(code, "Tags[%d] has no Value.", i)
-		case utf8.RuneCountInString(*tag.Key) > maxTagKeyLength:
-			return errorf(code, "Tags[%d].Key is over %d characters.", i, maxTagKeyLength)
-		case utf8.RuneCountInString(*tag.Value) > maxTagValueLength:
-			return errorf(code, "Tags[%d].Value is over %d characters.", i, maxTagValueLength)
-		case seen[*tag.Key]:
-			return errorf(code, "Tags holds the key %q twice.", *tag.Key)
-		}
-		seen[*tag.Key] = true
-	}
-	return nil
 }

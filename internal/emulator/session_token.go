@@ -27,22 +27,15 @@ func (s *Server) getSessionToken(caller Credential, params map[string]string) (m
 	}
 	var serialNumber, code string
 	var duration int64
-	if apiErr := readParams(params, map[string]any{
+	// checkParams has checked each parameter against getSessionTokenParams,
+	// DurationSeconds against a sub-user's limit; a root account's is lower.
+	readParams(params, map[string]any{
 		"SerialNumber": &serialNumber, "TokenCode": &code, "DurationSeconds": &duration,
-	}); apiErr != nil {
-		return nil, apiErr
+	})
+	if !caller.SubUser && duration > maxRootMFASessionSeconds {
+		return nil, errorf("InvalidParameter.OverTimeError", "The parameter `DurationSeconds` must be at most %d for a root account's key, got %d.", maxRootMFASessionSeconds, duration)
 	}
-	if apiErr := required([2]string{"SerialNumber", serialNumber}, [2]string{"TokenCode", code}); apiErr != nil {
-		return nil, apiErr
-	}
-	limit := int64(maxRootMFASessionSeconds)
-	if caller.SubUser {
-		limit = maxSubUserSessionSeconds
-	}
-	duration, apiErr := checkDuration(duration, defaultMFASessionSeconds, limit)
-	if apiErr != nil {
-		return nil, apiErr
-	}
+	duration = orDefault(duration, defaultMFASessionSeconds)
 	if apiErr := s.useMFACode(caller.Uin, serialNumber, code); apiErr != nil {
 		return nil, apiErr
 	}

@@ -16,25 +16,15 @@ import (
 func (s *Server) assumeRoleWithWebIdentity(_ Credential, params map[string]string) (map[string]json.RawMessage, *apiError) {
 	var providerID, token, roleArn, sessionName string
 	var duration int64
-	if apiErr := readParams(params, map[string]any{
+	// checkParams has checked each parameter against webIdentityParams.
+	readParams(params, map[string]any{
 		"ProviderId": &providerID, "WebIdentityToken": &token, "RoleArn": &roleArn,
 		"RoleSessionName": &sessionName, "DurationSeconds": &duration,
-	}); apiErr != nil {
-		return nil, apiErr
-	}
-	if apiErr := required([2]string{"ProviderId", providerID}, [2]string{"WebIdentityToken", token}, [2]string{"RoleArn", roleArn}); apiErr != nil {
-		return nil, apiErr
-	}
-	if apiErr := checkSessionName(sessionName); apiErr != nil {
-		return nil, apiErr
-	}
-	// The action declares neither InvalidParameter.OverTimeError nor
-	// ResourceNotFound.RoleNotFound (tencentcloud/sts/v20180813, client.go):
-	// its parameter code is InvalidParameter.ParamError.
-	duration, apiErr := checkDuration(duration, defaultSessionSeconds, maxSessionSeconds)
-	if apiErr != nil {
-		return nil, errorf("InvalidParameter.ParamError", "%s", apiErr.Message)
-	}
+	})
+	duration = orDefault(duration, defaultSessionSeconds)
+	// The action declares no ResourceNotFound.RoleNotFound
+	// (tencentcloud/sts/v20180813, client.go): its parameter code is
+	// InvalidParameter.ParamError.
 	role := s.findRole(roleArn)
 	if role == nil {
 		return nil, errorf("InvalidParameter.ParamError", "RoleArn names no role: %s does not exist.", roleArn)
