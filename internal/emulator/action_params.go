@@ -84,7 +84,7 @@ var paramTables = map[string]actionParams{
 	actionWebIdentity:       webIdentityParams,
 	actionSAML:              samlParams,
 	actionGetSessionToken:   getSessionTokenParams,
-	actionGetCallerIdentity: {invalidCode: "InvalidParameter.ParamError"},
+	actionGetCallerIdentity: {invalidCode: "InvalidParameter"}, // declares no parameter code of its own
 }
 
 // checkParams validates params against action's table: first each sent
@@ -203,7 +203,7 @@ func (l limit) holds(typ jsonType, raw, text string) bool {
 	case atLeast, atMost:
 		n, huge := integer(typ, raw)
 		if l.kind == atLeast {
-			return !huge && n >= l.n
+			return huge || n >= l.n
 		}
 		return !huge && n <= l.n
 	case maxRunes:
@@ -238,13 +238,23 @@ func (l limit) holdsItems(items []map[string]json.RawMessage) (bool, string) {
 			return false, fmt.Sprintf("takes at most %d items, got %d", l.n, len(items))
 		}
 	case unique:
+		// Compared as decoded, so that "te\u0061m" is "team" as the API
+		// reads it; a value that is not a string is compared as sent.
 		seen := map[string]bool{}
 		for _, item := range items {
 			value, ok := item[l.field]
-			if ok && string(value) != "null" && seen[string(value)] {
+			if !ok || string(value) == "null" {
+				continue
+			}
+			key := string(value)
+			var text string
+			if json.Unmarshal(value, &text) == nil {
+				key = text
+			}
+			if seen[key] {
 				return false, fmt.Sprintf("holds the %s %s twice", l.field, value)
 			}
-			seen[string(value)] = true
+			seen[key] = true
 		}
 	}
 	return true, ""

@@ -5,6 +5,7 @@ package emulator
 
 import (
 	"encoding/json"
+	"errors"
 	"io"
 	"mime"
 	"net/http"
@@ -51,7 +52,19 @@ func (h apiHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.BeforeRequest(rec.Action, rec.Params)
 		s.hookMu.Unlock()
 	}
-	if s.fail(w, r, rec) {
+	// A fault that answers as the API does (an error code, a throttle)
+	// comes only where the API itself would answer: at the action's own
+	// endpoint, for a caller it has authenticated. Faults of the network
+	// and gateways come whatever the request.
+	answerable := func() bool {
+		probe := rec
+		if checkCommonParameters(h.service, &probe) != nil {
+			return false
+		}
+		_, apiErr := s.authenticateCaller(r, body, h.service, &probe)
+		return apiErr == nil
+	}
+	if s.fail(w, r, rec, answerable) {
 		return
 	}
 	fields, apiErr := h.handle(r, body, paramsErr, &rec)
@@ -223,14 +236,15 @@ func (s *Server) checkTimestamp(r *http.Request) (int64, *apiError) {
 func decodeParams(r *http.Request, body []byte) (map[string]string, error) {
 	params := map[string]string{}
 	if r.Method == http.MethodGet {
-		for name, values := range r.URL.Query() {
-			params[name] = values[0]
-		}
-		return params, nil
+		return queryParams(r.URL.Query(), r.Header.Get("X-TC-Action")), nil
 	}
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(body, &raw); err != nil {
 		return nil, err
+	}
+	if raw == nil {
+		// JSON null decodes without error into no map at all.
+		return nil, errors.New("the body is null")
 	}
 	for name, value := range raw {
 		params[name] = string(value)

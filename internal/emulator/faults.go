@@ -15,8 +15,8 @@ import (
 // fail answers the request with the first fault that matches it, if any.
 // It reports whether the request is done with: answered with the fault, or
 // abandoned by a client that gave up during a delay.
-func (s *Server) fail(w http.ResponseWriter, r *http.Request, rec Request) bool {
-	fault, ok := s.takeFault(rec.Action, rec.MemberUin)
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, rec Request, answerable func() bool) bool {
+	fault, ok := s.takeFault(rec.Action, rec.MemberUin, answerable)
 	if !ok {
 		return false
 	}
@@ -37,9 +37,16 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, rec Request) bool 
 	return true
 }
 
+// apiAnswerFaults are the faults that answer as the API itself does.
+var apiAnswerFaults = map[string]bool{FaultInternalError: true, FaultThrottled: true, FaultError: true}
+
 // takeFault returns the first request fault that matches the request and
-// has uses left, using one up.
-func (s *Server) takeFault(action string, memberUin int64) (Fault, bool) {
+// has uses left, using one up. A fault that answers as the API does is
+// skipped, and kept, unless answerable says the API would answer the
+// request at all. It is asked before the lock is taken, since
+// authentication reads the world under it.
+func (s *Server) takeFault(action string, memberUin int64, answerable func() bool) (Fault, bool) {
+	canAnswer := answerable()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i, f := range s.world.Faults {
@@ -50,6 +57,9 @@ func (s *Server) takeFault(action string, memberUin int64) (Fault, bool) {
 			continue
 		}
 		if f.MemberUin != 0 && f.MemberUin != memberUin {
+			continue
+		}
+		if apiAnswerFaults[f.Kind] && !canAnswer {
 			continue
 		}
 		if s.useFault(i) {

@@ -48,11 +48,13 @@ func (s *Server) describeOrganizationMembers(cred Credential, params map[string]
 	if org == nil {
 		return nil, errorf("ResourceNotFound.OrganizationNotExist", "The organization does not exist.")
 	}
-	if q.product != nil && !slices.Contains(org.TrustedServices, *q.product) {
-		return nil, errorf("ResourceNotFound.OrganizationServiceNotExist", "The trusted service `%s` does not exist.", *q.product)
-	}
+	// Who may list comes first, so that a member cannot learn from the
+	// answer which trusted services exist.
 	if apiErr := org.checkLister(cred.Uin, q.product); apiErr != nil {
 		return nil, apiErr
+	}
+	if q.product != nil && !slices.Contains(org.TrustedServices, *q.product) {
+		return nil, errorf("ResourceNotFound.OrganizationServiceNotExist", "The trusted service `%s` does not exist.", *q.product)
 	}
 	if q.offset == 0 {
 		s.listingStarts(org)

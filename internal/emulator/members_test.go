@@ -189,7 +189,11 @@ func TestOnlyTheAdminAndATrustedServicesDelegatedAdminWithProductListTheOrganiza
 		{"the delegated admin naming its service", delegateCred, map[string]any{"Limit": 50, "Product": "CloudAudit"}, ""},
 		{"the delegated admin without Product", delegateCred, map[string]any{"Limit": 50}, "UnauthorizedOperation"},
 		{"the delegated admin naming another service", delegateCred, map[string]any{"Limit": 50, "Product": "Tag"}, "UnauthorizedOperation"},
-		{"the delegated admin naming no trusted service", delegateCred, map[string]any{"Product": "CVM"}, "ResourceNotFound.OrganizationServiceNotExist"},
+		// Refused as any service it does not administer: the answer must not
+		// tell which services the organization trusts.
+		{"the delegated admin naming no trusted service", delegateCred, map[string]any{"Product": "CVM"}, "UnauthorizedOperation"},
+		{"a member naming no trusted service", memberCred, map[string]any{"Product": "CVM"}, "UnauthorizedOperation"},
+		{"the admin naming no trusted service", adminCred, map[string]any{"Product": "CVM"}, "ResourceNotFound.OrganizationServiceNotExist"},
 		{"a member", memberCred, map[string]any{"Limit": 50}, "UnauthorizedOperation"},
 		{"a member naming a service", memberCred, map[string]any{"Limit": 50, "Product": "CloudAudit"}, "UnauthorizedOperation"},
 		{"a caller in no organization", lonerCred, map[string]any{}, "ResourceNotFound.OrganizationNotExist"},

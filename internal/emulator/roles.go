@@ -112,7 +112,7 @@ var sessionNamePattern = regexp.MustCompile(`^[\w+=,.@-]{2,128}$`)
 // uinPattern SourceIdentity, the caller's UIN.
 var (
 	externalIDPattern = regexp.MustCompile(`^[\w+=,.@:/-]{2,128}$`)
-	uinPattern        = regexp.MustCompile(`^[1-9][0-9]*$`)
+	uinPattern        = regexp.MustCompile(`^[1-9][0-9]{0,19}$`)
 )
 
 // maxSessionSeconds and defaultSessionSeconds are the longest and the
