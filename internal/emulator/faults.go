@@ -43,10 +43,24 @@ var apiAnswerFaults = map[string]bool{FaultInternalError: true, FaultThrottled: 
 // takeFault returns the first request fault that matches the request and
 // has uses left, using one up. A fault that answers as the API does is
 // skipped, and kept, unless answerable says the API would answer the
-// request at all. It is asked before the lock is taken, since
-// authentication reads the world under it.
+// request at all. answerable authenticates the request, which reads the
+// world under s.mu, so it is asked without the lock, and only when such a
+// fault matches: the faults are then looked through again, as they may
+// have changed meanwhile.
 func (s *Server) takeFault(action string, memberUin int64, answerable func() bool) (Fault, bool) {
-	canAnswer := answerable()
+	asked, canAnswer := false, false
+	for {
+		f, ok, ask := s.matchFault(action, memberUin, asked, canAnswer)
+		if !ask {
+			return f, ok
+		}
+		asked, canAnswer = true, answerable()
+	}
+}
+
+// matchFault is one look through the faults for takeFault; ask reports
+// that an API-answer fault matched before answerable was asked.
+func (s *Server) matchFault(action string, memberUin int64, asked, canAnswer bool) (f Fault, ok, ask bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i, f := range s.world.Faults {
@@ -59,14 +73,17 @@ func (s *Server) takeFault(action string, memberUin int64, answerable func() boo
 		if f.MemberUin != 0 && f.MemberUin != memberUin {
 			continue
 		}
+		if apiAnswerFaults[f.Kind] && !asked {
+			return Fault{}, false, true
+		}
 		if apiAnswerFaults[f.Kind] && !canAnswer {
 			continue
 		}
 		if s.useFault(i) {
-			return f, true
+			return f, true, false
 		}
 	}
-	return Fault{}, false
+	return Fault{}, false, false
 }
 
 // useFault reports whether fault i has a use left, using one up. The

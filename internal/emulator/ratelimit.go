@@ -134,3 +134,17 @@ func (w *World) arrivalJitter() time.Duration {
 	d, _ := time.ParseDuration(w.ArrivalJitter)
 	return d
 }
+
+// throttleCode is the code a throttled request of action is answered with,
+// by the limiter and by the throttled fault: STS declares
+// InvalidParameter.OverLimit ("Frequency limit exceeded", errors.go) for
+// AssumeRole, AssumeRoleWithSAML and AssumeRoleWithWebIdentity
+// (tencentcloud/sts/v20180813, client.go), and AssumeRole declares no
+// RequestLimitExceeded; every other action answers the common code.
+func throttleCode(action string) string {
+	switch action {
+	case actionAssumeRole, actionSAML, actionWebIdentity:
+		return "InvalidParameter.OverLimit"
+	}
+	return "RequestLimitExceeded"
+}

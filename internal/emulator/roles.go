@@ -70,19 +70,6 @@ func (s *Server) assumeRole(caller Credential, params map[string]string) (map[st
 	return credentialResponse(issued), nil
 }
 
-// throttleCode is the code the rate limiter answers action with: STS
-// declares InvalidParameter.OverLimit ("exceeds the rate limit") for
-// AssumeRole, AssumeRoleWithSAML and AssumeRoleWithWebIdentity
-// (tencentcloud/sts/v20180813, client.go), and AssumeRole declares no
-// RequestLimitExceeded; every other action answers the common code.
-func throttleCode(action string) string {
-	switch action {
-	case "AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity":
-		return "InvalidParameter.OverLimit"
-	}
-	return "RequestLimitExceeded"
-}
-
 // findRole returns the world's role with arn, or nil.
 func (s *Server) findRole(arn string) *Role {
 	for i := range s.world.Roles {

@@ -79,8 +79,8 @@ var retryableFamilies = map[string]bool{
 // throttled reports whether an API error code says the request was over
 // the rate limit: the common code RequestLimitExceeded with every sub-code
 // (RequestLimitExceeded.UinLimitExceeded, .IPLimitExceeded, ...), and STS's
-// InvalidParameter.OverLimit, which the SDK (tencentcloud/sts/v20180813,
-// client.go) declares as "exceeds the rate limit" for AssumeRole,
+// InvalidParameter.OverLimit, "Frequency limit exceeded" in the SDK's
+// errors.go (tencentcloud/sts/v20180813), which its client.go declares for AssumeRole,
 // AssumeRoleWithSAML and AssumeRoleWithWebIdentity; AssumeRole declares no
 // RequestLimitExceeded, so a real STS throttle may carry only this code.
 // This is the one rule for throttling: retries, their slot delay, the
