@@ -6,8 +6,6 @@ package provider
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -139,30 +137,10 @@ func TestAccInventoryReadsAMemberThatJoinsDuringPaging(t *testing.T) {
 // TestAccInventoryReportsProgressAtInfo reads 40 members at INFO and
 // expects a progress line at least every tenth of the way.
 func TestAccInventoryReportsProgressAtInfo(t *testing.T) {
-	_, endpoints := serveWorld(t, inventoryWorld(t, 40, ""))
-	logPath := filepath.Join(t.TempDir(), "info.log")
-	t.Setenv("TF_LOG", "INFO")
-	t.Setenv("TF_ACC_LOG_PATH", logPath)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps:                    []resource.TestStep{{Config: inventoryConfig(endpoints.organization, "")}},
-	})
-	logs, err := os.ReadFile(logPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Log fields come in any order.
 	reported := map[string]bool{}
-	field := regexp.MustCompile(`\b(done|total)=(\d+)`)
-	for _, line := range strings.Split(string(logs), "\n") {
-		if strings.Contains(line, "Read organization member email bindings") {
-			values := map[string]string{}
-			for _, m := range field.FindAllStringSubmatch(line, -1) {
-				values[m[1]] = m[2]
-			}
-			if values["total"] == "40" {
-				reported[values["done"]] = true
-			}
+	for _, line := range logFields(inventoryInfoLog(t, 40, ""), logBindingProgress) {
+		if line["total"] == "40" {
+			reported[line["done"]] = true
 		}
 	}
 	for done := 4; done <= 40; done += 4 {

@@ -36,14 +36,11 @@ func logFields(logs, message string) []map[string]string {
 	return lines
 }
 
-// TestAccInventoryReportsRetriesThrottlesAndASummaryAtInfo reads 40
-// members of which reads are throttled 5 times and fail with InternalError 3
-// times, and expects INFO progress to count them apart, with the time spent
-// and left, and one closing line with the members read and the calls made.
-func TestAccInventoryReportsRetriesThrottlesAndASummaryAtInfo(t *testing.T) {
-	_, endpoints := serveWorld(t, inventoryWorld(t, 40, `, "faults": [
-  {"kind": "throttled", "action": "DescribeOrganizationMemberEmailBind", "count": 5},
-  {"kind": "internal_error", "action": "DescribeOrganizationMemberEmailBind", "count": 3}]`))
+// inventoryInfoLog plans a whole-organization read of inventoryWorld(n,
+// extra) and returns the provider's log at INFO.
+func inventoryInfoLog(t *testing.T, n int, extra string) string {
+	t.Helper()
+	_, endpoints := serveWorld(t, inventoryWorld(t, n, extra))
 	logPath := filepath.Join(t.TempDir(), "info.log")
 	t.Setenv("TF_LOG", "INFO")
 	t.Setenv("TF_ACC_LOG_PATH", logPath)
@@ -51,11 +48,21 @@ func TestAccInventoryReportsRetriesThrottlesAndASummaryAtInfo(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps:                    []resource.TestStep{{Config: inventoryConfig(endpoints.organization, "")}},
 	})
-	raw, err := os.ReadFile(logPath)
+	logs, err := os.ReadFile(logPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	logs := string(raw)
+	return string(logs)
+}
+
+// TestAccInventoryReportsRetriesThrottlesAndASummaryAtInfo reads 40
+// members of which reads are throttled 5 times and fail with InternalError 3
+// times, and expects INFO progress to count them apart, with the time spent
+// and left, and one closing line with the members read and the calls made.
+func TestAccInventoryReportsRetriesThrottlesAndASummaryAtInfo(t *testing.T) {
+	logs := inventoryInfoLog(t, 40, `, "faults": [
+  {"kind": "throttled", "action": "DescribeOrganizationMemberEmailBind", "count": 5},
+  {"kind": "internal_error", "action": "DescribeOrganizationMemberEmailBind", "count": 3}]`)
 
 	progress := logFields(logs, logBindingProgress)
 	if len(progress) == 0 {
