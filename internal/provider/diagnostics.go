@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/url"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
@@ -37,22 +38,22 @@ const (
 	noCredentialsDetail = "The provider found no Tencent Cloud credential. It takes the one source the provider block names: " +
 		"secret_id and secret_key (with security_token for a temporary credential), profile, cam_role_name, " +
 		"assume_role_with_web_identity, enable_pod_oidc or assume_role_with_saml. Without one, it looks at the environment, in this order:\n" +
-		"  1. an OIDC token in " + envWebIdentityToken + " or a file named by " + envWebIdentityTokenFile + ";\n" +
-		"  2. a SAML assertion in " + envSAMLAssertion + ";\n" +
-		"  3. the environment variables " + envSecretID + " and " + envSecretKey + " (and " + envSecurityToken + ");\n" +
-		"  4. the tccli profile named by " + envProfile + " (default \"default\") in shared_credentials_dir or " +
-		envSharedCredentialsDir + " (default ~/.tccli);\n" +
-		"  5. the CVM instance role named by " + envCamRoleName + ".\n" +
+		"  1. an OIDC token in " + envvar.WebIdentityToken + " or a file named by " + envvar.WebIdentityTokenFile + ";\n" +
+		"  2. a SAML assertion in " + envvar.SAMLAssertion + ";\n" +
+		"  3. the environment variables " + envvar.SecretID + " and " + envvar.SecretKey + " (and " + envvar.SecurityToken + ");\n" +
+		"  4. the tccli profile named by " + envvar.Profile + " (default \"default\") in shared_credentials_dir or " +
+		envvar.SharedCredentialsDir + " (default ~/.tccli);\n" +
+		"  5. the CVM instance role named by " + envvar.CamRoleName + ".\n" +
 		"Supply one of them. API keys are created in the Tencent Cloud console under CAM > Access Key."
 
-	missingRoleArnDetail = "The assume_role block needs role_arn (or the environment variable " + envAssumeRoleArn + "), " +
+	missingRoleArnDetail = "The assume_role block needs role_arn (or the environment variable " + envvar.AssumeRoleArn + "), " +
 		"the resource name of the role to assume, such as qcs::cam::uin/100000000001:roleName/auditor."
 )
 
 func incompleteCredentialDetail(given, missing setting) string {
 	return fmt.Sprintf("A SecretId and SecretKey must come from the same place, but %s is set and %s is not. "+
 		"Set both as provider arguments, or both as the environment variables %s and %s.",
-		given.source, missing.source, envSecretID, envSecretKey)
+		given.source, missing.source, envvar.SecretID, envvar.SecretKey)
 }
 
 func unknownSettingDetail(name string) string {
@@ -71,7 +72,7 @@ func unknownSettingDetail(name string) string {
 }
 
 const ignoredTokenDetail = "secret_id and secret_key are set as provider arguments, so the credential is taken from the provider block, " +
-	"and " + envSecurityToken + " is not used with it: a token belongs to the temporary SecretId it was issued with. " +
+	"and " + envvar.SecurityToken + " is not used with it: a token belongs to the temporary SecretId it was issued with. " +
 	"If the provider arguments are a temporary credential, set security_token in the provider block too."
 
 func profileNotFoundDetail(name setting, credentialPath string) string {
@@ -95,8 +96,8 @@ func sourceOrDefault(s setting) string {
 const loneTokenDetail = "security_token is set as a provider argument, but secret_id and secret_key are not. " +
 	"A security token is only valid with the temporary SecretId and SecretKey it was issued with, so it cannot be used alone, " +
 	"and the credential would otherwise come from another source without it. " +
-	"Set secret_id and secret_key in the provider block beside it, or remove it and set " + envSecurityToken +
-	" beside " + envSecretID + " and " + envSecretKey + " instead."
+	"Set secret_id and secret_key in the provider block beside it, or remove it and set " + envvar.SecurityToken +
+	" beside " + envvar.SecretID + " and " + envvar.SecretKey + " instead."
 
 const notConfiguredDetail = "The data source was read before the provider was configured. This is a bug in the provider; please report it."
 

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
@@ -64,7 +65,7 @@ var unknownCode = explanation{
 var missingToken = explanation{
 	summary: "Missing Security Token",
 	meaning: "The SecretId from {secret_id} belongs to a temporary credential, which is only accepted with its security token, and none was given.",
-	fix:     "Set security_token (or " + envSecurityToken + ") to the token issued with this credential, or use a permanent API key.",
+	fix:     "Set security_token (or " + envvar.SecurityToken + ") to the token issued with this credential, or use a permanent API key.",
 }
 
 // explain looks a code up in the action's own table, then the common one,

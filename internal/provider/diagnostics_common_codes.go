@@ -3,10 +3,12 @@
 
 package provider
 
+import "github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
+
 const (
 	fixRetryLater    = "Run Terraform again in a moment; if it keeps failing, contact Tencent Cloud support with the RequestId below."
 	fixReportBug     = "This is a bug in the provider; please report it with the details below."
-	fixCheckEndpoint = "Check endpoints.organization (" + envOrganizationEndpoint + ") and domain (" + envDomain + "); without them the provider calls organization.intl.tencentcloudapi.com."
+	fixCheckEndpoint = "Check endpoints.organization (" + envvar.OrganizationEndpoint + ") and domain (" + envvar.Domain + "); without them the provider calls organization.intl.tencentcloudapi.com."
 	fixCAM           = "Attach a CAM policy that allows organization:{action} to the user or role that owns the SecretId from {secret_id}. " +
 		"tencentcloud_organization_member_email_binds calls organization:DescribeOrganizationMembers as well as " +
 		"organization:DescribeOrganizationMemberEmailBind; the provider documentation's CAM Permissions section has a policy with every action the provider calls. " +
@@ -77,7 +79,7 @@ var commonCodes = map[string]explanation{
 	"NoSuchVersion": {summary: "API Not Available at Endpoint", meaning: "{endpoint} does not serve version 2021-03-31 of the Organization API.", fix: fixCheckEndpoint},
 	"UnsupportedRegion": {
 		summary: "Unsupported Region", meaning: "The region sent with the request is not supported by this API.",
-		fix: "{action} needs no region: unset the region argument and " + envRegion + ".",
+		fix: "{action} needs no region: unset the region argument and " + envvar.Region + ".",
 	},
 	"UnsupportedProtocol": {summary: "Unsupported Protocol", meaning: "{endpoint} does not accept requests over this protocol or HTTP method.", fix: "Set protocol to HTTPS, the default."},
 	"InvalidParameter": {

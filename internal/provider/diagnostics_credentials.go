@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
@@ -40,7 +41,7 @@ func twoEnvExchangesDetail(set []string) string {
 func exchangeEnvIgnoredDetail(chosen string, set []string) string {
 	return fmt.Sprintf("The provider block names %s, so the identity exchange the environment configures (%s) is not used, and "+
 		"neither are the %s* variables that belong to it: no role is assumed from %s. Unset those variables, or use an "+
-		"assume_role block to assume a role.", chosen, strings.Join(set, ", "), "TENCENTCLOUD_ASSUME_ROLE_", envAssumeRoleArn)
+		"assume_role block to assume a role.", chosen, strings.Join(set, ", "), envvar.AssumeRolePrefix, envvar.AssumeRoleArn)
 }
 
 func twoSourcesDetail(first, second string) string {
@@ -49,11 +50,11 @@ func twoSourcesDetail(first, second string) string {
 		"and read with a role, use assume_role beside the source instead.", first, second)
 }
 
-const missingWebIdentityTokenDetail = "An OIDC exchange needs the token: set web_identity_token (or " + envWebIdentityToken +
-	"), or web_identity_token_file (or " + envWebIdentityTokenFile + ") to the file the CI system or Kubernetes writes it to."
+const missingWebIdentityTokenDetail = "An OIDC exchange needs the token: set web_identity_token (or " + envvar.WebIdentityToken +
+	"), or web_identity_token_file (or " + envvar.WebIdentityTokenFile + ") to the file the CI system or Kubernetes writes it to."
 
-const missingExchangeRoleArnDetail = "An OIDC exchange needs the role to assume: set role_arn (or " + envAssumeRoleArn +
-	"), or role_arn_file (or " + envAssumeRoleArnFile + "), to the resource name of a role whose trust policy names the identity " +
+const missingExchangeRoleArnDetail = "An OIDC exchange needs the role to assume: set role_arn (or " + envvar.AssumeRoleArn +
+	"), or role_arn_file (or " + envvar.AssumeRoleArnFile + "), to the resource name of a role whose trust policy names the identity " +
 	"provider, such as qcs::cam::uin/100000000001:roleName/ci-reader."
 
 func missingSAMLSettingDetail(p path.Path, envVar string) string {
@@ -65,7 +66,7 @@ func podOIDCIncompleteDetail(missing []string) string {
 	return fmt.Sprintf("enable_pod_oidc is true, but the environment lacks %s. TKE sets %s, %s, %s and %s in a pod whose service "+
 		"account is bound to a CAM role (the pod identity webhook). Bind the pod's service account to a role, or set enable_pod_oidc "+
 		"to false and use another credential source.",
-		strings.Join(missing, ", "), envTKERegion, envTKEWebIdentityTokenFile, envTKEProviderID, envTKERoleArn)
+		strings.Join(missing, ", "), envvar.TKERegion, envvar.TKEWebIdentityTokenFile, envvar.TKEProviderID, envvar.TKERoleArn)
 }
 
 func roleArnFileDetail(file setting, err error) string {
@@ -79,8 +80,8 @@ func incompleteMFADetail(given, missing setting) string {
 		sourceOrName(given), sourceOrName(missing))
 }
 
-const emptyMFADetail = "The mfa_certification block needs serial_number (or " + envMFASerialNumber + "), the MFA device such as " +
-	"qcs::cam:uin/100000000001::mfa/softToken, and token_code (or " + envMFATokenCode + "), its current code. " +
+const emptyMFADetail = "The mfa_certification block needs serial_number (or " + envvar.MFASerialNumber + "), the MFA device such as " +
+	"qcs::cam:uin/100000000001::mfa/softToken, and token_code (or " + envvar.MFATokenCode + "), its current code. " +
 	"Set both, or remove the block."
 
 // sourceOrName names where a setting came from, or where it would go.

@@ -3,12 +3,14 @@
 
 package provider
 
+import "github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
+
 const (
 	fixSessionPolicy = "Correct the assume_role policy: a JSON document with \"version\": \"2.0\" and statements of effect, action and resource, " +
 		"without principal, which only the role's trust policy names."
 	fixSTSRetry = "Run Terraform again in a moment; if it keeps failing, contact Tencent Cloud support with the RequestId above."
-	fixNewCode  = "Enter the device's current code (token_code in mfa_certification or assume_role, or " + envMFATokenCode +
-		" / " + envAssumeRoleTokenCode + ") and run Terraform again. A code is accepted once: a code used by an earlier run, " +
+	fixNewCode  = "Enter the device's current code (token_code in mfa_certification or assume_role, or " + envvar.MFATokenCode +
+		" / " + envvar.AssumeRoleTokenCode + ") and run Terraform again. A code is accepted once: a code used by an earlier run, " +
 		"or by another provider configuration in this run, is refused."
 )
 

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
@@ -136,9 +137,9 @@ func TestSubCodesFallBackToTheirFamily(t *testing.T) {
 }
 
 func TestRejectedEndpointIsNotEchoedWithItsPassword(t *testing.T) {
-	t.Setenv(envSecretID, "AKIDx")
-	t.Setenv(envSecretKey, "x")
-	t.Setenv(envOrganizationEndpoint, "https://admin:SuperSecret@organization.example.com/?debug=1")
+	t.Setenv(envvar.SecretID, "AKIDx")
+	t.Setenv(envvar.SecretKey, "x")
+	t.Setenv(envvar.OrganizationEndpoint, "https://admin:SuperSecret@organization.example.com/?debug=1")
 	_, diags := resolveSettings(emptyProviderModel(), "test")
 	if !diags.HasError() {
 		t.Fatal("a URL with a query was accepted")
@@ -154,7 +155,7 @@ func TestRejectedEndpointIsNotEchoedWithItsPassword(t *testing.T) {
 }
 
 func TestEnvironmentTokenBesideAnArgumentPairIsReportedNotDropped(t *testing.T) {
-	t.Setenv(envSecurityToken, "env-token")
+	t.Setenv(envvar.SecurityToken, "env-token")
 	m := emptyProviderModel()
 	m.SecretID, m.SecretKey = types.StringValue("AKIDarg"), types.StringValue("arg-key")
 	s, diags := resolveSettings(m, "test")

@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
 // These tests run the snippets of README.md and docs/ that are not example
@@ -126,9 +127,9 @@ func demoEnvironment(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, endpoints := serveWorld(t, world)
-	t.Setenv(envOrganizationEndpoint, endpoints.organization)
-	t.Setenv(envSecretID, "AKIDdemo00000000000000000000000000")
-	t.Setenv(envSecretKey, "demo-secret-key-not-a-real-one")
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.SecretID, "AKIDdemo00000000000000000000000000")
+	t.Setenv(envvar.SecretKey, "demo-secret-key-not-a-real-one")
 }
 
 // quickStartHome is a new HOME with the example in ~/audit/main.tf, and the
@@ -245,7 +246,7 @@ func TestAccEmulatorSnippetsServeTheQuickStart(t *testing.T) {
 	} {
 		t.Run(page.name, func(t *testing.T) {
 			cliPath(t)
-			for _, name := range []string{envSecretID, envSecretKey, envOrganizationEndpoint, envSTSEndpoint} {
+			for _, name := range []string{envvar.SecretID, envvar.SecretKey, envvar.OrganizationEndpoint, envvar.STSEndpoint} {
 				t.Setenv(name, "")
 			}
 			var urls []string
@@ -274,7 +275,7 @@ func TestAccEmulatorSnippetsServeTheQuickStart(t *testing.T) {
 					t.Fatalf("%s: the emulator snippet has a line this test cannot run: %q", page.name, line)
 				}
 			}
-			for _, name := range []string{envOrganizationEndpoint, envSecretID, envSecretKey} {
+			for _, name := range []string{envvar.OrganizationEndpoint, envvar.SecretID, envvar.SecretKey} {
 				if !exported[name] {
 					t.Errorf("%s: the emulator snippet does not export %s", page.name, name)
 				}
@@ -365,9 +366,9 @@ func emptyOrganizationEnvironment(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, endpoints := serveWorld(t, world)
-	t.Setenv(envSecretID, "AKIDaudit")
-	t.Setenv(envSecretKey, "audit-key")
-	t.Setenv(envOrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.SecretID, "AKIDaudit")
+	t.Setenv(envvar.SecretKey, "audit-key")
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
 }
 
 // TestAccExampleInventoryChecksFailOnAnEmptyOrganization: alltrue([]) is
@@ -446,9 +447,9 @@ func TestAccExampleCompactCheckPlanStaysShortForALargeOrganization(t *testing.T)
 		t.Fatal(err)
 	}
 	_, endpoints := serveWorld(t, world)
-	t.Setenv(envSecretID, "AKIDaudit")
-	t.Setenv(envSecretKey, "audit-key")
-	t.Setenv(envOrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.SecretID, "AKIDaudit")
+	t.Setenv(envvar.SecretKey, "audit-key")
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
 
 	out, err := newCLIWorkspace(t, providerFromEnvironment+inventoryExample(t, "compact_check.tf")).run(t, "plan", "-input=false")
 	if err != nil || !strings.Contains(out, "5 of 200 members have no bound email") {
@@ -520,9 +521,9 @@ func exampleEnvironmentFromProfile(t *testing.T, profile string) *emulator.Serve
 	srv, endpoints := startEmulator(t)
 	dir := t.TempDir()
 	writeProfile(t, dir, profile, `{"secretId": "AKIDadmin", "secretKey": "admin-key"}`, "")
-	t.Setenv(envSharedCredentialsDir, dir)
-	t.Setenv(envSecretID, "")
-	t.Setenv(envSecretKey, "")
-	t.Setenv(envOrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.SharedCredentialsDir, dir)
+	t.Setenv(envvar.SecretID, "")
+	t.Setenv(envvar.SecretKey, "")
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
 	return srv
 }

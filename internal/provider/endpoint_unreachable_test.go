@@ -22,6 +22,7 @@ import (
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
@@ -39,7 +40,7 @@ data "tencentcloud_organization_member_email_binds" "all" {}
 
 func TestEndpointUnreachableNamesTheEndpointItsSourceAndTheOutageNotMaxRetries(t *testing.T) {
 	rc := testContexts()["DescribeOrganizationMemberEmailBind"]
-	rc.endpoint, rc.endpoints.organization = "http://127.0.0.1:1", "the environment variable "+envOrganizationEndpoint
+	rc.endpoint, rc.endpoints.organization = "http://127.0.0.1:1", "the environment variable "+envvar.OrganizationEndpoint
 	d := readErrorDiagnostic(&tencentapi.Error{
 		Code: tencentapi.CodeEndpointUnreachable, Attempts: 11, Elapsed: 78 * time.Second,
 		Outage: &tencentapi.Outage{Failures: 9, Duration: 2345 * time.Millisecond, LastError: "dial tcp 127.0.0.1:1: connect: connection refused"},
@@ -77,14 +78,14 @@ func TestARefusedConnectionIsNotAdvisedMoreRetries(t *testing.T) {
 func TestAccEndpointDeadFromTheStartFailsWithinSecondsNamingTheEnvironmentVariable(t *testing.T) {
 	_, _ = serveWorld(t, inventoryWorld(t, 10, ""))
 	endpoint := closedURL(t)
-	t.Setenv(envOrganizationEndpoint, endpoint)
+	t.Setenv(envvar.OrganizationEndpoint, endpoint)
 	began := time.Now()
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: inventoryWithoutEndpoint,
 			ExpectError: errorMatching("Tencent Cloud API Endpoint Unreachable", endpoint, "attempts in a row",
-				"connection refused", "comes from the environment variable "+envOrganizationEndpoint),
+				"connection refused", "comes from the environment variable "+envvar.OrganizationEndpoint),
 		}},
 	})
 	// The test framework runs the CLI a few times around the plan.
@@ -142,7 +143,7 @@ func closedURL(t *testing.T) string {
 
 func TestAccDeadSTSEndpointIsNamedWithItsEnvironmentVariable(t *testing.T) {
 	_, endpoints := startEmulator(t)
-	t.Setenv(envSTSEndpoint, closedURL(t))
+	t.Setenv(envvar.STSEndpoint, closedURL(t))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -153,7 +154,7 @@ func TestAccDeadSTSEndpointIsNamedWithItsEnvironmentVariable(t *testing.T) {
     session_name = "audit-run"
   }`) + dataSourceBlock("100033118139"),
 			ExpectError: errorMatching("could not be reached", "attempts in a row", "connection refused",
-				"The STS endpoint comes from the environment variable "+envSTSEndpoint),
+				"The STS endpoint comes from the environment variable "+envvar.STSEndpoint),
 		}},
 	})
 }
@@ -213,7 +214,7 @@ func TestAccWrongEndpointBehindAProxyFailsWithinSecondsNamingTheProxy(t *testing
 	w := newCLIWorkspace(t, inventoryWithoutEndpoint)
 	cmd := w.command("plan", "-input=false", "-no-color")
 	cmd.Env = append(cmd.Env, "HTTPS_PROXY=http://proxy-user:proxy-secret@"+proxy,
-		envOrganizationEndpoint+"=https://organization.wrong-host.invalid")
+		envvar.OrganizationEndpoint+"=https://organization.wrong-host.invalid")
 	out, took := cliOutput(t, cmd, 180*time.Second)
 	for _, want := range []string{"Tencent Cloud API Endpoint Unreachable", "the proxy " + proxy, "HTTPS_PROXY",
 		"refused to connect to the endpoint", "502 Bad Gateway"} {

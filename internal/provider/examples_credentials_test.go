@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
 // The credential examples, each applied as written, with only the token
@@ -24,8 +26,8 @@ func identityExampleEnvironment(t *testing.T) {
 		t.Skip("acceptance test: set TF_ACC=1")
 	}
 	srv, endpoints := startIdentityEmulator(t, "")
-	t.Setenv(envOrganizationEndpoint, endpoints.organization)
-	t.Setenv(envSTSEndpoint, endpoints.sts)
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.STSEndpoint, endpoints.sts)
 	t.Cleanup(func() {
 		if err := expectSigners(srv, "AKIDtmp")(nil); err != nil {
 			t.Error(err)
@@ -44,10 +46,10 @@ func TestAccExampleProviderWebIdentity(t *testing.T) {
 
 func TestAccExampleProviderPodOIDC(t *testing.T) {
 	identityExampleEnvironment(t)
-	t.Setenv(envTKERegion, "ap-guangzhou")
-	t.Setenv(envTKEWebIdentityTokenFile, writeTokenFile(t, "oidc-token-two"))
-	t.Setenv(envTKEProviderID, oidcProvider)
-	t.Setenv(envTKERoleArn, auditorRole)
+	t.Setenv(envvar.TKERegion, "ap-guangzhou")
+	t.Setenv(envvar.TKEWebIdentityTokenFile, writeTokenFile(t, "oidc-token-two"))
+	t.Setenv(envvar.TKEProviderID, oidcProvider)
+	t.Setenv(envvar.TKERoleArn, auditorRole)
 	if err := configureOnce(t, requiredProviders+readExample(t, "provider/pod_oidc.tf")); err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +67,7 @@ func TestAccExampleProviderMFA(t *testing.T) {
 	identityExampleEnvironment(t)
 	dir := t.TempDir()
 	writeProfile(t, dir, "audit", `{"secretId": "AKIDadmin", "secretKey": "admin-key"}`, "")
-	t.Setenv(envSharedCredentialsDir, dir)
+	t.Setenv(envvar.SharedCredentialsDir, dir)
 	t.Setenv("TF_VAR_mfa_code", "902115")
 	if err := configureOnce(t, requiredProviders+readExample(t, "provider/mfa.tf")); err != nil {
 		t.Fatal(err)

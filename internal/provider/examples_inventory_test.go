@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
 // These tests apply the examples of tencentcloud_organization_member_email_binds
@@ -59,9 +60,9 @@ func exampleOrganizationEnvironment(t *testing.T, thirdStatus string) *emulator.
 		t.Fatal(err)
 	}
 	srv, endpoints := serveWorld(t, world)
-	t.Setenv(envSecretID, "AKIDaudit")
-	t.Setenv(envSecretKey, "audit-key")
-	t.Setenv(envOrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.SecretID, "AKIDaudit")
+	t.Setenv(envvar.SecretKey, "audit-key")
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
 	return srv
 }
 

@@ -16,6 +16,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
 // These tests apply the policy examples that the data source's page shows,
@@ -29,10 +31,10 @@ const boundMember, unboundMember = "100033118139", "100033118140"
 func exampleEnvironment(t *testing.T) testEndpoints {
 	t.Helper()
 	_, endpoints := startEmulator(t)
-	t.Setenv(envSecretID, "AKIDadmin")
-	t.Setenv(envSecretKey, "admin-key")
-	t.Setenv(envOrganizationEndpoint, endpoints.organization)
-	t.Setenv(envSTSEndpoint, endpoints.sts)
+	t.Setenv(envvar.SecretID, "AKIDadmin")
+	t.Setenv(envvar.SecretKey, "admin-key")
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.STSEndpoint, endpoints.sts)
 	return endpoints
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
 // The example files are what users copy and what the docs show, so each is
@@ -30,9 +31,9 @@ func readExample(t *testing.T, path string) string {
 
 func TestAccExampleDataSource(t *testing.T) {
 	_, endpoints := startEmulator(t)
-	t.Setenv(envSecretID, "AKIDadmin")
-	t.Setenv(envSecretKey, "admin-key")
-	t.Setenv(envOrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.SecretID, "AKIDadmin")
+	t.Setenv(envvar.SecretKey, "admin-key")
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -52,9 +53,9 @@ func TestAccExampleDemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, endpoints := serveWorld(t, world)
-	t.Setenv(envSecretID, world.Credentials[0].SecretID)
-	t.Setenv(envSecretKey, world.Credentials[0].SecretKey)
-	t.Setenv(envOrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.SecretID, world.Credentials[0].SecretID)
+	t.Setenv(envvar.SecretKey, world.Credentials[0].SecretKey)
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -97,18 +98,18 @@ func TestAccExampleProviderFromEnvironment(t *testing.T) {
 
 func TestAccExampleProviderAssumeRole(t *testing.T) {
 	exampleEnvironment(t)
-	t.Setenv(envSecretID, "")
-	t.Setenv(envSecretKey, "")
+	t.Setenv(envvar.SecretID, "")
+	t.Setenv(envvar.SecretKey, "")
 	dir := t.TempDir()
 	writeProfile(t, dir, "audit", `{"secretId": "AKIDloner", "secretKey": "loner-key"}`, "")
-	t.Setenv(envSharedCredentialsDir, dir)
+	t.Setenv(envvar.SharedCredentialsDir, dir)
 	expectExampleReadsBoundMember(t, readExample(t, "provider/assume_role.tf"))
 }
 
 func TestAccExampleProviderEmulatorEndpoints(t *testing.T) {
 	endpoints := exampleEnvironment(t)
-	t.Setenv(envOrganizationEndpoint, "")
-	t.Setenv(envSTSEndpoint, "")
+	t.Setenv(envvar.OrganizationEndpoint, "")
+	t.Setenv(envvar.STSEndpoint, "")
 	example := strings.NewReplacer("http://127.0.0.1:8080", endpoints.organization, "http://127.0.0.1:8081", endpoints.sts).
 		Replace(readExample(t, "provider/emulator.tf"))
 	expectExampleReadsBoundMember(t, example)

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
 // TestAccTraceLogsHoldNoExchangedSecrets runs each credential source that
@@ -27,8 +29,8 @@ func TestAccTraceLogsHoldNoExchangedSecrets(t *testing.T) {
 			name: "web identity",
 			env: func(t *testing.T) map[string]string {
 				return map[string]string{
-					envWebIdentityTokenFile: writeTokenFile(t, "oidc-token-one"),
-					envAssumeRoleProviderID: oidcProvider, envAssumeRoleArn: auditorRole,
+					envvar.WebIdentityTokenFile: writeTokenFile(t, "oidc-token-one"),
+					envvar.AssumeRoleProviderID: oidcProvider, envvar.AssumeRoleArn: auditorRole,
 				}
 			},
 			secrets: []string{"oidc-token-one"},
@@ -37,7 +39,7 @@ func TestAccTraceLogsHoldNoExchangedSecrets(t *testing.T) {
 		{
 			name: "SAML",
 			env: func(*testing.T) map[string]string {
-				return map[string]string{envSAMLAssertion: samlAssertion, envPrincipalArn: samlPrincipal, envAssumeRoleArn: auditorRole}
+				return map[string]string{envvar.SAMLAssertion: samlAssertion, envvar.PrincipalArn: samlPrincipal, envvar.AssumeRoleArn: auditorRole}
 			},
 			secrets: []string{samlAssertion},
 			actions: []string{actionSAML},
@@ -46,9 +48,9 @@ func TestAccTraceLogsHoldNoExchangedSecrets(t *testing.T) {
 			name: "MFA certification, then a role assumed with another code",
 			env: func(*testing.T) map[string]string {
 				return map[string]string{
-					envSecretID: "AKIDadmin", envSecretKey: "admin-key",
-					envMFASerialNumber: mfaSerial, envMFATokenCode: "480317",
-					envAssumeRoleArn: auditorRole, envAssumeRoleSerialNumber: mfaSerial, envAssumeRoleTokenCode: "265093",
+					envvar.SecretID: "AKIDadmin", envvar.SecretKey: "admin-key",
+					envvar.MFASerialNumber: mfaSerial, envvar.MFATokenCode: "480317",
+					envvar.AssumeRoleArn: auditorRole, envvar.AssumeRoleSerialNumber: mfaSerial, envvar.AssumeRoleTokenCode: "265093",
 				}
 			},
 			secrets: []string{"480317", "265093"},
@@ -60,8 +62,8 @@ func TestAccTraceLogsHoldNoExchangedSecrets(t *testing.T) {
 			logPath := filepath.Join(t.TempDir(), "trace.log")
 			t.Setenv("TF_LOG", "TRACE")
 			t.Setenv("TF_LOG_PATH", logPath)
-			t.Setenv(envOrganizationEndpoint, endpoints.organization)
-			t.Setenv(envSTSEndpoint, endpoints.sts)
+			t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+			t.Setenv(envvar.STSEndpoint, endpoints.sts)
 			for name, value := range tc.env(t) {
 				t.Setenv(name, value)
 			}

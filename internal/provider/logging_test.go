@@ -16,6 +16,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
 // TestAccTraceLogsHoldNoSecrets reads at TRACE with an assumed role, through
@@ -29,12 +31,12 @@ func TestAccTraceLogsHoldNoSecrets(t *testing.T) {
 	logPath := filepath.Join(t.TempDir(), "trace.log")
 	t.Setenv("TF_LOG", "TRACE")
 	t.Setenv("TF_ACC_LOG_PATH", logPath)
-	t.Setenv(envSecretID, "AKIDlogs")
-	t.Setenv(envSecretKey, secretKey)
-	t.Setenv(envSecurityToken, token)
-	t.Setenv(envOrganizationEndpoint, endpoints.organization)
-	t.Setenv(envSTSEndpoint, endpoints.sts)
-	t.Setenv(envAssumeRoleArn, auditorRole)
+	t.Setenv(envvar.SecretID, "AKIDlogs")
+	t.Setenv(envvar.SecretKey, secretKey)
+	t.Setenv(envvar.SecurityToken, token)
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.STSEndpoint, endpoints.sts)
+	t.Setenv(envvar.AssumeRoleArn, auditorRole)
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
 const dataSourceAddress = "data.tencentcloud_organization_member_email_bind.m"
@@ -303,8 +304,8 @@ func TestAccUnreachableEndpoint(t *testing.T) {
 // TestAccLive reads a real member when real credentials are given:
 // TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and TENCENTCLOUD_LIVE_MEMBER_UIN.
 func TestAccLive(t *testing.T) {
-	memberUin := liveEnvironment["TENCENTCLOUD_LIVE_MEMBER_UIN"]
-	if liveEnvironment[envSecretID] == "" || liveEnvironment[envSecretKey] == "" || memberUin == "" {
+	memberUin := liveEnvironment[envvar.LiveMemberUin]
+	if liveEnvironment[envvar.SecretID] == "" || liveEnvironment[envvar.SecretKey] == "" || memberUin == "" {
 		t.Skip("set TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and TENCENTCLOUD_LIVE_MEMBER_UIN to read a real member")
 	}
 	for name, value := range liveEnvironment {

@@ -14,37 +14,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 // The environment variables of the credential sources, as the official
 // Tencent Cloud provider and TKE name them.
 const (
-	envProfile                  = "TENCENTCLOUD_PROFILE"
-	envSharedCredentialsDir     = "TENCENTCLOUD_SHARED_CREDENTIALS_DIR"
-	envCamRoleName              = "TENCENTCLOUD_CAM_ROLE_NAME"
-	envMetadataEndpoint         = "TENCENTCLOUD_METADATA_ENDPOINT"
-	envAssumeRoleArn            = "TENCENTCLOUD_ASSUME_ROLE_ARN"
-	envAssumeRoleArnFile        = "TENCENTCLOUD_ASSUME_ROLE_ARN_FILE"
-	envAssumeRoleSessionName    = "TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME"
-	envAssumeRoleDuration       = "TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION"
-	envAssumeRoleExternalID     = "TENCENTCLOUD_ASSUME_ROLE_EXTERNAL_ID"
-	envAssumeRoleSourceIdentity = "TENCENTCLOUD_ASSUME_ROLE_SOURCE_IDENTITY"
-	envAssumeRoleSerialNumber   = "TENCENTCLOUD_ASSUME_ROLE_SERIAL_NUMBER"
-	envAssumeRoleTokenCode      = "TENCENTCLOUD_ASSUME_ROLE_TOKEN_CODE"
-	envAssumeRoleProviderID     = "TENCENTCLOUD_ASSUME_ROLE_PROVIDER_ID"
-	envWebIdentityToken         = "TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN"
-	envWebIdentityTokenFile     = "TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN_FILE"
-	envSAMLAssertion            = "TENCENTCLOUD_ASSUME_ROLE_SAML_ASSERTION"
-	envPrincipalArn             = "TENCENTCLOUD_ASSUME_ROLE_PRINCIPAL_ARN"
-	envMFASerialNumber          = "TENCENTCLOUD_MFA_CERTIFICATION_SERIAL_NUMBER"
-	envMFATokenCode             = "TENCENTCLOUD_MFA_CERTIFICATION_TOKEN_CODE"
-	envMFADuration              = "TENCENTCLOUD_MFA_CERTIFICATION_DURATION_SECONDS"
-	envTKERegion                = "TKE_REGION"
-	envTKEWebIdentityTokenFile  = "TKE_WEB_IDENTITY_TOKEN_FILE"
-	envTKEProviderID            = "TKE_PROVIDER_ID"
-	envTKERoleArn               = "TKE_ROLE_ARN"
-
 	defaultProfile              = "default"
 	defaultSharedCredentialsDir = "~/.tccli"
 	defaultSessionName          = "terraform"
@@ -101,9 +77,9 @@ func resolveBaseCredential(m providerModel, stsConfig tencentapi.Config) (*baseC
 		token: configSetting(m.SecurityToken, path.Root("security_token")),
 	}
 	fromEnv := keyPairSettings{
-		id:    envSetting(envSecretID, path.Root("secret_id")),
-		key:   envSetting(envSecretKey, path.Root("secret_key")),
-		token: envSetting(envSecurityToken, path.Root("security_token")),
+		id:    envSetting(envvar.SecretID, path.Root("secret_id")),
+		key:   envSetting(envvar.SecretKey, path.Root("secret_key")),
+		token: envSetting(envvar.SecurityToken, path.Root("security_token")),
 	}
 	if fromConfig.token.isSet() && !fromConfig.id.isSet() && !fromConfig.key.isSet() {
 		diags.AddAttributeError(fromConfig.token.path, summaryLoneToken, loneTokenDetail)
@@ -150,10 +126,10 @@ func resolveBaseCredential(m providerModel, stsConfig tencentapi.Config) (*baseC
 		func() (*baseCredential, diag.Diagnostics) { return envExchangeCredential(stsConfig) },
 		func() (*baseCredential, diag.Diagnostics) { return keyPair(fromEnv, setting{}) },
 		func() (*baseCredential, diag.Diagnostics) {
-			return profileCredential(m, envSetting(envProfile, path.Root("profile")), true)
+			return profileCredential(m, envSetting(envvar.Profile, path.Root("profile")), true)
 		},
 		func() (*baseCredential, diag.Diagnostics) {
-			return cvmRole(envSetting(envCamRoleName, path.Root("cam_role_name")))
+			return cvmRole(envSetting(envvar.CamRoleName, path.Root("cam_role_name")))
 		},
 	} {
 		base, sourceDiags := source()
@@ -200,7 +176,7 @@ func profileCredential(m providerModel, name setting, orDefault bool) (*baseCred
 		}
 		name = setting{value: defaultProfile, path: name.path}
 	}
-	dir := resolveSetting(m.SharedCredentialsDir, path.Root("shared_credentials_dir"), envSharedCredentialsDir)
+	dir := resolveSetting(m.SharedCredentialsDir, path.Root("shared_credentials_dir"), envvar.SharedCredentialsDir)
 	if !dir.isSet() {
 		dir.value = defaultSharedCredentialsDir
 	}
@@ -232,7 +208,7 @@ func cvmRole(role setting) (*baseCredential, diag.Diagnostics) {
 	if !role.isSet() {
 		return nil, nil
 	}
-	source := credentials.NewCVMRole(role.value, os.Getenv(envMetadataEndpoint))
+	source := credentials.NewCVMRole(role.value, os.Getenv(envvar.MetadataEndpoint))
 	return &baseCredential{source: source, sources: sameSource(source.Describe()), temporary: true}, nil
 }
 

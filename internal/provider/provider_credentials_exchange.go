@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/sts"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
@@ -45,7 +46,7 @@ type samlModel struct {
 // TENCENTCLOUD_ASSUME_ROLE_* variables then belong to that exchange.
 func envExchanges() []string {
 	var set []string
-	for _, name := range []string{envWebIdentityToken, envWebIdentityTokenFile, envSAMLAssertion} {
+	for _, name := range []string{envvar.WebIdentityToken, envvar.WebIdentityTokenFile, envvar.SAMLAssertion} {
 		if os.Getenv(name) != "" {
 			set = append(set, name)
 		}
@@ -58,8 +59,8 @@ func envExchanges() []string {
 // token and a SAML assertion at once is an error, not a choice.
 func envExchangeCredential(stsConfig tencentapi.Config) (*baseCredential, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	oidc := os.Getenv(envWebIdentityToken) != "" || os.Getenv(envWebIdentityTokenFile) != ""
-	saml := os.Getenv(envSAMLAssertion) != ""
+	oidc := os.Getenv(envvar.WebIdentityToken) != "" || os.Getenv(envvar.WebIdentityTokenFile) != ""
+	saml := os.Getenv(envvar.SAMLAssertion) != ""
 	switch {
 	case oidc && saml:
 		diags.AddError(summaryTwoSources, twoEnvExchangesDetail(envExchanges()))
@@ -77,12 +78,12 @@ func webIdentityCredential(block webIdentityModel, fromBlock bool, stsConfig ten
 	blockPath := path.Root("assume_role_with_web_identity")
 	roleArn, roleDiags := exchangeRoleArn(block.RoleArn, block.RoleArnFile, blockPath)
 	diags.Append(roleDiags...)
-	token := resolveSetting(block.WebIdentityToken, blockPath.AtName("web_identity_token"), envWebIdentityToken)
-	tokenFile := resolveSetting(block.WebIdentityTokenFile, blockPath.AtName("web_identity_token_file"), envWebIdentityTokenFile)
+	token := resolveSetting(block.WebIdentityToken, blockPath.AtName("web_identity_token"), envvar.WebIdentityToken)
+	tokenFile := resolveSetting(block.WebIdentityTokenFile, blockPath.AtName("web_identity_token_file"), envvar.WebIdentityTokenFile)
 	if !token.isSet() && !tokenFile.isSet() {
 		diags.AddAttributeError(token.path, summaryMissingExchangeSetting, missingWebIdentityTokenDetail)
 	}
-	duration, durationDiags := durationSetting(block.SessionDuration, blockPath.AtName("session_duration"), envAssumeRoleDuration, maxSessionSeconds)
+	duration, durationDiags := durationSetting(block.SessionDuration, blockPath.AtName("session_duration"), envvar.AssumeRoleDuration, maxSessionSeconds)
 	diags.Append(durationDiags...)
 	if diags.HasError() {
 		return nil, diags
@@ -94,7 +95,7 @@ func webIdentityCredential(block webIdentityModel, fromBlock bool, stsConfig ten
 	}
 	source := &credentials.WebIdentity{
 		STS:             sts.NewClient(stsConfig),
-		ProviderID:      resolveSetting(block.ProviderID, blockPath.AtName("provider_id"), envAssumeRoleProviderID).value,
+		ProviderID:      resolveSetting(block.ProviderID, blockPath.AtName("provider_id"), envvar.AssumeRoleProviderID).value,
 		RoleArn:         roleArn,
 		SessionName:     sessionName(block.SessionName, blockPath),
 		DurationSeconds: int64(duration),
@@ -109,7 +110,7 @@ func webIdentityCredential(block webIdentityModel, fromBlock bool, stsConfig ten
 func podOIDCCredential(stsConfig tencentapi.Config) (*baseCredential, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	var missing []string
-	for _, name := range []string{envTKERegion, envTKEWebIdentityTokenFile, envTKEProviderID, envTKERoleArn} {
+	for _, name := range []string{envvar.TKERegion, envvar.TKEWebIdentityTokenFile, envvar.TKEProviderID, envvar.TKERoleArn} {
 		if os.Getenv(name) == "" {
 			missing = append(missing, name)
 		}
@@ -119,13 +120,13 @@ func podOIDCCredential(stsConfig tencentapi.Config) (*baseCredential, diag.Diagn
 		return nil, diags
 	}
 	// TKE names the region the exchange is for; STS needs one.
-	stsConfig.Region = os.Getenv(envTKERegion)
+	stsConfig.Region = os.Getenv(envvar.TKERegion)
 	source := &credentials.WebIdentity{
 		STS:         sts.NewClient(stsConfig),
-		ProviderID:  os.Getenv(envTKEProviderID),
-		RoleArn:     os.Getenv(envTKERoleArn),
+		ProviderID:  os.Getenv(envvar.TKEProviderID),
+		RoleArn:     os.Getenv(envvar.TKERoleArn),
 		SessionName: defaultSessionName,
-		TokenFile:   os.Getenv(envTKEWebIdentityTokenFile),
+		TokenFile:   os.Getenv(envvar.TKEWebIdentityTokenFile),
 		Description: "enable_pod_oidc",
 	}
 	// TKE's own variables configure this exchange, so TENCENTCLOUD_ASSUME_ROLE_ARN still names a role after it.
@@ -136,17 +137,17 @@ func samlCredential(block samlModel, stsConfig tencentapi.Config) (*baseCredenti
 	var diags diag.Diagnostics
 	blockPath := path.Root("assume_role_with_saml")
 	required := []setting{
-		resolveSetting(block.RoleArn, blockPath.AtName("role_arn"), envAssumeRoleArn),
-		resolveSetting(block.SAMLAssertion, blockPath.AtName("saml_assertion"), envSAMLAssertion),
-		resolveSetting(block.PrincipalArn, blockPath.AtName("principal_arn"), envPrincipalArn),
+		resolveSetting(block.RoleArn, blockPath.AtName("role_arn"), envvar.AssumeRoleArn),
+		resolveSetting(block.SAMLAssertion, blockPath.AtName("saml_assertion"), envvar.SAMLAssertion),
+		resolveSetting(block.PrincipalArn, blockPath.AtName("principal_arn"), envvar.PrincipalArn),
 	}
-	envVars := []string{envAssumeRoleArn, envSAMLAssertion, envPrincipalArn}
+	envVars := []string{envvar.AssumeRoleArn, envvar.SAMLAssertion, envvar.PrincipalArn}
 	for i, s := range required {
 		if !s.isSet() {
 			diags.AddAttributeError(s.path, summaryMissingExchangeSetting, missingSAMLSettingDetail(s.path, envVars[i]))
 		}
 	}
-	duration, durationDiags := durationSetting(block.SessionDuration, blockPath.AtName("session_duration"), envAssumeRoleDuration, maxSessionSeconds)
+	duration, durationDiags := durationSetting(block.SessionDuration, blockPath.AtName("session_duration"), envvar.AssumeRoleDuration, maxSessionSeconds)
 	diags.Append(durationDiags...)
 	if diags.HasError() {
 		return nil, diags
@@ -165,10 +166,10 @@ func samlCredential(block samlModel, stsConfig tencentapi.Config) (*baseCredenti
 // exchangeRoleArn is role_arn, or else the content of role_arn_file.
 func exchangeRoleArn(arn, arnFile types.String, blockPath path.Path) (string, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	if s := resolveSetting(arn, blockPath.AtName("role_arn"), envAssumeRoleArn); s.isSet() {
+	if s := resolveSetting(arn, blockPath.AtName("role_arn"), envvar.AssumeRoleArn); s.isSet() {
 		return s.value, nil
 	}
-	file := resolveSetting(arnFile, blockPath.AtName("role_arn_file"), envAssumeRoleArnFile)
+	file := resolveSetting(arnFile, blockPath.AtName("role_arn_file"), envvar.AssumeRoleArnFile)
 	if !file.isSet() {
 		diags.AddAttributeError(blockPath.AtName("role_arn"), summaryMissingRoleArn, missingExchangeRoleArnDetail)
 		return "", diags
@@ -189,7 +190,7 @@ func exchangeRoleArn(arn, arnFile types.String, blockPath path.Path) (string, di
 }
 
 func sessionName(v types.String, blockPath path.Path) string {
-	if s := resolveSetting(v, blockPath.AtName("session_name"), envAssumeRoleSessionName); s.isSet() {
+	if s := resolveSetting(v, blockPath.AtName("session_name"), envvar.AssumeRoleSessionName); s.isSet() {
 		return s.value
 	}
 	return defaultSessionName

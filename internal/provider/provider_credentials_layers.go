@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/sts"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
@@ -72,14 +73,14 @@ func resolveRoleToAssume(m providerModel, base *baseCredential) (*roleToAssume, 
 		return resolveSetting(v, path.Root("assume_role").AtName(name), envVar(variable))
 	}
 	role := &roleToAssume{
-		roleArn:        fromEnv(block.RoleArn, "role_arn", envAssumeRoleArn).value,
-		sessionName:    fromEnv(block.SessionName, "session_name", envAssumeRoleSessionName).value,
+		roleArn:        fromEnv(block.RoleArn, "role_arn", envvar.AssumeRoleArn).value,
+		sessionName:    fromEnv(block.SessionName, "session_name", envvar.AssumeRoleSessionName).value,
 		policy:         block.Policy.ValueString(),
-		externalID:     fromEnv(block.ExternalID, "external_id", envAssumeRoleExternalID).value,
-		sourceIdentity: fromEnv(block.SourceIdentity, "source_identity", envAssumeRoleSourceIdentity).value,
+		externalID:     fromEnv(block.ExternalID, "external_id", envvar.AssumeRoleExternalID).value,
+		sourceIdentity: fromEnv(block.SourceIdentity, "source_identity", envvar.AssumeRoleSourceIdentity).value,
 	}
-	serial := fromEnv(block.SerialNumber, "serial_number", envAssumeRoleSerialNumber)
-	code := fromEnv(block.TokenCode, "token_code", envAssumeRoleTokenCode)
+	serial := fromEnv(block.SerialNumber, "serial_number", envvar.AssumeRoleSerialNumber)
+	code := fromEnv(block.TokenCode, "token_code", envvar.AssumeRoleTokenCode)
 	// A profile's role-arn applies when neither the block nor the
 	// environment names a role; the block's other settings still apply to it.
 	if role.roleArn == "" && base.profile != nil && base.profile.RoleArn != "" {
@@ -100,7 +101,7 @@ func resolveRoleToAssume(m providerModel, base *baseCredential) (*roleToAssume, 
 	diags.Append(checkMFAPair(serial, code)...)
 	role.serialNumber, role.tokenCode = serial.value, code.value
 	duration, durationDiags := durationSetting(block.SessionDuration, path.Root("assume_role").AtName("session_duration"),
-		envVar(envAssumeRoleDuration), maxSessionSeconds)
+		envVar(envvar.AssumeRoleDuration), maxSessionSeconds)
 	diags.Append(durationDiags...)
 	role.durationSeconds = duration
 	return role, diags
@@ -113,11 +114,11 @@ func resolveMFASession(m providerModel, base *baseCredential) (*mfaSession, diag
 	blockPath := path.Root("mfa_certification")
 	if m.MFACertification != nil {
 		block = *m.MFACertification
-	} else if os.Getenv(envMFASerialNumber) == "" && os.Getenv(envMFATokenCode) == "" {
+	} else if os.Getenv(envvar.MFASerialNumber) == "" && os.Getenv(envvar.MFATokenCode) == "" {
 		return nil, nil
 	}
-	serial := resolveSetting(block.SerialNumber, blockPath.AtName("serial_number"), envMFASerialNumber)
-	code := resolveSetting(block.TokenCode, blockPath.AtName("token_code"), envMFATokenCode)
+	serial := resolveSetting(block.SerialNumber, blockPath.AtName("serial_number"), envvar.MFASerialNumber)
+	code := resolveSetting(block.TokenCode, blockPath.AtName("token_code"), envvar.MFATokenCode)
 	if !serial.isSet() && !code.isSet() {
 		diags.AddAttributeError(blockPath.AtName("serial_number"), summaryIncompleteMFA, emptyMFADetail)
 	}
@@ -125,7 +126,7 @@ func resolveMFASession(m providerModel, base *baseCredential) (*mfaSession, diag
 	if base.temporary {
 		diags.AddAttributeError(blockPath, summaryMFANeedsKey, mfaNeedsKeyDetail(base.source.Describe()))
 	}
-	duration, durationDiags := durationSetting(block.DurationSeconds, blockPath.AtName("duration_seconds"), envMFADuration, maxMFASessionSeconds)
+	duration, durationDiags := durationSetting(block.DurationSeconds, blockPath.AtName("duration_seconds"), envvar.MFADuration, maxMFASessionSeconds)
 	diags.Append(durationDiags...)
 	return &mfaSession{serialNumber: serial.value, tokenCode: code.value, durationSeconds: duration}, diags
 }

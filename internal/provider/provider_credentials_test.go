@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
 const (
@@ -77,7 +78,7 @@ func TestAccCredentialFromArgumentsForProfileAndRole(t *testing.T) {
 	})
 	t.Run("CVM role named by argument", func(t *testing.T) {
 		srv, endpoints := startEmulator(t)
-		t.Setenv(envMetadataEndpoint, endpoints.metadata)
+		t.Setenv(envvar.MetadataEndpoint, endpoints.metadata)
 		testCredentialStep(t, providerBlockWith(endpoints.organization, `cam_role_name = "terraform-runner"`), expectSigners(srv, "AKIDtmp"))
 	})
 }
@@ -118,20 +119,20 @@ func TestAccAssumeRole(t *testing.T) {
 	})
 	t.Run("on top of the environment, STS endpoint from the environment", func(t *testing.T) {
 		srv, endpoints := startEmulator(t)
-		t.Setenv(envSecretID, "AKIDenv")
-		t.Setenv(envSecretKey, "env-key")
-		t.Setenv(envSTSEndpoint, endpoints.sts)
+		t.Setenv(envvar.SecretID, "AKIDenv")
+		t.Setenv(envvar.SecretKey, "env-key")
+		t.Setenv(envvar.STSEndpoint, endpoints.sts)
 		testCredentialStep(t, providerBlockWith(endpoints.organization, block("")), expectCall(srv, "AKIDenv"))
 	})
 	t.Run("on top of a profile, from environment variables", func(t *testing.T) {
 		srv, endpoints := startEmulator(t)
 		dir := t.TempDir()
 		writeProfile(t, dir, "default", `{"secretId": "AKIDloner", "secretKey": "loner-key"}`, "")
-		t.Setenv(envSharedCredentialsDir, dir)
-		t.Setenv(envAssumeRoleArn, guardedRole)
-		t.Setenv(envAssumeRoleSessionName, "audit-run")
-		t.Setenv(envAssumeRoleDuration, "3600")
-		t.Setenv(envAssumeRoleExternalID, "ext-123")
+		t.Setenv(envvar.SharedCredentialsDir, dir)
+		t.Setenv(envvar.AssumeRoleArn, guardedRole)
+		t.Setenv(envvar.AssumeRoleSessionName, "audit-run")
+		t.Setenv(envvar.AssumeRoleDuration, "3600")
+		t.Setenv(envvar.AssumeRoleExternalID, "ext-123")
 		testCredentialStep(t, providerWithSTS(endpoints, `assume_role {
     policy = `+fmt.Sprintf("%q", policy)+`
   }`), expectCall(srv, "AKIDloner"))
@@ -140,7 +141,7 @@ func TestAccAssumeRole(t *testing.T) {
 		srv, endpoints := startEmulator(t)
 		dir := t.TempDir()
 		writeProfile(t, dir, "default", `{"secretId": "AKIDloner", "secretKey": "loner-key", "role-arn": "`+auditorRole+`", "role-session-name": "from-profile"}`, "")
-		t.Setenv(envSharedCredentialsDir, dir)
+		t.Setenv(envvar.SharedCredentialsDir, dir)
 		testCredentialStep(t, providerWithSTS(endpoints, ""), resource.ComposeTestCheckFunc(
 			expectSigners(srv, "AKIDtmp"),
 			func(*terraform.State) error {
@@ -249,7 +250,7 @@ data "tencentcloud_organization_member_email_bind" "m" {
 	} {
 		t.Run(name, func(t *testing.T) {
 			srv, endpoints := startEmulatorWith(t, `"temporary_credential_lifetime": "2s"`)
-			t.Setenv(envMetadataEndpoint, endpoints.metadata)
+			t.Setenv(envvar.MetadataEndpoint, endpoints.metadata)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
@@ -333,7 +334,7 @@ func TestAccCredentialSourceErrors(t *testing.T) {
 			if tt.name == "not a CVM instance" {
 				metadata = refusing
 			}
-			t.Setenv(envMetadataEndpoint, metadata)
+			t.Setenv(envvar.MetadataEndpoint, metadata)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
 // TestAccSwappedEndpointsFailNamingTheActionAndEndpoint points each service
@@ -48,7 +50,7 @@ func TestAccSwappedEndpointsFailNamingTheActionAndEndpoint(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Setenv(envMetadataEndpoint, tt.metadata)
+			t.Setenv(envvar.MetadataEndpoint, tt.metadata)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{

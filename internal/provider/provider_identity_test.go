@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
 const (
@@ -148,10 +149,10 @@ data "tencentcloud_organization_member_email_bind" "m" {
 	})
 	t.Run("from the official provider's environment variables", func(t *testing.T) {
 		srv, endpoints := startIdentityEmulator(t, "")
-		t.Setenv(envWebIdentityToken, "oidc-token-one")
-		t.Setenv(envAssumeRoleProviderID, oidcProvider)
-		t.Setenv(envAssumeRoleArn, auditorRole)
-		t.Setenv(envAssumeRoleSessionName, "ci-run")
+		t.Setenv(envvar.WebIdentityToken, "oidc-token-one")
+		t.Setenv(envvar.AssumeRoleProviderID, oidcProvider)
+		t.Setenv(envvar.AssumeRoleArn, auditorRole)
+		t.Setenv(envvar.AssumeRoleSessionName, "ci-run")
 		testCredentialStep(t, providerWithSTS(endpoints, ""), resource.ComposeTestCheckFunc(
 			expectSigners(srv, "AKIDtmp"),
 			expectExchanges(srv, actionWebID, "RoleSessionName", "ci-run"),
@@ -223,10 +224,10 @@ data "tencentcloud_organization_member_email_bind" "m" {
 
 func TestAccPodOIDC(t *testing.T) {
 	setTKE := func(t *testing.T, tokenFile string) {
-		t.Setenv(envTKERegion, "ap-singapore")
-		t.Setenv(envTKEWebIdentityTokenFile, tokenFile)
-		t.Setenv(envTKEProviderID, oidcProvider)
-		t.Setenv(envTKERoleArn, auditorRole)
+		t.Setenv(envvar.TKERegion, "ap-singapore")
+		t.Setenv(envvar.TKEWebIdentityTokenFile, tokenFile)
+		t.Setenv(envvar.TKEProviderID, oidcProvider)
+		t.Setenv(envvar.TKERoleArn, auditorRole)
 	}
 	t.Run("the TKE pod environment configures the exchange, in its region", func(t *testing.T) {
 		srv, endpoints := startIdentityEmulator(t, "")
@@ -241,7 +242,7 @@ func TestAccPodOIDC(t *testing.T) {
 				return nil
 			}))
 	})
-	for _, missing := range []string{envTKERegion, envTKEWebIdentityTokenFile, envTKEProviderID, envTKERoleArn} {
+	for _, missing := range []string{envvar.TKERegion, envvar.TKEWebIdentityTokenFile, envvar.TKEProviderID, envvar.TKERoleArn} {
 		t.Run("a missing "+missing+" is named", func(t *testing.T) {
 			srv, endpoints := startIdentityEmulator(t, "")
 			setTKE(t, writeTokenFile(t, "oidc-token-two"))
@@ -290,7 +291,7 @@ func TestAccSAML(t *testing.T) {
 					Config: providerWithSTS(endpoints, `assume_role_with_saml {
     role_arn = "`+auditorRole+`"
   }`) + dataSourceBlock("100033118139"),
-					ExpectError: errorMatching("Missing Identity Exchange Setting", "assume_role_with_saml.saml_assertion", envSAMLAssertion),
+					ExpectError: errorMatching("Missing Identity Exchange Setting", "assume_role_with_saml.saml_assertion", envvar.SAMLAssertion),
 				},
 			},
 		})

@@ -12,6 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
 // TestAccCredentialPrecedence walks the documented order: the one source
@@ -27,25 +29,25 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		dir := t.TempDir()
 		writeProfile(t, dir, "default", `{"secretId": "AKIDloner", "secretKey": "loner-key"}`, "ap-shanghai")
 		writeProfile(t, dir, "audit", `{"secretId": "AKIDadmin", "secretKey": "admin-key"}`, "")
-		t.Setenv(envSharedCredentialsDir, dir)
+		t.Setenv(envvar.SharedCredentialsDir, dir)
 	}
 	setCVM := func(t *testing.T, endpoints testEndpoints) {
-		t.Setenv(envCamRoleName, "terraform-runner")
-		t.Setenv(envMetadataEndpoint, endpoints.metadata)
+		t.Setenv(envvar.CamRoleName, "terraform-runner")
+		t.Setenv(envvar.MetadataEndpoint, endpoints.metadata)
 	}
 	setEnv := func(t *testing.T) {
-		t.Setenv(envSecretID, "AKIDenv")
-		t.Setenv(envSecretKey, "env-key")
+		t.Setenv(envvar.SecretID, "AKIDenv")
+		t.Setenv(envvar.SecretKey, "env-key")
 	}
 	setSAML := func(t *testing.T) {
-		t.Setenv(envSAMLAssertion, samlAssertion)
-		t.Setenv(envPrincipalArn, samlPrincipal)
-		t.Setenv(envAssumeRoleArn, auditorRole)
+		t.Setenv(envvar.SAMLAssertion, samlAssertion)
+		t.Setenv(envvar.PrincipalArn, samlPrincipal)
+		t.Setenv(envvar.AssumeRoleArn, auditorRole)
 	}
 	setOIDC := func(t *testing.T) {
-		t.Setenv(envWebIdentityTokenFile, writeTokenFile(t, "oidc-token-one"))
-		t.Setenv(envAssumeRoleProviderID, oidcProvider)
-		t.Setenv(envAssumeRoleArn, auditorRole)
+		t.Setenv(envvar.WebIdentityTokenFile, writeTokenFile(t, "oidc-token-one"))
+		t.Setenv(envvar.AssumeRoleProviderID, oidcProvider)
+		t.Setenv(envvar.AssumeRoleArn, auditorRole)
 	}
 	setAll := func(t *testing.T, endpoints testEndpoints) {
 		setOIDC(t)
@@ -74,9 +76,9 @@ func TestAccCredentialPrecedence(t *testing.T) {
 	t.Run("a cam_role_name in the provider block wins over the environment's keys and profile", func(t *testing.T) {
 		srv, endpoints := startEmulator(t)
 		setAll(t, endpoints)
-		t.Setenv(envSecretID, "AKIDloner")
-		t.Setenv(envSecretKey, "loner-key")
-		t.Setenv(envProfile, "audit")
+		t.Setenv(envvar.SecretID, "AKIDloner")
+		t.Setenv(envvar.SecretKey, "loner-key")
+		t.Setenv(envvar.Profile, "audit")
 		testCredentialStep(t, providerBlockWith(endpoints.organization, `cam_role_name = "terraform-runner"`), expectSigners(srv, "AKIDtmp"))
 	})
 	t.Run("an OIDC token in the environment wins over the environment's keys, profile and CVM role", func(t *testing.T) {
@@ -85,8 +87,8 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		setEnv(t)
 		setProfiles(t)
 		setCVM(t, endpoints)
-		t.Setenv(envOrganizationEndpoint, endpoints.organization)
-		t.Setenv(envSTSEndpoint, endpoints.sts)
+		t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+		t.Setenv(envvar.STSEndpoint, endpoints.sts)
 		testCredentialStep(t, providerFromEnvironment, resource.ComposeTestCheckFunc(expectSigners(srv, "AKIDtmp"),
 			expectExchanges(srv, actionWebID, "WebIdentityToken", "oidc-token-one")))
 	})
@@ -96,8 +98,8 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		setEnv(t)
 		setProfiles(t)
 		setCVM(t, endpoints)
-		t.Setenv(envOrganizationEndpoint, endpoints.organization)
-		t.Setenv(envSTSEndpoint, endpoints.sts)
+		t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+		t.Setenv(envvar.STSEndpoint, endpoints.sts)
 		testCredentialStep(t, providerFromEnvironment, resource.ComposeTestCheckFunc(expectSigners(srv, "AKIDtmp"),
 			expectExchanges(srv, actionSAML, "SAMLAssertion", samlAssertion)))
 	})
@@ -105,13 +107,13 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		srv, endpoints := startIdentityEmulator(t, "")
 		setOIDC(t)
 		setSAML(t)
-		t.Setenv(envOrganizationEndpoint, endpoints.organization)
-		t.Setenv(envSTSEndpoint, endpoints.sts)
+		t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+		t.Setenv(envvar.STSEndpoint, endpoints.sts)
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
 				Config:      providerFromEnvironment + dataSourceBlock("100033118139"),
-				ExpectError: errorMatching("Two Credential Sources Given", envWebIdentityTokenFile+" and "+envSAMLAssertion),
+				ExpectError: errorMatching("Two Credential Sources Given", envvar.WebIdentityTokenFile+" and "+envvar.SAMLAssertion),
 			}},
 		})
 		if n := len(srv.Requests()); n != 0 {
@@ -123,14 +125,14 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		setEnv(t)
 		setProfiles(t)
 		setCVM(t, endpoints)
-		t.Setenv(envOrganizationEndpoint, endpoints.organization)
+		t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
 		testCredentialStep(t, providerFromEnvironment, expectSigners(srv, "AKIDenv"))
 	})
 	t.Run("the default profile wins over the environment's CVM role, and gives its region", func(t *testing.T) {
 		srv, endpoints := startEmulator(t)
 		setProfiles(t)
 		setCVM(t, endpoints)
-		t.Setenv(envOrganizationEndpoint, endpoints.organization)
+		t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
 		// AKIDloner's account has no organization: the read fails, but it was signed by the profile.
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -147,7 +149,7 @@ func TestAccCredentialPrecedence(t *testing.T) {
 	t.Run("the environment's CVM role when nothing else is set", func(t *testing.T) {
 		srv, endpoints := startEmulator(t)
 		setCVM(t, endpoints)
-		t.Setenv(envOrganizationEndpoint, endpoints.organization)
+		t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
 		testCredentialStep(t, providerFromEnvironment, expectSigners(srv, "AKIDtmp"))
 	})
 }
@@ -188,8 +190,8 @@ func TestAccTwoCredentialSourcesInTheProviderBlockAreAnError(t *testing.T) {
 
 func TestAccALoneSecurityTokenIsAnError(t *testing.T) {
 	srv, endpoints := startEmulator(t)
-	t.Setenv(envSecretID, "AKIDtemp")
-	t.Setenv(envSecretKey, "temp-key")
+	t.Setenv(envvar.SecretID, "AKIDtemp")
+	t.Setenv(envvar.SecretKey, "temp-key")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -205,8 +207,8 @@ func TestAccALoneSecurityTokenIsAnError(t *testing.T) {
 func TestALoneSecurityTokenIsAnErrorOnItWhateverElseIsSet(t *testing.T) {
 	for name, env := range map[string]map[string]string{
 		"nothing else":     {},
-		"environment keys": {envSecretID: "AKIDenv", envSecretKey: "env-key"},
-		"a CVM role":       {envCamRoleName: "terraform-runner"},
+		"environment keys": {envvar.SecretID: "AKIDenv", envvar.SecretKey: "env-key"},
+		"a CVM role":       {envvar.CamRoleName: "terraform-runner"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			for k, v := range env {
@@ -232,9 +234,9 @@ func TestALoneSecurityTokenIsAnErrorOnItWhateverElseIsSet(t *testing.T) {
 func TestTheNoCredentialsMessageListsTheSourcesInTheOrderTheyAreTried(t *testing.T) {
 	order := []string{
 		"secret_id and secret_key", "profile", "cam_role_name", "assume_role_with_web_identity", "enable_pod_oidc",
-		"assume_role_with_saml", envWebIdentityToken, envWebIdentityTokenFile, envSAMLAssertion,
-		fmt.Sprintf("environment variables %s and %s", envSecretID, envSecretKey),
-		"profile named by " + envProfile, "role named by " + envCamRoleName,
+		"assume_role_with_saml", envvar.WebIdentityToken, envvar.WebIdentityTokenFile, envvar.SAMLAssertion,
+		fmt.Sprintf("environment variables %s and %s", envvar.SecretID, envvar.SecretKey),
+		"profile named by " + envvar.Profile, "role named by " + envvar.CamRoleName,
 	}
 	rest := noCredentialsDetail
 	for _, want := range order {
@@ -247,18 +249,18 @@ func TestTheNoCredentialsMessageListsTheSourcesInTheOrderTheyAreTried(t *testing
 }
 
 func TestASourceInTheProviderBlockIgnoresTheEnvironmentsExchangeAndItsRoleWithAWarning(t *testing.T) {
-	t.Setenv(envWebIdentityTokenFile, "/var/run/secrets/oidc-token")
-	t.Setenv(envAssumeRoleArn, auditorRole)
+	t.Setenv(envvar.WebIdentityTokenFile, "/var/run/secrets/oidc-token")
+	t.Setenv(envvar.AssumeRoleArn, auditorRole)
 	m := emptyProviderModel()
 	m.SecretID, m.SecretKey = types.StringValue("AKIDarg"), types.StringValue("arg-key")
 	s, diags := resolveSettings(m, "test")
 	if diags.HasError() || diags.WarningsCount() != 1 || diags.Warnings()[0].Summary() != summaryExchangeEnvIgnored {
 		t.Fatalf("diagnostics %v, want one %q warning", diags, summaryExchangeEnvIgnored)
 	}
-	if !strings.Contains(diags.Warnings()[0].Detail(), envWebIdentityTokenFile) {
-		t.Errorf("the warning does not name %s: %s", envWebIdentityTokenFile, diags.Warnings()[0].Detail())
+	if !strings.Contains(diags.Warnings()[0].Detail(), envvar.WebIdentityTokenFile) {
+		t.Errorf("the warning does not name %s: %s", envvar.WebIdentityTokenFile, diags.Warnings()[0].Detail())
 	}
 	if got := s.credential.Describe(); strings.Contains(got, "role") {
-		t.Errorf("the credential is %q: %s was taken as a role to assume", got, envAssumeRoleArn)
+		t.Errorf("the credential is %q: %s was taken as a role to assume", got, envvar.AssumeRoleArn)
 	}
 }

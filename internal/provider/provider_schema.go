@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
@@ -22,39 +23,39 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 			"or through the environment variables of the official Tencent Cloud provider.",
 		Attributes: map[string]schema.Attribute{
 			"secret_id": schema.StringAttribute{
-				MarkdownDescription: "The SecretId of a Tencent Cloud API key. Can also be set with the `" + envSecretID + "` " +
+				MarkdownDescription: "The SecretId of a Tencent Cloud API key. Can also be set with the `" + envvar.SecretID + "` " +
 					"environment variable. Must be given together with `secret_key`, and not beside another credential source in the provider block. " +
 					"No default; see the provider documentation for the order in which credential sources are tried.",
 				Optional: true,
 			},
 			"secret_key": schema.StringAttribute{
-				MarkdownDescription: "The SecretKey of a Tencent Cloud API key. Can also be set with the `" + envSecretKey + "` " +
+				MarkdownDescription: "The SecretKey of a Tencent Cloud API key. Can also be set with the `" + envvar.SecretKey + "` " +
 					"environment variable. Must be given together with `secret_id`. No default.",
 				Optional:  true,
 				Sensitive: true,
 			},
 			"security_token": schema.StringAttribute{
 				MarkdownDescription: "The security token of a temporary credential, taken from the same place as `secret_id` and " +
-					"`secret_key`: set here, it needs them beside it, and alone it is an error. Can also be set with the `" + envSecurityToken +
+					"`secret_key`: set here, it needs them beside it, and alone it is an error. Can also be set with the `" + envvar.SecurityToken +
 					"` environment variable beside theirs. No default: permanent API keys need none.",
 				Optional:  true,
 				Sensitive: true,
 			},
 			"region": schema.StringAttribute{
-				MarkdownDescription: "The region sent with each request, such as `ap-guangzhou`. Can also be set with the `" + envRegion + "` " +
+				MarkdownDescription: "The region sent with each request, such as `ap-guangzhou`. Can also be set with the `" + envvar.Region + "` " +
 					"environment variable. The Organization API needs no region, so by default none is sent, unless the credential " +
 					"comes from a tccli profile whose `.configure` file names one.",
 				Optional: true,
 			},
 			"protocol": schema.StringAttribute{
-				MarkdownDescription: "The protocol used to reach the API, `HTTPS` or `HTTP`. Can also be set with the `" + envProtocol + "` " +
+				MarkdownDescription: "The protocol used to reach the API, `HTTPS` or `HTTP`. Can also be set with the `" + envvar.Protocol + "` " +
 					"environment variable. Defaults to `HTTPS`. Ignored for endpoints set in the `endpoints` block, whose URL has its own scheme.",
 				Optional:   true,
 				Validators: []validator.String{stringCheck{description: "must be HTTPS or HTTP", check: checkProtocol, summary: summaryInvalidProtocol}},
 			},
 			"domain": schema.StringAttribute{
 				MarkdownDescription: "The root domain API hosts are formed from: the Organization API is called at `organization.<domain>`. " +
-					"Can also be set with the `" + envDomain + "` environment variable. Defaults to `" + tencentapi.DefaultRootDomain + "` " +
+					"Can also be set with the `" + envvar.Domain + "` environment variable. Defaults to `" + tencentapi.DefaultRootDomain + "` " +
 					"(the international site); use `tencentcloudapi.com` for the China site.",
 				Optional:   true,
 				Validators: []validator.String{stringCheck{description: "must be a root domain", check: checkDomain, summary: summaryInvalidDomain}},
@@ -90,12 +91,12 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 				MarkdownDescription: "The tccli profile to take the credential from: `<shared_credentials_dir>/<profile>.credential`, " +
 					"and when `region` is unset, the region in `<profile>.configure`. Named here, it is the credential source even when the " +
 					"environment has a key pair, it must exist, and no other credential source may be set in the provider block. " +
-					"Can also be set with the `" + envProfile + "` environment variable; that, or else the profile `default` (which may be absent), " +
+					"Can also be set with the `" + envvar.Profile + "` environment variable; that, or else the profile `default` (which may be absent), " +
 					"is used only when neither the provider block nor the environment's key pair gives a credential.",
 				Optional: true,
 			},
 			"shared_credentials_dir": schema.StringAttribute{
-				MarkdownDescription: "The directory holding tccli profiles. Can also be set with the `" + envSharedCredentialsDir + "` " +
+				MarkdownDescription: "The directory holding tccli profiles. Can also be set with the `" + envvar.SharedCredentialsDir + "` " +
 					"environment variable. Defaults to `~/.tccli`.",
 				Optional: true,
 			},
@@ -103,7 +104,7 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 				MarkdownDescription: "The CAM role bound to the CVM instance Terraform runs on; its temporary credential is fetched from the " +
 					"instance metadata service and refreshed before it expires. Named here, it is the credential source even when the " +
 					"environment has a key pair or a profile, and no other credential source may be set in the provider block. " +
-					"Can also be set with the `" + envCamRoleName + "` environment variable, the last source tried. No default.",
+					"Can also be set with the `" + envvar.CamRoleName + "` environment variable, the last source tried. No default.",
 				Optional: true,
 			},
 			"enable_pod_oidc":       enablePodOIDCAttribute(),
@@ -120,13 +121,13 @@ func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 				Attributes: map[string]schema.Attribute{
 					"organization": schema.StringAttribute{
 						MarkdownDescription: "The URL of the Organization API, such as `http://127.0.0.1:8080`. Can also be set with the `" +
-							envOrganizationEndpoint + "` environment variable. Defaults to `<protocol>://organization.<domain>`.",
+							envvar.OrganizationEndpoint + "` environment variable. Defaults to `<protocol>://organization.<domain>`.",
 						Optional:   true,
 						Validators: []validator.String{endpointCheck},
 					},
 					"sts": schema.StringAttribute{
 						MarkdownDescription: "The URL of the STS API, called to assume a role, such as `http://127.0.0.1:8080`. Can also be set with the `" +
-							envSTSEndpoint + "` environment variable. Defaults to `<protocol>://sts.<domain>`.",
+							envvar.STSEndpoint + "` environment variable. Defaults to `<protocol>://sts.<domain>`.",
 						Optional:   true,
 						Validators: []validator.String{endpointCheck},
 					},

@@ -18,21 +18,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 // The environment variables are those of the official Tencent Cloud
 // provider, so that existing setups work unchanged.
 const (
-	envSecretID             = "TENCENTCLOUD_SECRET_ID"
-	envSecretKey            = "TENCENTCLOUD_SECRET_KEY"
-	envSecurityToken        = "TENCENTCLOUD_SECURITY_TOKEN"
-	envRegion               = "TENCENTCLOUD_REGION"
-	envProtocol             = "TENCENTCLOUD_PROTOCOL"
-	envDomain               = "TENCENTCLOUD_DOMAIN"
-	envOrganizationEndpoint = "TENCENTCLOUD_ORGANIZATION_ENDPOINT"
-	envSTSEndpoint          = "TENCENTCLOUD_STS_ENDPOINT"
-
 	defaultProtocol = "HTTPS"
 )
 
@@ -87,9 +79,9 @@ func resolveSettings(m providerModel, userAgent string) (settings, diag.Diagnost
 	var s settings
 	s.client.UserAgent = userAgent
 	s.client.OnAttempt = logAttempt
-	s.client.Region = resolveSetting(m.Region, path.Root("region"), envRegion).value
+	s.client.Region = resolveSetting(m.Region, path.Root("region"), envvar.Region).value
 
-	protocol := resolveSetting(m.Protocol, path.Root("protocol"), envProtocol)
+	protocol := resolveSetting(m.Protocol, path.Root("protocol"), envvar.Protocol)
 	if !protocol.isSet() {
 		protocol.value = defaultProtocol
 	} else if err := checkProtocol(protocol.value); err != nil {
@@ -97,7 +89,7 @@ func resolveSettings(m providerModel, userAgent string) (settings, diag.Diagnost
 	}
 	s.client.Scheme = strings.ToUpper(protocol.value)
 
-	domain := resolveSetting(m.Domain, path.Root("domain"), envDomain)
+	domain := resolveSetting(m.Domain, path.Root("domain"), envvar.Domain)
 	if !domain.isSet() {
 		domain.value = tencentapi.DefaultRootDomain
 	} else if err := checkDomain(domain.value); err != nil {
@@ -124,8 +116,8 @@ func resolveSettings(m providerModel, userAgent string) (settings, diag.Diagnost
 		endpoints = *m.Endpoints
 	}
 	endpointsPath := path.Root("endpoints")
-	organizationEndpoint := resolveSetting(endpoints.Organization, endpointsPath.AtName("organization"), envOrganizationEndpoint)
-	stsEndpoint := resolveSetting(endpoints.STS, endpointsPath.AtName("sts"), envSTSEndpoint)
+	organizationEndpoint := resolveSetting(endpoints.Organization, endpointsPath.AtName("organization"), envvar.OrganizationEndpoint)
+	stsEndpoint := resolveSetting(endpoints.STS, endpointsPath.AtName("sts"), envvar.STSEndpoint)
 	for _, endpoint := range []setting{organizationEndpoint, stsEndpoint} {
 		if endpoint.isSet() {
 			if err := checkEndpoint(endpoint.value); err != nil {
@@ -137,8 +129,8 @@ func resolveSettings(m providerModel, userAgent string) (settings, diag.Diagnost
 		return s, diags
 	}
 	s.endpoints = endpointSources{
-		organization: builtEndpointSource(protocol, domain, organizationEndpoint, envOrganizationEndpoint),
-		sts:          builtEndpointSource(protocol, domain, stsEndpoint, envSTSEndpoint),
+		organization: builtEndpointSource(protocol, domain, organizationEndpoint, envvar.OrganizationEndpoint),
+		sts:          builtEndpointSource(protocol, domain, stsEndpoint, envvar.STSEndpoint),
 	}
 	if organizationEndpoint.isSet() {
 		s.client.Endpoint, _ = url.Parse(organizationEndpoint.value)

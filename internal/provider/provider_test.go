@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
 var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
@@ -31,7 +32,7 @@ var liveEnvironment = map[string]string{}
 func TestMain(m *testing.M) {
 	for _, kv := range os.Environ() {
 		name, value, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(name, "TENCENTCLOUD_") {
+		if strings.HasPrefix(name, envvar.Prefix) {
 			liveEnvironment[name] = value
 			_ = os.Unsetenv(name)
 		}
@@ -258,10 +259,10 @@ func TestAccProviderConfigurationErrors(t *testing.T) {
 
 func TestAccProviderSettingsFromEnvironment(t *testing.T) {
 	srv, endpoints := startEmulator(t)
-	t.Setenv(envSecretID, "AKIDenv")
-	t.Setenv(envSecretKey, "env-key")
-	t.Setenv(envOrganizationEndpoint, endpoints.organization)
-	t.Setenv(envRegion, "ap-singapore")
+	t.Setenv(envvar.SecretID, "AKIDenv")
+	t.Setenv(envvar.SecretKey, "env-key")
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.Region, "ap-singapore")
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -274,10 +275,10 @@ func TestAccProviderSettingsFromEnvironment(t *testing.T) {
 
 func TestAccProviderArgumentsWinOverEnvironment(t *testing.T) {
 	srv, endpoints := startEmulator(t)
-	t.Setenv(envSecretID, "AKIDenv")
-	t.Setenv(envSecretKey, "env-key")
-	t.Setenv(envOrganizationEndpoint, "http://127.0.0.1:1")
-	t.Setenv(envRegion, "ap-singapore")
+	t.Setenv(envvar.SecretID, "AKIDenv")
+	t.Setenv(envvar.SecretKey, "env-key")
+	t.Setenv(envvar.OrganizationEndpoint, "http://127.0.0.1:1")
+	t.Setenv(envvar.Region, "ap-singapore")
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -298,17 +299,17 @@ func TestAccARegionTencentCloudDoesNotHaveIsUnsupported(t *testing.T) {
 			Config: providerBlockWith(endpoints.organization, `secret_id = "AKIDadmin"
   secret_key = "admin-key"
   region = "ap-atlantis"`) + dataSourceBlock("100033118139"),
-			ExpectError: errorMatching("Unsupported Region", "unset the region argument and "+envRegion, "UnsupportedRegion", "ap-atlantis"),
+			ExpectError: errorMatching("Unsupported Region", "unset the region argument and "+envvar.Region, "UnsupportedRegion", "ap-atlantis"),
 		}},
 	})
 }
 
 func TestAccTemporaryCredentialFromEnvironment(t *testing.T) {
 	srv, endpoints := startEmulator(t)
-	t.Setenv(envSecretID, "AKIDtemp")
-	t.Setenv(envSecretKey, "temp-key")
-	t.Setenv(envSecurityToken, "temp-token")
-	t.Setenv(envOrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.SecretID, "AKIDtemp")
+	t.Setenv(envvar.SecretKey, "temp-key")
+	t.Setenv(envvar.SecurityToken, "temp-token")
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -321,11 +322,11 @@ func TestAccTemporaryCredentialFromEnvironment(t *testing.T) {
 
 func TestAccInvalidSettingsFromEnvironmentNameTheVariable(t *testing.T) {
 	_, endpoints := startEmulator(t)
-	t.Setenv(envSecretID, "AKIDenv")
-	t.Setenv(envSecretKey, "env-key")
-	t.Setenv(envOrganizationEndpoint, endpoints.organization)
-	t.Setenv(envProtocol, "ftp")
-	t.Setenv(envDomain, "example.com/api")
+	t.Setenv(envvar.SecretID, "AKIDenv")
+	t.Setenv(envvar.SecretKey, "env-key")
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.Protocol, "ftp")
+	t.Setenv(envvar.Domain, "example.com/api")
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
