@@ -15,7 +15,7 @@ import (
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
-	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/explain"
 )
 
 // The environment variables of the credential sources, as the official
@@ -34,7 +34,7 @@ const (
 // baseCredential is the credential before any MFA certification or role.
 type baseCredential struct {
 	source  credentials.Source
-	sources credentialSources
+	sources explain.CredentialSources
 	// profile is set when the credential came from a tccli profile, whose
 	// region and role-arn then apply.
 	profile *credentials.Profile
@@ -50,107 +50,15 @@ type baseCredential struct {
 // keyPairSettings are a SecretId, SecretKey and token from one place.
 type keyPairSettings struct{ id, key, token setting }
 
-// explicitSource is a credential source the provider block names.
-type explicitSource struct {
-	given bool
-	// name is the argument or block, for messages.
-	name string
-	path path.Path
-	// exchange is set for the blocks whose settings fall back to the
-	// environment's identity exchange variables.
-	exchange bool
-	build    func() (*baseCredential, diag.Diagnostics)
-}
-
-// resolveBaseCredential takes the credential from the one source the
-// provider block names, and without one, from the first source the
-// environment or a default gives (an OIDC token, a SAML assertion, a key
-// pair, a profile, a CVM role), because explicit configuration wins over
-// the environment. Two sources in the provider block, a half-given key pair
-// or a lone security_token is an error rather than a silent choice, which
-// would sign with a credential the user did not mean.
-func resolveBaseCredential(m providerModel, stsConfig tencentapi.Config) (*baseCredential, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	fromConfig := keyPairSettings{
-		id:    configSetting(m.SecretID, path.Root("secret_id")),
-		key:   configSetting(m.SecretKey, path.Root("secret_key")),
-		token: configSetting(m.SecurityToken, path.Root("security_token")),
-	}
-	fromEnv := keyPairSettings{
-		id:    envSetting(envvar.SecretID, path.Root("secret_id")),
-		key:   envSetting(envvar.SecretKey, path.Root("secret_key")),
-		token: envSetting(envvar.SecurityToken, path.Root("security_token")),
-	}
-	if fromConfig.token.isSet() && !fromConfig.id.isSet() && !fromConfig.key.isSet() {
-		diags.AddAttributeError(fromConfig.token.path, summaryLoneToken, loneTokenDetail)
-		return nil, diags
-	}
-	profile := configSetting(m.Profile, path.Root("profile"))
-	camRole := configSetting(m.CamRoleName, path.Root("cam_role_name"))
-	explicit := []explicitSource{
-		{fromConfig.id.isSet() || fromConfig.key.isSet(), "secret_id and secret_key", path.Root("secret_id"), false,
-			func() (*baseCredential, diag.Diagnostics) { return keyPair(fromConfig, fromEnv.token) }},
-		{profile.isSet(), "profile", profile.path, false,
-			func() (*baseCredential, diag.Diagnostics) { return profileCredential(m, profile, false) }},
-		{camRole.isSet(), "cam_role_name", camRole.path, false,
-			func() (*baseCredential, diag.Diagnostics) { return cvmRole(camRole) }},
-		{m.WebIdentity != nil, "assume_role_with_web_identity", path.Root("assume_role_with_web_identity"), true,
-			func() (*baseCredential, diag.Diagnostics) {
-				return webIdentityCredential(*m.WebIdentity, true, stsConfig)
-			}},
-		{m.EnablePodOIDC.ValueBool(), "enable_pod_oidc", path.Root("enable_pod_oidc"), false,
-			func() (*baseCredential, diag.Diagnostics) { return podOIDCCredential(stsConfig) }},
-		{m.SAML != nil, "assume_role_with_saml", path.Root("assume_role_with_saml"), true,
-			func() (*baseCredential, diag.Diagnostics) { return samlCredential(*m.SAML, stsConfig) }},
-	}
-	var chosen *explicitSource
-	for i := range explicit {
-		if !explicit[i].given {
-			continue
-		}
-		if chosen != nil {
-			diags.AddAttributeError(explicit[i].path, summaryTwoSources, twoSourcesDetail(chosen.name, explicit[i].name))
-			return nil, diags
-		}
-		chosen = &explicit[i]
-	}
-	if chosen != nil {
-		if set := envExchanges(); len(set) > 0 && !chosen.exchange {
-			diags.AddAttributeWarning(chosen.path, summaryExchangeEnvIgnored, exchangeEnvIgnoredDetail(chosen.name, set))
-		}
-		base, sourceDiags := chosen.build()
-		return base, append(diags, sourceDiags...)
-	}
-
-	for _, source := range []func() (*baseCredential, diag.Diagnostics){
-		func() (*baseCredential, diag.Diagnostics) { return envExchangeCredential(stsConfig) },
-		func() (*baseCredential, diag.Diagnostics) { return keyPair(fromEnv, setting{}) },
-		func() (*baseCredential, diag.Diagnostics) {
-			return profileCredential(m, envSetting(envvar.Profile, path.Root("profile")), true)
-		},
-		func() (*baseCredential, diag.Diagnostics) {
-			return cvmRole(envSetting(envvar.CamRoleName, path.Root("cam_role_name")))
-		},
-	} {
-		base, sourceDiags := source()
-		diags.Append(sourceDiags...)
-		if base != nil || diags.HasError() {
-			return base, diags
-		}
-	}
-	diags.AddError(summaryNoCredentials, noCredentialsDetail)
-	return nil, diags
-}
-
 // keyPair is the credential of a complete pair, nil for none; ignoredToken
 // is a token elsewhere that does not go with it, which is reported.
 func keyPair(pair keyPairSettings, ignoredToken setting) (*baseCredential, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	switch {
 	case pair.id.isSet() && pair.key.isSet():
-		sources := credentialSources{secretID: pair.id.source, secretKey: pair.key.source}
+		sources := explain.CredentialSources{SecretID: pair.id.source, SecretKey: pair.key.source}
 		if pair.token.isSet() {
-			sources.securityToken = pair.token.source
+			sources.SecurityToken = pair.token.source
 		} else if ignoredToken.isSet() {
 			diags.AddAttributeWarning(path.Root("security_token"), summaryIgnoredToken, ignoredTokenDetail)
 		}
@@ -225,6 +133,6 @@ func expandHome(dir string) (string, error) {
 }
 
 // sameSource describes a credential whose parts all come from one place.
-func sameSource(description string) credentialSources {
-	return credentialSources{secretID: description, secretKey: description, securityToken: description}
+func sameSource(description string) explain.CredentialSources {
+	return explain.CredentialSources{SecretID: description, SecretKey: description, SecurityToken: description}
 }

@@ -1,11 +1,7 @@
 // Copyright (c) The terraform-provider-tencentcloud authors.
 // SPDX-License-Identifier: MPL-2.0
 
-package provider
-
-// A read that finds no member is where a policy passes on nothing: a check
-// over every member of an empty list holds. So an empty result is named,
-// with the filters that emptied it.
+package emailbinds
 
 import (
 	"fmt"
@@ -17,12 +13,18 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/emailbind"
 )
+
+// A read that finds no member is where a policy passes on nothing: a check
+// over every member of an empty list holds. So an empty result is named,
+// with the filters that emptied it.
 
 // noMembersDiagnostics is the error require_members asks for, or else a
 // warning when filters were given; none for an unfiltered organization
 // that has no member, which nothing hides.
-func noMembersDiagnostics(config organizationMemberEmailBindsModel) diag.Diagnostics {
+func noMembersDiagnostics(config dataSourceModel) diag.Diagnostics {
 	var diags diag.Diagnostics
 	filters := filtersGiven(config)
 	switch {
@@ -36,7 +38,7 @@ func noMembersDiagnostics(config organizationMemberEmailBindsModel) diag.Diagnos
 
 // filtersGiven is each argument that narrows the read, as it would be
 // written in the configuration, in the schema's order.
-func filtersGiven(config organizationMemberEmailBindsModel) []string {
+func filtersGiven(config dataSourceModel) []string {
 	var given []string
 	add := func(name string, value attr.Value, text func() string) {
 		if !value.IsNull() {
@@ -46,7 +48,7 @@ func filtersGiven(config organizationMemberEmailBindsModel) []string {
 	quoted := func(s types.String) func() string { return func() string { return fmt.Sprintf("%q", s.ValueString()) } }
 	add("search_key", config.SearchKey, quoted(config.SearchKey))
 	add("auth_name", config.AuthName, quoted(config.AuthName))
-	add("node_id", config.NodeID, func() string { return numberText(config.NodeID.ValueBigFloat()) })
+	add("node_id", config.NodeID, func() string { return emailbind.NumberText(config.NodeID.ValueBigFloat()) })
 	add("node_name", config.NodeName, quoted(config.NodeName))
 	add("tags", config.Tags, func() string { return tagsText(config.Tags) })
 	add("product", config.Product, quoted(config.Product))

@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-tencentcloud authors.
 // SPDX-License-Identifier: MPL-2.0
 
-package provider
+package emailbinds
 
 import (
 	"context"
@@ -13,9 +13,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/emailbind"
 )
 
-type organizationMemberEmailBindsModel struct {
+type dataSourceModel struct {
 	SearchKey         types.String `tfsdk:"search_key"`
 	AuthName          types.String `tfsdk:"auth_name"`
 	NodeID            types.Number `tfsdk:"node_id"`
@@ -35,7 +36,7 @@ type organizationMemberEmailBindsModel struct {
 // setInventory sets the computed attributes from a read: members with
 // their counts, and listing_consistent, which a successful listing always
 // confirms.
-func (m *organizationMemberEmailBindsModel) setInventory(ctx context.Context, inventory *organization.Inventory) diag.Diagnostics {
+func (m *dataSourceModel) setInventory(ctx context.Context, inventory *organization.Inventory) diag.Diagnostics {
 	var diags diag.Diagnostics
 	members := make([]attr.Value, 0, len(inventory.Members))
 	counts := map[string]int64{}
@@ -66,7 +67,7 @@ func (m *organizationMemberEmailBindsModel) setInventory(ctx context.Context, in
 // come from the schema, so the two cannot disagree.
 var (
 	memberType     = objectType(memberAttributes())
-	emailBindType  = objectType(emailBindAttributes())
+	emailBindType  = objectType(emailbind.RecordAttributes())
 	tagType        = objectType(tagAttributes())
 	permissionType = objectType(permissionAttributes())
 	identityType   = objectType(identityAttributes())
@@ -91,7 +92,7 @@ func memberValue(at path.Path, uin int64, m *organization.OrgMember, record *org
 	}
 	emailBind := types.ObjectNull(emailBindType.AttrTypes)
 	if record != nil {
-		emailBind = objectValue(emailBindType, emailBindRecord(at.AtName("email_bind"), record, diags).attributes(), diags)
+		emailBind = objectValue(emailBindType, emailbind.RecordValue(at.AtName("email_bind"), record, diags).Attributes(), diags)
 	}
 	return objectValue(memberType, map[string]attr.Value{
 		"member_uin":        types.Int64Value(uin),
@@ -115,7 +116,7 @@ func memberValue(at path.Path, uin int64, m *organization.OrgMember, record *org
 		}),
 		"org_permission": listValue(permissionType, m.OrgPermission, diags, func(j int, p *organization.OrgPermission) map[string]attr.Value {
 			return map[string]attr.Value{
-				"id":   int64Value(p.Id, at.AtName("org_permission").AtListIndex(j).AtName("id"), diags),
+				"id":   emailbind.Int64Value(p.Id, at.AtName("org_permission").AtListIndex(j).AtName("id"), diags),
 				"name": types.StringPointerValue(p.Name),
 			}
 		}),
@@ -150,11 +151,4 @@ func objectValue(t types.ObjectType, attributes map[string]attr.Value, diags *di
 	object, d := types.ObjectValue(t.AttrTypes, attributes)
 	diags.Append(d...)
 	return object
-}
-
-func (m emailBindModel) attributes() map[string]attr.Value {
-	return map[string]attr.Value{
-		"bind_id": m.BindID, "apply_time": m.ApplyTime, "email": m.Email, "phone": m.Phone, "bind_status": m.BindStatus,
-		"bind_time": m.BindTime, "description": m.Description, "phone_bind": m.PhoneBind, "country_code": m.CountryCode,
-	}
 }

@@ -1,22 +1,20 @@
 // Copyright (c) The terraform-provider-tencentcloud authors.
 // SPDX-License-Identifier: MPL-2.0
 
-package provider
+package emailbinds
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/numbervalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/emailbind"
 )
 
 // bindStatuses are the values bind_status takes, in the API's spelling.
@@ -26,11 +24,11 @@ var bindStatuses = []string{"Unbound", "Valid", "Success", "Failed"}
 // which member_uins, by skipping the listing, cannot be combined with.
 var listingFilters = []string{"search_key", "auth_name", "node_id", "node_name", "tags", "product"}
 
-func (d *organizationMemberEmailBindsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func dataSourceSchema() schema.Schema {
 	notWithMemberUins := func() []path.Expression {
 		return []path.Expression{path.MatchRoot("member_uins")}
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Reads every member account of the caller's Tencent Cloud Organization with its email binding, in one data source: " +
 			"`DescribeOrganizationMembers` lists the members (50 a page) and `DescribeOrganizationMemberEmailBind` reads each one's binding, " +
 			"concurrently and paced to the provider's `rate_limit`; the organization is listed again afterwards, and the read is trusted only " +
@@ -51,7 +49,7 @@ func (d *organizationMemberEmailBindsDataSource) Schema(_ context.Context, _ dat
 				MarkdownDescription: "Lists only members in the organization unit (department) with this ID, a whole number. " +
 					"A unit that does not exist is an error. No default.",
 				Optional:   true,
-				Validators: []validator.Number{nodeIDNumber, numbervalidator.ConflictsWith(notWithMemberUins()...)},
+				Validators: []validator.Number{emailbind.NodeID, numbervalidator.ConflictsWith(notWithMemberUins()...)},
 			},
 			"node_name": schema.StringAttribute{
 				MarkdownDescription: "Lists only members in the organization unit (department) with this name. A unit that does not exist is an error. No default.",
@@ -81,7 +79,7 @@ func (d *organizationMemberEmailBindsDataSource) Schema(_ context.Context, _ dat
 					"No default: every member the listing returns is read.",
 				ElementType: types.NumberType,
 				Optional:    true,
-				Validators:  []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueNumbersAre(memberUinNumber)},
+				Validators:  []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueNumbersAre(emailbind.MemberUin)},
 			},
 			"bind_status": schema.SetAttribute{
 				MarkdownDescription: "Keeps only members in these binding states: " + codeList(bindStatuses) + ". It is applied to the listing's " +
@@ -144,8 +142,8 @@ func memberAttributes() map[string]schema.Attribute {
 		"node_id":           schema.Int64Attribute{MarkdownDescription: "The ID of the organization unit the member is in.", Computed: true},
 		"node_name":         str("The name of that organization unit."),
 		"remark":            str("The member's remark."),
-		"create_time":       str("When the member joined." + timeFormatNote),
-		"update_time":       str("When the member was last updated." + timeFormatNote),
+		"create_time":       str("When the member joined." + emailbind.TimeFormatNote),
+		"update_time":       str("When the member was last updated." + emailbind.TimeFormatNote),
 		"is_allow_quit":     str("Whether the member may leave the organization: `Allow` or `Denied`."),
 		"pay_uin":           str("The UIN of the account that pays for the member, as the API gives it (a string)."),
 		"pay_name":          str("The name of that paying account."),
@@ -172,7 +170,7 @@ func memberAttributes() map[string]schema.Attribute {
 			MarkdownDescription: "The member's email binding record, with the fields of the `tencentcloud_organization_member_email_bind` data source. " +
 				"Null when `include_email_bind` is `false`.",
 			Computed:   true,
-			Attributes: emailBindAttributes(),
+			Attributes: emailbind.RecordAttributes(),
 		},
 	}
 }

@@ -23,24 +23,6 @@ import (
 // The credential sources that need no API key: STS exchanges an OIDC token
 // or a SAML assertion, sent unsigned, for a role's temporary credential.
 
-type webIdentityModel struct {
-	ProviderID           types.String `tfsdk:"provider_id"`
-	RoleArn              types.String `tfsdk:"role_arn"`
-	RoleArnFile          types.String `tfsdk:"role_arn_file"`
-	SessionName          types.String `tfsdk:"session_name"`
-	SessionDuration      types.Int64  `tfsdk:"session_duration"`
-	WebIdentityToken     types.String `tfsdk:"web_identity_token"`
-	WebIdentityTokenFile types.String `tfsdk:"web_identity_token_file"`
-}
-
-type samlModel struct {
-	RoleArn         types.String `tfsdk:"role_arn"`
-	SessionName     types.String `tfsdk:"session_name"`
-	SessionDuration types.Int64  `tfsdk:"session_duration"`
-	SAMLAssertion   types.String `tfsdk:"saml_assertion"`
-	PrincipalArn    types.String `tfsdk:"principal_arn"`
-}
-
 // envExchanges names the environment variables set that configure an
 // identity exchange: an OIDC token or file, or a SAML assertion. The
 // TENCENTCLOUD_ASSUME_ROLE_* variables then belong to that exchange.

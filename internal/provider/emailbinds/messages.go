@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-tencentcloud authors.
 // SPDX-License-Identifier: MPL-2.0
 
-package provider
+package emailbinds
 
 import (
 	"errors"
@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/explain"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
@@ -55,7 +56,7 @@ func noMembersDetail(filters []string, required bool) string {
 
 // membersUnreadDetail names each member that could not be read with its
 // error code and RequestId, then explains each distinct code once.
-func membersUnreadDetail(failed []organization.EmailBind, total int, context func(int64) readContext) string {
+func membersUnreadDetail(failed []organization.EmailBind, total int, context func(int64) explain.Context) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "The email bindings of %d of %d members could not be read, so the data source returns nothing: "+
 		"a policy check must not pass on a partial list.\n", len(failed), total)
@@ -71,7 +72,7 @@ func membersUnreadDetail(failed []organization.EmailBind, total int, context fun
 		}
 		if !explained[code] {
 			explained[code] = true
-			summary, detail, _ := describeFailure(f.Err, context(f.MemberUin))
+			summary, detail, _ := explain.Describe(f.Err, context(f.MemberUin))
 			explanations = append(explanations, fmt.Sprintf("%s (%s), as for member %d: %s", code, summary, f.MemberUin, detail))
 		}
 	}
@@ -82,12 +83,12 @@ func membersUnreadDetail(failed []organization.EmailBind, total int, context fun
 	return b.String()
 }
 
-// endpointDownDetail is the one explanation of a read whose bindings
+// endpointDownDetail is the one explain.Explanation of a read whose bindings
 // failed because the endpoint was taken for down, or could not be
 // connected to on any member's last attempt (their retries ran out before
 // the endpoint was taken for down), or "" otherwise: listing every member
 // would bury the one cause under hundreds of lines.
-func endpointDownDetail(failed []organization.EmailBind, total int, rc readContext) string {
+func endpointDownDetail(failed []organization.EmailBind, total int, rc explain.Context) string {
 	var last *tencentapi.Error
 	var lastUin int64
 	notConnected := len(failed) > 0
@@ -95,7 +96,7 @@ func endpointDownDetail(failed []organization.EmailBind, total int, rc readConte
 		var callErr *tencentapi.Error
 		if errors.As(f.Err, &callErr) && callErr.LocalCode() == tencentapi.CodeEndpointUnreachable {
 			return fmt.Sprintf("The email bindings of %d of %d members could not be read, so the data source returns nothing.\n\n%s",
-				len(failed), total, endpointUnreachableDetail(callErr, rc.endpoint, rc.endpoints.organization))
+				len(failed), total, explain.EndpointUnreachableDetail(callErr, rc.Endpoint, rc.Endpoints.Organization))
 		}
 		notConnected = notConnected && callErr != nil && callErr.NotConnected()
 		last, lastUin = callErr, f.MemberUin
@@ -108,7 +109,7 @@ func endpointDownDetail(failed []organization.EmailBind, total int, rc readConte
 		"The last error (member %d, attempt %d): %s.\n\n"+
 		"The endpoint comes from %s. Check that it is the right URL and that the API, or the proxy, gateway or emulator "+
 		"it names, is running and reachable from here (the proxy variables HTTPS_PROXY and NO_PROXY, a firewall, DNS).",
-		len(failed), total, rc.endpoint, lastUin, last.Attempts, last.Message, orUnknown(rc.endpoints.organization))
+		len(failed), total, rc.Endpoint, lastUin, last.Attempts, last.Message, explain.OrUnknown(rc.Endpoints.Organization))
 }
 
 func errorFacts(err error) (code, requestID string, attempts int) {

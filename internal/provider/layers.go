@@ -15,29 +15,13 @@ import (
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/explain"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/sts"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 // What is built on the base credential: an MFA session, then an assumed
 // role, each obtained from STS with the credential beneath it.
-
-type assumeRoleModel struct {
-	RoleArn         types.String `tfsdk:"role_arn"`
-	SessionName     types.String `tfsdk:"session_name"`
-	SessionDuration types.Int64  `tfsdk:"session_duration"`
-	Policy          types.String `tfsdk:"policy"`
-	ExternalID      types.String `tfsdk:"external_id"`
-	SourceIdentity  types.String `tfsdk:"source_identity"`
-	SerialNumber    types.String `tfsdk:"serial_number"`
-	TokenCode       types.String `tfsdk:"token_code"`
-}
-
-type mfaModel struct {
-	SerialNumber    types.String `tfsdk:"serial_number"`
-	TokenCode       types.String `tfsdk:"token_code"`
-	DurationSeconds types.Int64  `tfsdk:"duration_seconds"`
-}
 
 // roleToAssume is the assume_role block, its environment variables, or the
 // role-arn of the profile in use, in that order.
@@ -147,7 +131,7 @@ func checkMFAPair(serial, code setting) diag.Diagnostics {
 // with: the base credential, certified with MFA when configured, then
 // wrapped in an assumed role when one is configured. Each layer's STS calls
 // are signed with the layer beneath.
-func credentialCache(base *baseCredential, mfa *mfaSession, role *roleToAssume, stsConfig tencentapi.Config) (*credentials.Cache, credentialSources) {
+func credentialCache(base *baseCredential, mfa *mfaSession, role *roleToAssume, stsConfig tencentapi.Config) (*credentials.Cache, explain.CredentialSources) {
 	cache := newCache(base.source)
 	sources := base.sources
 	if mfa != nil {

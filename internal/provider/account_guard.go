@@ -6,7 +6,6 @@ package provider
 import (
 	"context"
 	"slices"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -29,7 +28,7 @@ func checkAccount(ctx context.Context, m providerModel, s settings) diag.Diagnos
 	client := sts.NewClient(s.sts)
 	identity, err := client.GetCallerIdentity(ctx)
 	if err != nil {
-		diags.AddError(summaryCallerIdentityFailed, callerIdentityFailedDetail(err, client.Endpoint(), s.endpoints.sts))
+		diags.AddError(summaryCallerIdentityFailed, callerIdentityFailedDetail(err, client.Endpoint(), s.endpoints.STS))
 		return diags
 	}
 	if identity == nil || identity.AccountId == nil || *identity.AccountId == "" {
@@ -68,16 +67,4 @@ func accountIDs(set types.Set, attribute string, diags *diag.Diagnostics) []stri
 	}
 	slices.Sort(ids)
 	return ids
-}
-
-// checkAccountID refuses what is not an account ID as STS writes it
-// (accountUIN), saying what is wrong with it.
-func checkAccountID(id string) error {
-	switch {
-	case id == "" || strings.Trim(id, "0123456789") != "":
-		return errAccountIDNotDigits
-	case !accountUIN.MatchString(id):
-		return accountIDLeadingZero(id)
-	}
-	return nil
 }

@@ -4,11 +4,8 @@
 package provider
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
@@ -16,9 +13,9 @@ import (
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
-func (p *tencentCloudProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+func providerSchema() schema.Schema {
 	endpointCheck := stringCheck{description: "must be a full http or https URL", check: checkEndpoint, summary: summaryInvalidEndpoint}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Reads Tencent Cloud Organization data. Credentials and endpoints can be given as arguments " +
 			"or through the environment variables of the official Tencent Cloud provider.",
 		Attributes: map[string]schema.Attribute{

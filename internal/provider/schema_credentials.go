@@ -195,11 +195,6 @@ func enablePodOIDCAttribute() schema.BoolAttribute {
 	}
 }
 
-// accountUIN is what an account ID looks like: a main account's UIN, as
-// STS writes it. IDs are compared as text, so one written with a leading
-// zero would match no account and forbid nothing.
-var accountUIN = regexp.MustCompile(`^[1-9][0-9]*$`)
-
 // externalIDPattern is ExternalId as STS takes it: 2 to 128 characters of
 // [\w+=,.@:/-].
 var externalIDPattern = regexp.MustCompile(`^[\w+=,.@:/-]{2,128}$`)

@@ -6,17 +6,120 @@ package provider
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
-	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/explain"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
-// The messages about credential sources that STS exchanges, MFA, and the
-// account guard rails.
+// The provider's messages: its settings, its credential sources, MFA and
+// the account guard rails. How a failed API call is worded is package
+// explain's, and each data source's messages sit beside it.
+
+const (
+	summaryNoCredentials        = "No Tencent Cloud Credentials"
+	summaryIncompleteCredential = "Incomplete Tencent Cloud Credential"
+	summaryUnknownSetting       = "Provider Setting Not Yet Known"
+	summaryInvalidProtocol      = "Invalid Protocol"
+	summaryInvalidDomain        = "Invalid Domain"
+	summaryInvalidEndpoint      = "Invalid Endpoint URL"
+	summaryInvalidTimeout       = "Invalid Request Timeout"
+	summaryIgnoredToken         = "Security Token From Environment Ignored"
+	summaryLoneToken            = "Security Token Without Its Key Pair"
+	summaryProfileNotFound      = "Profile Not Found"
+	summaryProfileUnreadable    = "Profile Unreadable"
+	summaryMissingRoleArn       = "Missing Role ARN"
+	summaryInvalidDuration      = "Invalid Session Duration"
+	summaryRateLimitAboveAPI    = "Rate Limit Above the API's Limit"
+
+	noCredentialsDetail = "The provider found no Tencent Cloud credential. It takes the one source the provider block names: " +
+		"secret_id and secret_key (with security_token for a temporary credential), profile, cam_role_name, " +
+		"assume_role_with_web_identity, enable_pod_oidc or assume_role_with_saml. Without one, it looks at the environment, in this order:\n" +
+		"  1. an OIDC token in " + envvar.WebIdentityToken + " or a file named by " + envvar.WebIdentityTokenFile + ";\n" +
+		"  2. a SAML assertion in " + envvar.SAMLAssertion + ";\n" +
+		"  3. the environment variables " + envvar.SecretID + " and " + envvar.SecretKey + " (and " + envvar.SecurityToken + ");\n" +
+		"  4. the tccli profile named by " + envvar.Profile + " (default \"default\") in shared_credentials_dir or " +
+		envvar.SharedCredentialsDir + " (default ~/.tccli);\n" +
+		"  5. the CVM instance role named by " + envvar.CamRoleName + ".\n" +
+		"Supply one of them. API keys are created in the Tencent Cloud console under CAM > Access Key."
+
+	missingRoleArnDetail = "The assume_role block needs role_arn (or the environment variable " + envvar.AssumeRoleArn + "), " +
+		"the resource name of the role to assume, such as qcs::cam::uin/100000000001:roleName/auditor."
+)
+
+func incompleteCredentialDetail(given, missing setting) string {
+	return fmt.Sprintf("A SecretId and SecretKey must come from the same place, but %s is set and %s is not. "+
+		"Set both as provider arguments, or both as the environment variables %s and %s.",
+		given.source, missing.source, envvar.SecretID, envvar.SecretKey)
+}
+
+func unknownSettingDetail(name string) string {
+	fix := "Set it to a literal, a variable, or leave it unset and use its environment variable."
+	switch name {
+	case "allowed_account_ids":
+		fix = "Set it to literals or variables. It has no environment variable, and leaving it unset would let this " +
+			"configuration read any account."
+	case "forbidden_account_ids":
+		fix = "Set it to literals or variables. It has no environment variable, and leaving it unset would forbid no account."
+	case "rate_limit", "max_retries", "request_timeout":
+		fix = "Set it to a literal or a variable, or leave it unset for its default. It has no environment variable."
+	}
+	return fmt.Sprintf("The provider argument %s depends on a value that is known only after apply, "+
+		"but the provider must be configured during plan to read data sources. %s", name, fix)
+}
+
+const ignoredTokenDetail = "secret_id and secret_key are set as provider arguments, so the credential is taken from the provider block, " +
+	"and " + envvar.SecurityToken + " is not used with it: a token belongs to the temporary SecretId it was issued with. " +
+	"If the provider arguments are a temporary credential, set security_token in the provider block too."
+
+func profileNotFoundDetail(name setting, credentialPath string) string {
+	return fmt.Sprintf("The profile %q from %s has no credential file: %s does not exist. "+
+		"Create it with `tccli configure --profile %s`, or fix the profile name or shared_credentials_dir.",
+		name.value, sourceOrDefault(name), credentialPath, name.value)
+}
+
+func profileErrorDetail(name setting, err error) string {
+	return fmt.Sprintf("The profile %q from %s could not be used: %s. Fix the file, or choose another profile.",
+		name.value, sourceOrDefault(name), err)
+}
+
+func sourceOrDefault(s setting) string {
+	if s.source == "" {
+		return "the default"
+	}
+	return s.source
+}
+
+const loneTokenDetail = "security_token is set as a provider argument, but secret_id and secret_key are not. " +
+	"A security token is only valid with the temporary SecretId and SecretKey it was issued with, so it cannot be used alone, " +
+	"and the credential would otherwise come from another source without it. " +
+	"Set secret_id and secret_key in the provider block beside it, or remove it and set " + envvar.SecurityToken +
+	" beside " + envvar.SecretID + " and " + envvar.SecretKey + " instead."
+
+func invalidSettingDetail(s setting, err error) string {
+	return fmt.Sprintf("The value %q from %s %s.", redacted(s.value), s.source, err)
+}
+
+// redacted hides a password in a URL, so that a rejected endpoint setting
+// is never echoed with its credentials.
+func redacted(value string) string {
+	if u, err := url.Parse(value); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	return value
+}
+
+func rateLimitAboveAPIDetail(rateLimit float64) string {
+	return fmt.Sprintf("rate_limit = %g is above %g requests per second, the documented limit per account of "+
+		"DescribeOrganizationMemberEmailBind, which DescribeOrganizationMembers is taken to share. Tencent Cloud throttles "+
+		"requests above it, and the provider retries each throttled one at its next slot, so a read does not get faster: "+
+		"it spends retries, and fails once a request runs out of them. Set rate_limit to %g or less, unless the endpoint "+
+		"is known to allow more, such as an emulator.", rateLimit, tencentapi.DefaultRateLimit, tencentapi.DefaultRateLimit)
+}
 
 const (
 	summaryTwoSources             = "Two Credential Sources Given"
@@ -103,24 +206,9 @@ func callerIdentityFailedDetail(err error, endpoint, source string) string {
 		"which account the credential belongs to, and that failed: %s. No data source is read without that answer.", endpoint, err)
 	var callErr *tencentapi.Error
 	if errors.As(err, &callErr) && callErr.RequestID != "" {
-		detail += "\n\n" + explainSTS(callErr.Code)
+		detail += "\n\n" + explain.STS(callErr.Code)
 	}
-	return detail + stsUnreachableNote(err, source)
-}
-
-// stsUnreachableNote names where the STS endpoint came from when a
-// failure says it could not be reached; the fix lies there or in the network.
-func stsUnreachableNote(err error, source string) string {
-	var callErr *tencentapi.Error
-	if !errors.As(err, &callErr) {
-		return ""
-	}
-	switch callErr.LocalCode() {
-	case tencentapi.CodeEndpointUnreachable, tencentapi.CodeNetworkError:
-		return fmt.Sprintf("\n\nThe STS endpoint comes from %s. Check that it is the right URL and that it is running and "+
-			"reachable from here (the proxy variables HTTPS_PROXY and NO_PROXY, a firewall, DNS).", orUnknown(source))
-	}
-	return ""
+	return detail + explain.STSUnreachableNote(err, source)
 }
 
 func callerIdentityWithoutAccountDetail(endpoint string) string {
@@ -164,16 +252,4 @@ func accountIDLeadingZero(id string) error {
 func invalidAccountIDDetail(attribute, value string, err error) string {
 	return fmt.Sprintf("The value %s in the provider argument %s %s. No data source was read: the account guard "+
 		"is not built on an ID that could match no account. Fix the value in the provider block.", value, attribute, err)
-}
-
-// credentialFailedDetail explains a credential source that failed; when
-// STS refused with a code, it says what the code means and what to do.
-func credentialFailedDetail(err error, stsSource string) string {
-	detail := fmt.Sprintf("The provider could not get a credential from %s.", err) +
-		" Fix that source, or supply a credential another way (see the provider documentation for the order in which sources are tried)."
-	var credErr *credentials.Error
-	if errors.As(err, &credErr) && credErr.Code != "" {
-		detail += "\n\n" + explainSTS(credErr.Code)
-	}
-	return detail + stsUnreachableNote(err, stsSource)
 }

@@ -5,20 +5,18 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/url"
-	"os"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/explain"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
@@ -28,41 +26,11 @@ const (
 	defaultProtocol = "HTTPS"
 )
 
-// setting is one provider argument after falling back to its environment
-// variable. source says where the value came from, for messages; it never
-// holds the value itself.
-type setting struct {
-	value  string
-	source string
-	path   path.Path
-}
-
-func (s setting) isSet() bool { return s.value != "" }
-
-func resolveSetting(v types.String, attr path.Path, envVar string) setting {
-	for _, s := range []setting{configSetting(v, attr), envSetting(envVar, attr)} {
-		if s.isSet() {
-			return s
-		}
-	}
-	return setting{path: attr}
-}
-
-// credentialSources describes where each part of the credential came from.
-type credentialSources struct {
-	secretID, secretKey, securityToken string
-}
-
-// endpointSources say where each endpoint came from, for messages.
-type endpointSources struct {
-	organization, sts string
-}
-
 // settings is the provider configuration with every fallback applied.
 type settings struct {
 	credential *credentials.Cache
-	sources    credentialSources
-	endpoints  endpointSources
+	sources    explain.CredentialSources
+	endpoints  explain.EndpointSources
 	client     tencentapi.Config
 	// sts reaches STS, signed with the same credential as client.
 	sts tencentapi.Config
@@ -128,20 +96,20 @@ func resolveSettings(m providerModel, userAgent string) (settings, diag.Diagnost
 	if diags.HasError() {
 		return s, diags
 	}
-	s.endpoints = endpointSources{
-		organization: builtEndpointSource(protocol, domain, organizationEndpoint, envvar.OrganizationEndpoint),
-		sts:          builtEndpointSource(protocol, domain, stsEndpoint, envvar.STSEndpoint),
+	s.endpoints = explain.EndpointSources{
+		Organization: builtEndpointSource(protocol, domain, organizationEndpoint, envvar.OrganizationEndpoint),
+		STS:          builtEndpointSource(protocol, domain, stsEndpoint, envvar.STSEndpoint),
 	}
 	if organizationEndpoint.isSet() {
 		s.client.Endpoint, _ = url.Parse(organizationEndpoint.value)
-		s.endpoints.organization = organizationEndpoint.source
+		s.endpoints.Organization = organizationEndpoint.source
 	}
 	// STS is paced, retried and timed out as the reads are, with its own limiter.
 	s.sts = s.client
 	s.sts.Endpoint = nil
 	if stsEndpoint.isSet() {
 		s.sts.Endpoint, _ = url.Parse(stsEndpoint.value)
-		s.endpoints.sts = stsEndpoint.source
+		s.endpoints.STS = stsEndpoint.source
 	}
 
 	base, credentialDiags := resolveBaseCredential(m, s.sts)
@@ -180,97 +148,27 @@ func builtEndpointSource(protocol, domain, endpoint setting, envVar string) stri
 		from(protocol, strings.ToUpper(protocol.value)), from(domain, domain.value), endpoint.path, envVar)
 }
 
-// configSetting is an argument as configured; its source is named even
-// when it is unset, for messages about a missing half of a pair.
-func configSetting(v types.String, attr path.Path) setting {
-	s := setting{source: fmt.Sprintf("the provider argument %s", attr), path: attr}
-	if !v.IsNull() && !v.IsUnknown() {
-		s.value = v.ValueString()
+// logAttempt writes one DEBUG line per API attempt, and the bodies at TRACE.
+// Headers, which carry the signature and the security token, are never logged.
+// What the attempt was for, such as member_uin, is already among the
+// context's log fields.
+func logAttempt(ctx context.Context, a tencentapi.Attempt) {
+	fields := map[string]any{
+		"action":      a.Action,
+		"attempt":     a.Number,
+		"duration_ms": a.Duration.Milliseconds(),
+		"http_status": a.HTTPStatus,
+		"error_code":  a.ErrorCode,
+		"request_id":  a.RequestID,
 	}
-	return s
-}
-
-func envSetting(envVar string, attr path.Path) setting {
-	return setting{value: os.Getenv(envVar), source: "the environment variable " + envVar, path: attr}
-}
-
-func checkProtocol(s string) error {
-	switch strings.ToUpper(s) {
-	case "HTTPS", "HTTP":
-		return nil
+	if a.RetryIn > 0 {
+		fields["retry_in_ms"] = a.RetryIn.Milliseconds()
 	}
-	return errors.New("must be HTTPS or HTTP")
-}
-
-func checkDomain(s string) error {
-	if strings.Contains(s, "://") || strings.ContainsAny(s, "/?# ") {
-		return errors.New("must be a root domain such as intl.tencentcloudapi.com, without scheme or path; " +
-			"to point at a full URL use the endpoints block")
-	}
-	for _, label := range strings.Split(s, ".") {
-		if label == "" {
-			return errors.New("must be a root domain such as intl.tencentcloudapi.com")
-		}
-	}
-	return nil
-}
-
-func checkDuration(s string) error {
-	d, err := time.ParseDuration(s)
-	if err != nil || d <= 0 {
-		return errors.New("must be a positive duration such as 30s or 1m30s")
-	}
-	return nil
-}
-
-func checkEndpoint(s string) error {
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return errors.New("must be a full URL with scheme and host, such as https://organization.tencentcloudapi.com or http://127.0.0.1:8080")
-	}
-	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
-		return errors.New("must not contain credentials, a query or a fragment")
-	}
-	return nil
-}
-
-// stringCheck adapts a check function to a schema validator so that
-// configuration values and environment values are judged by the same rule.
-type stringCheck struct {
-	description string
-	check       func(string) error
-	summary     string
-}
-
-var _ validator.String = stringCheck{}
-
-func (v stringCheck) Description(context.Context) string         { return v.description }
-func (v stringCheck) MarkdownDescription(context.Context) string { return v.description }
-
-func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := v.check(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, v.summary, invalidSettingDetail(configSetting(req.ConfigValue, req.Path), err))
-	}
-}
-
-// rateLimitAboveAPI warns about a rate_limit the API will throttle. It is
-// not an error, because an emulator or a private endpoint may allow more.
-type rateLimitAboveAPI struct{}
-
-var _ validator.Float64 = rateLimitAboveAPI{}
-
-func (rateLimitAboveAPI) Description(context.Context) string {
-	return fmt.Sprintf("warns above %g, the API's documented limit", tencentapi.DefaultRateLimit)
-}
-
-func (v rateLimitAboveAPI) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (rateLimitAboveAPI) ValidateFloat64(_ context.Context, req validator.Float64Request, resp *validator.Float64Response) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.ValueFloat64() <= tencentapi.DefaultRateLimit {
-		return
-	}
-	resp.Diagnostics.AddAttributeWarning(req.Path, summaryRateLimitAboveAPI, rateLimitAboveAPIDetail(req.ConfigValue.ValueFloat64()))
+	tflog.Debug(ctx, "Tencent Cloud API attempt", fields)
+	tflog.Trace(ctx, "Tencent Cloud API exchange", map[string]any{
+		"action":        a.Action,
+		"attempt":       a.Number,
+		"request_body":  string(a.RequestBody),
+		"response_body": string(a.ResponseBody),
+	})
 }
