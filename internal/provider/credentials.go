@@ -46,11 +46,28 @@ func resolveBaseCredential(m providerModel, stsConfig tencentapi.Config) (*baseC
 		diags.AddAttributeError(fromConfig.token.path, summaryLoneToken, loneTokenDetail)
 		return nil, diags
 	}
+	chosen, diags := chooseExplicit(explicitSources(m, fromConfig, fromEnv.token, stsConfig))
+	if diags.HasError() {
+		return nil, diags
+	}
+	if chosen != nil {
+		if set := envExchanges(); len(set) > 0 && !chosen.exchange {
+			diags.AddAttributeWarning(chosen.path, summaryExchangeEnvIgnored, exchangeEnvIgnoredDetail(chosen.name, set))
+		}
+		base, sourceDiags := chosen.build()
+		return base, append(diags, sourceDiags...)
+	}
+	return environmentCredential(m, fromEnv, stsConfig)
+}
+
+// explicitSources are the sources the provider block can name, in the
+// order a message about two of them names them.
+func explicitSources(m providerModel, fromConfig keyPairSettings, envToken setting, stsConfig tencentapi.Config) []explicitSource {
 	profile := configSetting(m.Profile, path.Root("profile"))
 	camRole := configSetting(m.CamRoleName, path.Root("cam_role_name"))
-	explicit := []explicitSource{
+	return []explicitSource{
 		{fromConfig.id.isSet() || fromConfig.key.isSet(), "secret_id and secret_key", path.Root("secret_id"), false,
-			func() (*baseCredential, diag.Diagnostics) { return keyPair(fromConfig, fromEnv.token) }},
+			func() (*baseCredential, diag.Diagnostics) { return keyPair(fromConfig, envToken) }},
 		{profile.isSet(), "profile", profile.path, false,
 			func() (*baseCredential, diag.Diagnostics) { return profileCredential(m, profile, false) }},
 		{camRole.isSet(), "cam_role_name", camRole.path, false,
@@ -64,6 +81,12 @@ func resolveBaseCredential(m providerModel, stsConfig tencentapi.Config) (*baseC
 		{m.SAML != nil, "assume_role_with_saml", path.Root("assume_role_with_saml"), true,
 			func() (*baseCredential, diag.Diagnostics) { return samlCredential(*m.SAML, stsConfig) }},
 	}
+}
+
+// chooseExplicit is the one source the provider block names, nil for
+// none; two are an error naming both.
+func chooseExplicit(explicit []explicitSource) (*explicitSource, diag.Diagnostics) {
+	var diags diag.Diagnostics
 	var chosen *explicitSource
 	for i := range explicit {
 		if !explicit[i].given {
@@ -75,14 +98,13 @@ func resolveBaseCredential(m providerModel, stsConfig tencentapi.Config) (*baseC
 		}
 		chosen = &explicit[i]
 	}
-	if chosen != nil {
-		if set := envExchanges(); len(set) > 0 && !chosen.exchange {
-			diags.AddAttributeWarning(chosen.path, summaryExchangeEnvIgnored, exchangeEnvIgnoredDetail(chosen.name, set))
-		}
-		base, sourceDiags := chosen.build()
-		return base, append(diags, sourceDiags...)
-	}
+	return chosen, diags
+}
 
+// environmentCredential is the first source the environment or a default
+// gives, in the documented order, or an error naming them all.
+func environmentCredential(m providerModel, fromEnv keyPairSettings, stsConfig tencentapi.Config) (*baseCredential, diag.Diagnostics) {
+	var diags diag.Diagnostics
 	for _, source := range []func() (*baseCredential, diag.Diagnostics){
 		func() (*baseCredential, diag.Diagnostics) { return envExchangeCredential(stsConfig) },
 		func() (*baseCredential, diag.Diagnostics) { return keyPair(fromEnv, setting{}) },

@@ -20,11 +20,7 @@ import (
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
-// The environment variables are those of the official Tencent Cloud
-// provider, so that existing setups work unchanged.
-const (
-	defaultProtocol = "HTTPS"
-)
+const defaultProtocol = "HTTPS"
 
 // settings is the provider configuration with every fallback applied.
 type settings struct {
@@ -43,13 +39,26 @@ func resolveSettings(m providerModel, userAgent string) (settings, diag.Diagnost
 	if diags.HasError() {
 		return settings{}, diags
 	}
-
 	var s settings
+	protocol, domain := s.resolveClient(m, userAgent, &diags)
+	organizationEndpoint, stsEndpoint := endpointSettings(m, &diags)
+	if diags.HasError() {
+		return s, diags
+	}
+	s.setEndpoints(protocol, domain, organizationEndpoint, stsEndpoint)
+	diags.Append(s.resolveCredential(m)...)
+	return s, diags
+}
+
+// resolveClient sets how the API is called: region, protocol, domain,
+// pacing, retries and timeout. It returns protocol and domain, for
+// messages about the endpoints built from them.
+func (s *settings) resolveClient(m providerModel, userAgent string, diags *diag.Diagnostics) (protocol, domain setting) {
 	s.client.UserAgent = userAgent
 	s.client.OnAttempt = logAttempt
 	s.client.Region = resolveSetting(m.Region, path.Root("region"), envvar.Region).value
 
-	protocol := resolveSetting(m.Protocol, path.Root("protocol"), envvar.Protocol)
+	protocol = resolveSetting(m.Protocol, path.Root("protocol"), envvar.Protocol)
 	if !protocol.isSet() {
 		protocol.value = defaultProtocol
 	} else if err := checkProtocol(protocol.value); err != nil {
@@ -57,7 +66,7 @@ func resolveSettings(m providerModel, userAgent string) (settings, diag.Diagnost
 	}
 	s.client.Scheme = strings.ToUpper(protocol.value)
 
-	domain := resolveSetting(m.Domain, path.Root("domain"), envvar.Domain)
+	domain = resolveSetting(m.Domain, path.Root("domain"), envvar.Domain)
 	if !domain.isSet() {
 		domain.value = tencentapi.DefaultRootDomain
 	} else if err := checkDomain(domain.value); err != nil {
@@ -78,14 +87,19 @@ func resolveSettings(m providerModel, userAgent string) (settings, diag.Diagnost
 		// The schema validator has already rejected what does not parse.
 		s.client.Timeout, _ = time.ParseDuration(m.RequestTimeout.ValueString())
 	}
+	return protocol, domain
+}
 
+// endpointSettings are the endpoints block's URLs, or their environment
+// variables, checked as the schema checks the arguments.
+func endpointSettings(m providerModel, diags *diag.Diagnostics) (organizationEndpoint, stsEndpoint setting) {
 	var endpoints endpointsModel
 	if m.Endpoints != nil {
 		endpoints = *m.Endpoints
 	}
 	endpointsPath := path.Root("endpoints")
-	organizationEndpoint := resolveSetting(endpoints.Organization, endpointsPath.AtName("organization"), envvar.OrganizationEndpoint)
-	stsEndpoint := resolveSetting(endpoints.STS, endpointsPath.AtName("sts"), envvar.STSEndpoint)
+	organizationEndpoint = resolveSetting(endpoints.Organization, endpointsPath.AtName("organization"), envvar.OrganizationEndpoint)
+	stsEndpoint = resolveSetting(endpoints.STS, endpointsPath.AtName("sts"), envvar.STSEndpoint)
 	for _, endpoint := range []setting{organizationEndpoint, stsEndpoint} {
 		if endpoint.isSet() {
 			if err := checkEndpoint(endpoint.value); err != nil {
@@ -93,9 +107,12 @@ func resolveSettings(m providerModel, userAgent string) (settings, diag.Diagnost
 			}
 		}
 	}
-	if diags.HasError() {
-		return s, diags
-	}
+	return organizationEndpoint, stsEndpoint
+}
+
+// setEndpoints points the clients at the endpoints set, or else at the
+// hosts protocol and domain build, and records where each came from.
+func (s *settings) setEndpoints(protocol, domain, organizationEndpoint, stsEndpoint setting) {
 	s.endpoints = explain.EndpointSources{
 		Organization: builtEndpointSource(protocol, domain, organizationEndpoint, envvar.OrganizationEndpoint),
 		STS:          builtEndpointSource(protocol, domain, stsEndpoint, envvar.STSEndpoint),
@@ -111,11 +128,14 @@ func resolveSettings(m providerModel, userAgent string) (settings, diag.Diagnost
 		s.sts.Endpoint, _ = url.Parse(stsEndpoint.value)
 		s.endpoints.STS = stsEndpoint.source
 	}
+}
 
-	base, credentialDiags := resolveBaseCredential(m, s.sts)
-	diags.Append(credentialDiags...)
+// resolveCredential builds the credential both clients sign with: the
+// base credential, then any MFA certification and role on it.
+func (s *settings) resolveCredential(m providerModel) diag.Diagnostics {
+	base, diags := resolveBaseCredential(m, s.sts)
 	if base == nil {
-		return s, diags
+		return diags
 	}
 	if s.client.Region == "" && base.profile != nil {
 		s.client.Region = base.profile.Region
@@ -126,12 +146,12 @@ func resolveSettings(m providerModel, userAgent string) (settings, diag.Diagnost
 	role, roleDiags := resolveRoleToAssume(m, base)
 	diags.Append(roleDiags...)
 	if diags.HasError() {
-		return s, diags
+		return diags
 	}
 	s.credential, s.sources = credentialCache(base, mfa, role, s.sts)
 	s.client.Credential = s.credential
 	s.sts.Credential = s.credential
-	return s, diags
+	return diags
 }
 
 // builtEndpointSource names where an endpoint came from that endpoint (its

@@ -29,7 +29,7 @@ var authFailureFamily = Explanation{
 }
 
 // commonCodes explains every common API 3.0 error code (api-notes.md); an
-// action's own table (diagnostics_*_codes.go) is consulted first. Entries
+// action's own table (Context.Codes, beside each data source) is consulted first. Entries
 // also stand for their sub-codes that have none of their own.
 var commonCodes = map[string]Explanation{
 	// Credentials and authorization.
@@ -134,7 +134,7 @@ var missingToken = Explanation{
 	Fix:     "Set security_token (or " + envvar.SecurityToken + ") to the token issued with this credential, or use a permanent API key.",
 }
 
-// explain looks a code up in the action's own table, then the common one,
+// lookup looks a code up in the action's own table, then the common one,
 // then by its family (the part before the first dot) in both.
 func lookup(code string, rc Context) Explanation {
 	if code == "AuthFailure.TokenFailure" && rc.Sources.SecurityToken == "" {

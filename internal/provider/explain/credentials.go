@@ -22,7 +22,7 @@ func CredentialFailedDetail(err error, stsSource string) string {
 		" Fix that source, or supply a credential another way (see the provider documentation for the order in which sources are tried)."
 	var credErr *credentials.Error
 	if errors.As(err, &credErr) && credErr.Code != "" {
-		detail += "\n\n" + STS(credErr.Code)
+		detail += "\n\n" + STSCode(credErr.Code)
 	}
 	return detail + STSUnreachableNote(err, stsSource)
 }

@@ -111,8 +111,8 @@ var stsContext = Context{
 	Endpoint: "STS",
 }
 
-// STS says what an STS error code means and what to do.
-func STS(code string) string {
+// STSCode says what an STS error code means and what to do.
+func STSCode(code string) string {
 	exp := lookup(code, stsContext)
 	return stsContext.fill(exp.Meaning) + " " + stsContext.fill(exp.Fix)
 }
