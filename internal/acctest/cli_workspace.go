@@ -24,21 +24,29 @@ type CLIWorkspace struct {
 	CLIConfig string
 }
 
-// NewCLIWorkspace writes config as main.tf in a new directory, with the
-// CLI named by TF_ACC_TERRAFORM_PATH, or terraform on PATH. It skips t
-// unless TF_ACC is set, as the test framework does.
-func NewCLIWorkspace(t *testing.T, config string) CLIWorkspace {
+// CLIPath is the CLI under test, as the test framework finds it: the one
+// TF_ACC_TERRAFORM_PATH names, or terraform on PATH. It skips t unless
+// TF_ACC is set, as the test framework does.
+func CLIPath(t *testing.T) string {
 	t.Helper()
 	if os.Getenv(resource.EnvTfAcc) == "" {
 		t.Skip("acceptance test: set TF_ACC=1")
 	}
-	terraform := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if terraform == "" {
-		var err error
-		if terraform, err = exec.LookPath("terraform"); err != nil {
-			t.Fatal("no terraform binary: set TF_ACC_TERRAFORM_PATH")
-		}
+	if path := os.Getenv("TF_ACC_TERRAFORM_PATH"); path != "" {
+		return path
 	}
+	path, err := exec.LookPath("terraform")
+	if err != nil {
+		t.Fatal("no terraform binary: set TF_ACC_TERRAFORM_PATH")
+	}
+	return path
+}
+
+// NewCLIWorkspace writes config as main.tf in a new directory, for the CLI
+// CLIPath finds.
+func NewCLIWorkspace(t *testing.T, config string) CLIWorkspace {
+	t.Helper()
+	terraform := CLIPath(t)
 	pluginDir := BuildProvider(t)
 	dir := t.TempDir()
 	// The host the test framework is told to use; OpenTofu needs its own.
