@@ -47,18 +47,11 @@ func StartEmulator(t *testing.T, worldJSON string) (*emulator.Server, Endpoints)
 	return ServeWorld(t, world)
 }
 
-// ServeWorld serves world on loopback for the duration of t.
+// ServeWorld serves world on loopback for the duration of t, each service
+// on its own port, all sharing one state.
 func ServeWorld(t *testing.T, world emulator.World) (*emulator.Server, Endpoints) {
 	t.Helper()
 	srv := emulator.New(world)
-	return srv, Serve(t, srv)
-}
-
-// Serve serves srv on loopback for the duration of t, each service on its
-// own port, all sharing srv's state; it is for a test that sets the
-// server's clock or hooks before the first request.
-func Serve(t *testing.T, srv *emulator.Server) Endpoints {
-	t.Helper()
 	// Every answer the emulator gives must be one the real API declares,
 	// or a test could pass on an error Tencent Cloud never returns.
 	t.Cleanup(func() {
@@ -66,14 +59,14 @@ func Serve(t *testing.T, srv *emulator.Server) Endpoints {
 			t.Errorf("the emulator answered %s, which the action does not declare", answer)
 		}
 	})
-	serve := func(service string) string {
+	url := func(service string) string {
 		ts := httptest.NewServer(srv.Handler(service))
 		t.Cleanup(ts.Close)
 		return ts.URL
 	}
-	return Endpoints{
-		Organization: serve(emulator.ServiceOrganization),
-		STS:          serve(emulator.ServiceSTS),
-		Metadata:     serve(emulator.ServiceMetadata),
+	return srv, Endpoints{
+		Organization: url(emulator.ServiceOrganization),
+		STS:          url(emulator.ServiceSTS),
+		Metadata:     url(emulator.ServiceMetadata),
 	}
 }
