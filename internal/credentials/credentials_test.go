@@ -10,15 +10,14 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
-	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/sts"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
@@ -30,22 +29,9 @@ const world = `{
   %s
 }`
 
-// startEmulator serves the world with each service at its own endpoint, as
-// in the real cloud, and returns their base URLs by service.
-func startEmulator(t *testing.T, extra string) (*emulator.Server, map[string]string) {
-	t.Helper()
-	w, err := emulator.ParseWorld([]byte(strings.Replace(world, "%s", extra, 1)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := emulator.New(w)
-	urls := map[string]string{}
-	for _, service := range emulator.Services() {
-		ts := httptest.NewServer(srv.Handler(service))
-		t.Cleanup(ts.Close)
-		urls[service] = ts.URL
-	}
-	return srv, urls
+// worldWith is world with extra top-level fields, each after a comma.
+func worldWith(extra string) string {
+	return strings.Replace(world, "%s", extra, 1)
 }
 
 func assumeRole(endpoint string) *credentials.AssumeRole {
@@ -62,8 +48,8 @@ func assumeRole(endpoint string) *credentials.AssumeRole {
 }
 
 func TestAssumeRoleRetriesTransientSTSFailures(t *testing.T) {
-	srv, urls := startEmulator(t, `, "faults": [{"kind": "internal_error", "count": 2}]`)
-	value, err := assumeRole(urls[emulator.ServiceSTS]).Retrieve(context.Background())
+	srv, endpoints := acctest.StartEmulator(t, worldWith(`, "faults": [{"kind": "internal_error", "count": 2}]`))
+	value, err := assumeRole(endpoints.STS).Retrieve(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,8 +62,8 @@ func TestAssumeRoleRetriesTransientSTSFailures(t *testing.T) {
 }
 
 func TestAssumeRoleErrorsNameCodeAndRequestID(t *testing.T) {
-	_, urls := startEmulator(t, "")
-	a := assumeRole(urls[emulator.ServiceSTS])
+	_, endpoints := acctest.StartEmulator(t, worldWith(""))
+	a := assumeRole(endpoints.STS)
 	a.RoleArn = "qcs::cam::uin/1:roleName/missing"
 	_, err := a.Retrieve(context.Background())
 	var credErr *credentials.Error
@@ -92,14 +78,14 @@ func TestAssumeRoleErrorsNameCodeAndRequestID(t *testing.T) {
 // STS pointed at another service's endpoint must fail as the real hosts
 // would, not quietly work because one emulator serves everything.
 func TestAssumeRoleAtAnotherServicesEndpointFailsNamingTheAction(t *testing.T) {
-	_, urls := startEmulator(t, "")
-	_, err := assumeRole(urls[emulator.ServiceOrganization]).Retrieve(context.Background())
+	_, endpoints := acctest.StartEmulator(t, worldWith(""))
+	_, err := assumeRole(endpoints.Organization).Retrieve(context.Background())
 	var credErr *credentials.Error
 	if !errors.As(err, &credErr) || credErr.Code != "InvalidAction" ||
-		!strings.Contains(err.Error(), "STS at "+urls[emulator.ServiceOrganization]) || !strings.Contains(err.Error(), "`AssumeRole`") {
+		!strings.Contains(err.Error(), "STS at "+endpoints.Organization) || !strings.Contains(err.Error(), "`AssumeRole`") {
 		t.Fatalf("err = %v, want InvalidAction naming the endpoint and AssumeRole", err)
 	}
-	if _, err := assumeRole(urls[emulator.ServiceMetadata]).Retrieve(context.Background()); err == nil {
+	if _, err := assumeRole(endpoints.Metadata).Retrieve(context.Background()); err == nil {
 		t.Fatal("AssumeRole at the metadata endpoint succeeded")
 	}
 }
@@ -135,8 +121,8 @@ func TestCVMRoleNotACVMFailsFast(t *testing.T) {
 }
 
 func TestCVMRoleFromMetadata(t *testing.T) {
-	_, urls := startEmulator(t, "")
-	value, err := credentials.NewCVMRole("runner", urls[emulator.ServiceMetadata]).Retrieve(context.Background())
+	_, endpoints := acctest.StartEmulator(t, worldWith(""))
+	value, err := credentials.NewCVMRole("runner", endpoints.Metadata).Retrieve(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,13 +133,8 @@ func TestCVMRoleFromMetadata(t *testing.T) {
 
 func TestReadProfile(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, content string) {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("p.credential", `{"secretId": "AKIDp", "secretKey": "k", "token": "t", "role-arn": "arn", "role-session-name": "s", "type": "secret"}`)
-	write("p.configure", `{"_sys_param": {"region": "ap-beijing", "output": "json"}}`)
+	acctest.WriteFile(t, filepath.Join(dir, "p.credential"), `{"secretId": "AKIDp", "secretKey": "k", "token": "t", "role-arn": "arn", "role-session-name": "s", "type": "secret"}`)
+	acctest.WriteFile(t, filepath.Join(dir, "p.configure"), `{"_sys_param": {"region": "ap-beijing", "output": "json"}}`)
 	p, err := credentials.ReadProfile(dir, "p")
 	if err != nil {
 		t.Fatal(err)
@@ -164,7 +145,7 @@ func TestReadProfile(t *testing.T) {
 	if _, err := credentials.ReadProfile(dir, "absent"); !errors.Is(err, credentials.ErrProfileNotFound) {
 		t.Errorf("absent profile: %v", err)
 	}
-	write("secret.credential", `{"secretId": "AKIDp", "secretKey": 5}`)
+	acctest.WriteFile(t, filepath.Join(dir, "secret.credential"), `{"secretId": "AKIDp", "secretKey": 5}`)
 	if _, err := credentials.ReadProfile(dir, "secret"); err == nil || strings.Contains(err.Error(), "5") && !strings.Contains(err.Error(), `"secretKey"`) {
 		t.Errorf("wrong-typed secretKey: %v", err)
 	}

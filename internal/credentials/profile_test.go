@@ -4,11 +4,11 @@
 package credentials_test
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
 )
 
@@ -20,9 +20,7 @@ func TestProfileValuesAreTrimmedAsTccliDoes(t *testing.T) {
 		"p.configure":      `{"_sys_param": {"region": " ap-beijing\n"}}`,
 		"blank.credential": `{"secretId": "AKIDp", "secretKey": " \n"}`,
 	} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
-			t.Fatal(err)
-		}
+		acctest.WriteFile(t, filepath.Join(dir, name), content)
 	}
 	p, err := credentials.ReadProfile(dir, "p")
 	if err != nil {

@@ -6,21 +6,14 @@ package credentials_test
 import (
 	"context"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/credentials"
 )
-
-func writeFile(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
-		t.Fatal(err)
-	}
-}
 
 func webIdentity(f *fakeSTS, tokenFile string) *credentials.WebIdentity {
 	return &credentials.WebIdentity{
@@ -32,12 +25,12 @@ func webIdentity(f *fakeSTS, tokenFile string) *credentials.WebIdentity {
 func TestARewrittenTokenFileIsReadAgainForTheNextExchange(t *testing.T) {
 	f := newFakeSTS(t, time.Hour)
 	path := filepath.Join(t.TempDir(), "token")
-	writeFile(t, path, "first-jwt\n")
+	acctest.WriteFile(t, path, "first-jwt\n")
 	source := webIdentity(f, path)
 	if _, err := source.Retrieve(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, path, `{"web_identity_token": "second-jwt"}`)
+	acctest.WriteFile(t, path, `{"web_identity_token": "second-jwt"}`)
 	value, err := source.Retrieve(context.Background())
 	if err != nil || value.SecretKey != tmpSecretKey || value.Expires.IsZero() {
 		t.Fatalf("%v, %+v", err, value)
@@ -90,7 +83,7 @@ func TestABadTokenFileFailsNamingThePathButNotTheContent(t *testing.T) {
 			f := newFakeSTS(t, time.Hour)
 			path := filepath.Join(dir, strings.ReplaceAll(name, " ", "-"))
 			if name != "missing" {
-				writeFile(t, path, c.content)
+				acctest.WriteFile(t, path, c.content)
 			}
 			_, err := webIdentity(f, path).Retrieve(context.Background())
 			if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), c.want) {

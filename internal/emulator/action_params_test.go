@@ -9,6 +9,7 @@ import (
 
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
 
@@ -36,39 +37,39 @@ var validRequests = map[string]map[string]any{
 
 // sendAction sends action as its clients do: Organization's signed without
 // a region, STS's in a region, the identity exchanges unsigned.
-func sendAction(t *testing.T, urls map[string]string, action string, params map[string]any) (map[string]any, *tcerr.TencentCloudSDKError) {
+func sendAction(t *testing.T, endpoints acctest.Endpoints, action string, params map[string]any) (map[string]any, *tcerr.TencentCloudSDKError) {
 	t.Helper()
 	switch action {
 	case "DescribeOrganizationMemberEmailBind", "DescribeOrganizationMembers":
-		return call(t, urls[emulator.ServiceOrganization], adminCred, "2021-03-31", action, params)
+		return call(t, endpoints.Organization, adminCred, "2021-03-31", action, params)
 	case "AssumeRoleWithWebIdentity", "AssumeRoleWithSAML":
-		return callUnsigned(t, urls[emulator.ServiceSTS], nil, action, params)
+		return callUnsigned(t, endpoints.STS, nil, action, params)
 	}
-	return callService(t, urls[emulator.ServiceSTS], adminCred, emulator.ServiceSTS, "ap-guangzhou", "2018-08-13", action, params)
+	return callService(t, endpoints.STS, adminCred, emulator.ServiceSTS, "ap-guangzhou", "2018-08-13", action, params)
 }
 
 func TestAValidRequestOfEveryActionPassesItsTable(t *testing.T) {
-	_, urls := startServices(t, unlimited(identityWorld))
+	_, endpoints := acctest.StartEmulator(t, unlimited(identityWorld))
 	for _, action := range emulator.ParamActions() {
 		valid, ok := validRequests[action]
 		if !ok {
 			t.Errorf("%s has a table but no valid request to walk it from", action)
 			continue
 		}
-		if _, apiErr := sendAction(t, urls, action, valid); apiErr != nil {
+		if _, apiErr := sendAction(t, endpoints, action, valid); apiErr != nil {
 			t.Errorf("%s refused a valid request: %v", action, apiErr)
 		}
 	}
 }
 
 func TestEveryConstrainedParameterRefusesAWrongValueWithADeclaredCode(t *testing.T) {
-	srv, urls := startServices(t, unlimited(identityWorld))
+	srv, endpoints := acctest.StartEmulator(t, unlimited(identityWorld))
 	walked := 0
 	for _, action := range emulator.ParamActions() {
 		for _, wrong := range emulator.WrongValues(action, validRequests[action]) {
 			walked++
 			t.Run(action+"/"+wrong.Name, func(t *testing.T) {
-				_, apiErr := sendAction(t, urls, action, wrong.Params)
+				_, apiErr := sendAction(t, endpoints, action, wrong.Params)
 				switch {
 				case apiErr == nil:
 					t.Fatalf("%v was accepted; the table says %s", wrong.Params, wrong.Code)

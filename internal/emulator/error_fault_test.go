@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
 
@@ -51,10 +52,10 @@ func TestAnErrorFaultAcceptsEveryDeclaredAndEveryCommonCode(t *testing.T) {
 }
 
 func TestAnErrorFaultAnswersItsCodeForItsMemberCountTimes(t *testing.T) {
-	srv, baseURL := startEmulator(t, worldWithFaults(`[{"kind": "error", "action": "DescribeOrganizationMemberEmailBind",
+	srv, endpoints := acctest.StartEmulator(t, worldWithFaults(`[{"kind": "error", "action": "DescribeOrganizationMemberEmailBind",
     "code": "ResourceNotFound.UserNotExist", "member_uin": 100033118139, "count": 2}]`))
 	for i := range 2 {
-		_, apiErr := describe(t, baseURL, adminCred, map[string]any{"MemberUin": 100033118139})
+		_, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": 100033118139})
 		if apiErr == nil || apiErr.Code != "ResourceNotFound.UserNotExist" {
 			t.Fatalf("request %d: %v, want ResourceNotFound.UserNotExist", i+1, apiErr)
 		}
@@ -62,10 +63,10 @@ func TestAnErrorFaultAnswersItsCodeForItsMemberCountTimes(t *testing.T) {
 			t.Errorf("request %d: RequestId %q, message %q; want a RequestId and a message of the code's family", i+1, apiErr.RequestId, apiErr.Message)
 		}
 	}
-	if _, apiErr := describe(t, baseURL, adminCred, map[string]any{"MemberUin": 100033118140}); apiErr != nil {
+	if _, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": 100033118140}); apiErr != nil {
 		t.Errorf("another member: %v, want its binding", apiErr)
 	}
-	if _, apiErr := describe(t, baseURL, adminCred, map[string]any{"MemberUin": 100033118139}); apiErr != nil {
+	if _, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": 100033118139}); apiErr != nil {
 		t.Errorf("the third request: %v, want the binding once the fault is spent", apiErr)
 	}
 	var codes []string
@@ -78,8 +79,8 @@ func TestAnErrorFaultAnswersItsCodeForItsMemberCountTimes(t *testing.T) {
 }
 
 func TestAnErrorFaultAnswersAnSTSAction(t *testing.T) {
-	_, urls := startServices(t, worldWithFaults(`[{"kind": "error", "action": "AssumeRole", "code": "InvalidParameter.OverLimit"}]`))
-	_, apiErr := assumeRole(t, urls[emulator.ServiceSTS], adminCred, map[string]any{"RoleArn": "qcs::cam::uin/1:roleName/r", "RoleSessionName": "s1"})
+	_, endpoints := acctest.StartEmulator(t, worldWithFaults(`[{"kind": "error", "action": "AssumeRole", "code": "InvalidParameter.OverLimit"}]`))
+	_, apiErr := assumeRole(t, endpoints.STS, adminCred, map[string]any{"RoleArn": "qcs::cam::uin/1:roleName/r", "RoleSessionName": "s1"})
 	if apiErr == nil || apiErr.Code != "InvalidParameter.OverLimit" || apiErr.RequestId == "" {
 		t.Errorf("AssumeRole: %v, want InvalidParameter.OverLimit with a RequestId", apiErr)
 	}

@@ -14,6 +14,7 @@ import (
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
 
@@ -62,8 +63,8 @@ func saml(extra map[string]any) map[string]any {
 }
 
 func TestAWebIdentityTokenIsExchangedUnsignedForTheRolesCredential(t *testing.T) {
-	srv, urls := startServices(t, identityWorld)
-	resp, apiErr := callUnsigned(t, urls[emulator.ServiceSTS], nil, "AssumeRoleWithWebIdentity", webIdentity(nil))
+	srv, endpoints := acctest.StartEmulator(t, identityWorld)
+	resp, apiErr := callUnsigned(t, endpoints.STS, nil, "AssumeRoleWithWebIdentity", webIdentity(nil))
 	if apiErr != nil {
 		t.Fatal(apiErr)
 	}
@@ -71,7 +72,7 @@ func TestAWebIdentityTokenIsExchangedUnsignedForTheRolesCredential(t *testing.T)
 		t.Errorf("response %v lacks the expiry", resp)
 	}
 	role := roleCredential(resp)
-	if _, apiErr := describe(t, urls[emulator.ServiceOrganization], role, map[string]any{"MemberUin": 100033118139}); apiErr != nil {
+	if _, apiErr := describe(t, endpoints.Organization, role, map[string]any{"MemberUin": 100033118139}); apiErr != nil {
 		t.Errorf("the role's temporary credential was refused: %v", apiErr)
 	}
 	reqs := srv.Requests()
@@ -81,7 +82,7 @@ func TestAWebIdentityTokenIsExchangedUnsignedForTheRolesCredential(t *testing.T)
 	if reqs[1].Unsigned {
 		t.Errorf("the signed call was recorded as unsigned")
 	}
-	identity, apiErr := callerIdentity(t, urls[emulator.ServiceSTS], role)
+	identity, apiErr := callerIdentity(t, endpoints.STS, role)
 	if apiErr != nil {
 		t.Fatal(apiErr)
 	}
@@ -91,12 +92,12 @@ func TestAWebIdentityTokenIsExchangedUnsignedForTheRolesCredential(t *testing.T)
 }
 
 func TestASAMLAssertionIsExchangedUnsignedForTheRolesCredential(t *testing.T) {
-	srv, urls := startServices(t, identityWorld)
-	resp, apiErr := callUnsigned(t, urls[emulator.ServiceSTS], nil, "AssumeRoleWithSAML", saml(map[string]any{"DurationSeconds": 43200}))
+	srv, endpoints := acctest.StartEmulator(t, identityWorld)
+	resp, apiErr := callUnsigned(t, endpoints.STS, nil, "AssumeRoleWithSAML", saml(map[string]any{"DurationSeconds": 43200}))
 	if apiErr != nil {
 		t.Fatal(apiErr)
 	}
-	if _, apiErr := describe(t, urls[emulator.ServiceOrganization], roleCredential(resp), map[string]any{"MemberUin": 100033118139}); apiErr != nil {
+	if _, apiErr := describe(t, endpoints.Organization, roleCredential(resp), map[string]any{"MemberUin": 100033118139}); apiErr != nil {
 		t.Errorf("the role's temporary credential was refused: %v", apiErr)
 	}
 	if reqs := srv.Requests(); !reqs[0].Unsigned || reqs[0].Params["SAMLAssertion"] != `"`+samlAssertion+`"` {
@@ -105,15 +106,15 @@ func TestASAMLAssertionIsExchangedUnsignedForTheRolesCredential(t *testing.T) {
 }
 
 func TestAWebIdentityTokenPastItsExpiryIsRefused(t *testing.T) {
-	_, urls := startServices(t, identityWorld)
-	_, apiErr := callUnsigned(t, urls[emulator.ServiceSTS], nil, "AssumeRoleWithWebIdentity", webIdentity(map[string]any{"WebIdentityToken": staleToken}))
+	_, endpoints := acctest.StartEmulator(t, identityWorld)
+	_, apiErr := callUnsigned(t, endpoints.STS, nil, "AssumeRoleWithWebIdentity", webIdentity(map[string]any{"WebIdentityToken": staleToken}))
 	if apiErr == nil || apiErr.Code != "InvalidParameter.WebIdentityTokenError" || !strings.Contains(apiErr.Message, "expired") {
 		t.Errorf("an expired token: %v, want InvalidParameter.WebIdentityTokenError saying it expired", apiErr)
 	}
 }
 
 func TestEveryWayAWebIdentityExchangeFailsHasItsCode(t *testing.T) {
-	_, urls := startServices(t, unlimited(identityWorld))
+	_, endpoints := acctest.StartEmulator(t, unlimited(identityWorld))
 	for _, tt := range []struct {
 		name   string
 		params map[string]any
@@ -135,7 +136,7 @@ func TestEveryWayAWebIdentityExchangeFailsHasItsCode(t *testing.T) {
 		{"unknown parameter", webIdentity(map[string]any{"ExternalId": "x"}), "UnknownParameter", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, apiErr := callUnsigned(t, urls[emulator.ServiceSTS], nil, "AssumeRoleWithWebIdentity", tt.params)
+			_, apiErr := callUnsigned(t, endpoints.STS, nil, "AssumeRoleWithWebIdentity", tt.params)
 			assertSTSError(t, apiErr, tt.code, tt.says)
 			if !emulator.Declares("AssumeRoleWithWebIdentity", apiErr.Code) {
 				t.Errorf("code %s is not one the SDK declares for AssumeRoleWithWebIdentity, nor a common one", apiErr.Code)
@@ -148,7 +149,7 @@ func TestEveryWayAWebIdentityExchangeFailsHasItsCode(t *testing.T) {
 }
 
 func TestEveryWayASAMLExchangeFailsHasItsCode(t *testing.T) {
-	_, urls := startServices(t, unlimited(identityWorld))
+	_, endpoints := acctest.StartEmulator(t, unlimited(identityWorld))
 	for _, tt := range []struct {
 		name   string
 		params map[string]any
@@ -167,7 +168,7 @@ func TestEveryWayASAMLExchangeFailsHasItsCode(t *testing.T) {
 		{"duration negative", saml(map[string]any{"DurationSeconds": -1}), "InvalidParameter.ParamError", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, apiErr := callUnsigned(t, urls[emulator.ServiceSTS], nil, "AssumeRoleWithSAML", tt.params)
+			_, apiErr := callUnsigned(t, endpoints.STS, nil, "AssumeRoleWithSAML", tt.params)
 			assertSTSError(t, apiErr, tt.code, tt.says)
 			if apiErr != nil && strings.Contains(apiErr.Message, samlAssertion) {
 				t.Errorf("the message %q repeats the assertion", apiErr.Message)
@@ -177,7 +178,7 @@ func TestEveryWayASAMLExchangeFailsHasItsCode(t *testing.T) {
 }
 
 // assertSTSError checks an error's code and that its message says what went
-// wrong; startServices checks that the action declares the code.
+// wrong; acctest.StartEmulator checks that the action declares the code.
 func assertSTSError(t *testing.T, apiErr *tcerr.TencentCloudSDKError, code, says string) {
 	t.Helper()
 	if apiErr == nil || apiErr.Code != code {
@@ -189,16 +190,16 @@ func assertSTSError(t *testing.T, apiErr *tcerr.TencentCloudSDKError, code, says
 }
 
 func TestOnlyTheIdentityExchangesMayBeSentUnsigned(t *testing.T) {
-	srv, urls := startServices(t, identityWorld)
+	srv, endpoints := acctest.StartEmulator(t, identityWorld)
 	for _, action := range []string{"AssumeRole", "GetSessionToken", "GetCallerIdentity"} {
-		_, apiErr := callUnsigned(t, urls[emulator.ServiceSTS], nil, action,
+		_, apiErr := callUnsigned(t, endpoints.STS, nil, action,
 			map[string]any{"RoleArn": auditorRole, "RoleSessionName": "sneaky"})
 		if apiErr == nil || apiErr.Code != "AuthFailure.InvalidAuthorization" {
 			t.Errorf("unsigned %s: %v, want AuthFailure.InvalidAuthorization", action, apiErr)
 		}
 	}
 	// The Organization endpoint is reached with a client of its own.
-	u, _ := url.Parse(urls[emulator.ServiceOrganization])
+	u, _ := url.Parse(endpoints.Organization)
 	cpf := profile.NewClientProfile()
 	cpf.HttpProfile.Scheme, cpf.HttpProfile.Endpoint = "HTTP", u.Host
 	request := tchttp.NewCommonRequest(emulator.ServiceOrganization, "2021-03-31", "DescribeOrganizationMembers")
@@ -220,14 +221,14 @@ func TestOnlyTheIdentityExchangesMayBeSentUnsigned(t *testing.T) {
 }
 
 func TestAnUnsignedCallCarryingATokenIsRefused(t *testing.T) {
-	srv, urls := startServices(t, identityWorld)
+	srv, endpoints := acctest.StartEmulator(t, identityWorld)
 	leaked := common.NewTokenCredential("AKIDtemp", "temp-key", "temp-token")
 	for _, action := range []string{"AssumeRoleWithWebIdentity", "AssumeRoleWithSAML"} {
 		params := webIdentity(nil)
 		if action == "AssumeRoleWithSAML" {
 			params = saml(nil)
 		}
-		_, apiErr := callUnsigned(t, urls[emulator.ServiceSTS], leaked, action, params)
+		_, apiErr := callUnsigned(t, endpoints.STS, leaked, action, params)
 		if apiErr == nil || apiErr.Code != "AuthFailure.InvalidAuthorization" || !strings.Contains(apiErr.Message, "X-TC-Token") {
 			t.Errorf("unsigned %s with a token: %v, want AuthFailure.InvalidAuthorization naming X-TC-Token", action, apiErr)
 		}
@@ -238,8 +239,8 @@ func TestAnUnsignedCallCarryingATokenIsRefused(t *testing.T) {
 }
 
 func TestIdentityExchangesSentSignedAreRefused(t *testing.T) {
-	srv, urls := startServices(t, identityWorld)
-	sts := urls[emulator.ServiceSTS]
+	srv, endpoints := acctest.StartEmulator(t, identityWorld)
+	sts := endpoints.STS
 	for _, action := range []string{"AssumeRoleWithWebIdentity", "AssumeRoleWithSAML"} {
 		params := webIdentity(nil)
 		if action == "AssumeRoleWithSAML" {
@@ -256,8 +257,8 @@ func TestIdentityExchangesSentSignedAreRefused(t *testing.T) {
 }
 
 func TestUnsignedCallsSpendTheBudgetOfTheRolesAccount(t *testing.T) {
-	_, urls := startServices(t, strings.Replace(identityWorld, "{", `{"rate_limit": 2,`, 1))
-	sts := urls[emulator.ServiceSTS]
+	_, endpoints := acctest.StartEmulator(t, strings.Replace(identityWorld, "{", `{"rate_limit": 2,`, 1))
+	sts := endpoints.STS
 	for range 2 {
 		if _, apiErr := callUnsigned(t, sts, nil, "AssumeRoleWithWebIdentity", webIdentity(nil)); apiErr != nil {
 			t.Fatal(apiErr)

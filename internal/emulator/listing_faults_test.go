@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
 
@@ -30,8 +31,8 @@ func everyPage(t *testing.T, baseURL string) ([][]int64, []string) {
 }
 
 func TestAShortListingLeavesTheLastMemberOffItsPagesButKeepsTotal(t *testing.T) {
-	_, baseURL := startEmulator(t, membersWorld(`[{"kind": "listing_short", "count": 2}]`))
-	pages, totals := everyPage(t, baseURL)
+	_, endpoints := acctest.StartEmulator(t, membersWorld(`[{"kind": "listing_short", "count": 2}]`))
+	pages, totals := everyPage(t, endpoints.Organization)
 	all := allUins()
 	if !slices.Equal(pages[0], all[0:4]) || !slices.Equal(pages[1], all[5:9]) || !slices.Equal(pages[2], all[10:12]) {
 		t.Errorf("pages %v; want the first two without their last member (count 2), the third whole", pages)
@@ -42,23 +43,23 @@ func TestAShortListingLeavesTheLastMemberOffItsPagesButKeepsTotal(t *testing.T) 
 }
 
 func TestATotalBonusClaimsMembersThePagesNeverHold(t *testing.T) {
-	_, baseURL := startEmulator(t, membersWorld(`[{"kind": "listing_total_bonus", "bonus": 100000}]`))
-	pages, totals := everyPage(t, baseURL)
+	_, endpoints := acctest.StartEmulator(t, membersWorld(`[{"kind": "listing_total_bonus", "bonus": 100000}]`))
+	pages, totals := everyPage(t, endpoints.Organization)
 	if !slices.Equal(slices.Concat(pages...), allUins()) || !slices.Equal(totals, []string{"100012", "100012", "100012"}) {
 		t.Errorf("pages %v with totals %v; want every member once and Total 100012 on every page", pages, totals)
 	}
-	p, _ := listMembers(t, baseURL, adminCred, map[string]any{"Offset": 50, "Limit": 50})
+	p, _ := listMembers(t, endpoints.Organization, adminCred, map[string]any{"Offset": 50, "Limit": 50})
 	if len(p.Items) != 0 || p.Total != "100012" {
 		t.Errorf("a page past the members: %d items, Total %s; want an empty page with the same Total", len(p.Items), p.Total)
 	}
 }
 
 func TestChurnMakesANewMemberJoinBeforeEveryListingButTheFirst(t *testing.T) {
-	_, baseURL := startEmulator(t, membersWorld(`[{"kind": "member_churn", "count": 2, "member": {"member_uin": 100099000001}}]`))
+	_, endpoints := acctest.StartEmulator(t, membersWorld(`[{"kind": "member_churn", "count": 2, "member": {"member_uin": 100099000001}}]`))
 	var totals []string
 	var lastPages [][]int64
 	for range 4 {
-		pages, t3 := everyPage(t, baseURL)
+		pages, t3 := everyPage(t, endpoints.Organization)
 		totals, lastPages = append(totals, t3[0]), pages
 	}
 	if !slices.Equal(totals, []string{"12", "13", "14", "14"}) {
@@ -70,17 +71,17 @@ func TestChurnMakesANewMemberJoinBeforeEveryListingButTheFirst(t *testing.T) {
 }
 
 func TestAThrottledFaultAnswersRequestLimitExceeded(t *testing.T) {
-	_, baseURL := startEmulator(t, membersWorld(`[{"kind": "throttled", "action": "DescribeOrganizationMembers", "count": 1}]`))
-	if code := listCode(t, baseURL, map[string]any{}); code != "RequestLimitExceeded" {
+	_, endpoints := acctest.StartEmulator(t, membersWorld(`[{"kind": "throttled", "action": "DescribeOrganizationMembers", "count": 1}]`))
+	if code := listCode(t, endpoints.Organization, map[string]any{}); code != "RequestLimitExceeded" {
 		t.Errorf("first listing: code %q, want RequestLimitExceeded", code)
 	}
-	if code := listCode(t, baseURL, map[string]any{}); code != "" {
+	if code := listCode(t, endpoints.Organization, map[string]any{}); code != "" {
 		t.Errorf("second listing: code %q, want success", code)
 	}
 }
 
 func TestATestCanScheduleJoinsLeavesAndFaultsBeforeAnyRequest(t *testing.T) {
-	srv, baseURL := startEmulator(t, membersWorld(""))
+	srv, endpoints := acctest.StartEmulator(t, membersWorld(""))
 	requests := 0
 	srv.BeforeRequest = func(action string, params map[string]string) {
 		requests++
@@ -99,7 +100,7 @@ func TestATestCanScheduleJoinsLeavesAndFaultsBeforeAnyRequest(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	pages, totals := everyPage(t, baseURL)
+	pages, totals := everyPage(t, endpoints.Organization)
 	all := allUins()
 	want := append([]int64{100099000001}, all[1:]...)
 	if !slices.Equal(pages[0], all[0:5]) || !slices.Equal(pages[1], want[5:9]) || !slices.Equal(pages[2], want[10:12]) {
@@ -121,7 +122,7 @@ func TestATestCanScheduleJoinsLeavesAndFaultsBeforeAnyRequest(t *testing.T) {
 }
 
 func TestBeforeRequestIsCalledForOneRequestAtATime(t *testing.T) {
-	srv, baseURL := startEmulator(t, membersWorld(""))
+	srv, endpoints := acctest.StartEmulator(t, membersWorld(""))
 	var inside, most atomic.Int32
 	srv.BeforeRequest = func(string, map[string]string) {
 		n := inside.Add(1)
@@ -133,7 +134,7 @@ func TestBeforeRequestIsCalledForOneRequestAtATime(t *testing.T) {
 	}
 	var wg sync.WaitGroup
 	for range 8 {
-		wg.Go(func() { listCode(t, baseURL, map[string]any{}) })
+		wg.Go(func() { listCode(t, endpoints.Organization, map[string]any{}) })
 	}
 	wg.Wait()
 	if most.Load() != 1 {

@@ -6,13 +6,13 @@ package emulator_test
 import (
 	"bytes"
 	"encoding/json"
-	"net/http/httptest"
 	"slices"
 	"sync"
 	"testing"
 
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
 
@@ -34,29 +34,29 @@ func listCode(t *testing.T, baseURL string, params map[string]any) string {
 }
 
 func TestAFaultWithAnActionHitsOnlyThatAction(t *testing.T) {
-	_, baseURL := startEmulator(t, membersWorld(`[
+	_, endpoints := acctest.StartEmulator(t, membersWorld(`[
     {"kind": "internal_error", "action": "DescribeOrganizationMembers", "count": 1},
     {"kind": "internal_error", "action": "DescribeOrganizationMemberEmailBind", "count": 1}]`))
-	if _, code := emailBind(t, baseURL, adminCred, uinProd); code != "InternalError" {
+	if _, code := emailBind(t, endpoints.Organization, adminCred, uinProd); code != "InternalError" {
 		t.Errorf("first email-bind request: code %q, want InternalError from its own fault", code)
 	}
-	if _, code := emailBind(t, baseURL, adminCred, uinProd); code != "" {
+	if _, code := emailBind(t, endpoints.Organization, adminCred, uinProd); code != "" {
 		t.Errorf("second email-bind request: code %q, want success", code)
 	}
-	if code := listCode(t, baseURL, map[string]any{}); code != "InternalError" {
+	if code := listCode(t, endpoints.Organization, map[string]any{}); code != "InternalError" {
 		t.Errorf("first listing request: code %q, want InternalError from its own fault", code)
 	}
-	if code := listCode(t, baseURL, map[string]any{}); code != "" {
+	if code := listCode(t, endpoints.Organization, map[string]any{}); code != "" {
 		t.Errorf("second listing request: code %q, want success", code)
 	}
 }
 
 func TestAMemberFaultNeverHitsTheListing(t *testing.T) {
-	srv, baseURL := startEmulator(t, membersWorld(`[{"kind": "internal_error", "member_uin": 100033118139}]`))
-	if code := listCode(t, baseURL, map[string]any{"SearchKey": "100033118139"}); code != "" {
+	srv, endpoints := acctest.StartEmulator(t, membersWorld(`[{"kind": "internal_error", "member_uin": 100033118139}]`))
+	if code := listCode(t, endpoints.Organization, map[string]any{"SearchKey": "100033118139"}); code != "" {
 		t.Errorf("listing: code %q, want success", code)
 	}
-	if _, code := emailBind(t, baseURL, adminCred, uinProd); code != "InternalError" {
+	if _, code := emailBind(t, endpoints.Organization, adminCred, uinProd); code != "InternalError" {
 		t.Errorf("email bind of the member: code %q, want InternalError", code)
 	}
 	if reqs := srv.Requests(); reqs[1].MemberUin != uinProd || reqs[1].ErrorCode != "InternalError" {
@@ -77,11 +77,11 @@ type typedListing struct {
 }
 
 func TestMalformedAndTruncatedListingsBreakAListingDecoder(t *testing.T) {
-	_, baseURL := startEmulator(t, membersWorld(`[
+	_, endpoints := acctest.StartEmulator(t, membersWorld(`[
     {"kind": "malformed_json", "action": "DescribeOrganizationMembers", "count": 1},
     {"kind": "truncated_json", "action": "DescribeOrganizationMembers", "count": 1}]`))
 
-	malformed := rawResponse(t, baseURL, map[string]any{})
+	malformed := rawResponse(t, endpoints.Organization, map[string]any{})
 	var decoded typedListing
 	if err := json.Unmarshal(malformed, &decoded); err == nil {
 		t.Errorf("malformed_json %s decoded as a listing", malformed)
@@ -91,31 +91,31 @@ func TestMalformedAndTruncatedListingsBreakAListingDecoder(t *testing.T) {
 		t.Errorf("malformed_json %s is not a well-formed envelope: %v", malformed, err)
 	}
 
-	truncated := rawResponse(t, baseURL, map[string]any{})
+	truncated := rawResponse(t, endpoints.Organization, map[string]any{})
 	if json.Valid(truncated) || !bytes.HasPrefix(truncated, []byte(`{"Response":{"Items":[`)) {
 		t.Errorf("truncated_json sent %s, want a listing cut short", truncated)
 	}
 
-	if err := json.Unmarshal(rawResponse(t, baseURL, map[string]any{}), &decoded); err != nil || decoded.Response.Total == nil || *decoded.Response.Total != 12 {
+	if err := json.Unmarshal(rawResponse(t, endpoints.Organization, map[string]any{}), &decoded); err != nil || decoded.Response.Total == nil || *decoded.Response.Total != 12 {
 		t.Errorf("after the faults: %v, Total %v", err, decoded.Response.Total)
 	}
 }
 
 func TestAMemberLeavesAfterTheKthPage(t *testing.T) {
 	leaving := fillerUin(4) // on the second page of five
-	_, baseURL := startEmulator(t, membersWorld(`[{"kind": "member_leaves", "member_uin": 100033118204, "after_page": 2}]`))
+	_, endpoints := acctest.StartEmulator(t, membersWorld(`[{"kind": "member_leaves", "member_uin": 100033118204, "after_page": 2}]`))
 
-	first := mustList(t, baseURL, adminCred, map[string]any{"Limit": 5})
+	first := mustList(t, endpoints.Organization, adminCred, map[string]any{"Limit": 5})
 	// Failed requests are not pages.
-	if code := listCode(t, baseURL, map[string]any{"Limit": 0}); code != "InvalidParameter" {
+	if code := listCode(t, endpoints.Organization, map[string]any{"Limit": 0}); code != "InvalidParameter" {
 		t.Fatalf("code %q", code)
 	}
-	if _, code := emailBind(t, baseURL, adminCred, leaving); code != "" {
+	if _, code := emailBind(t, endpoints.Organization, adminCred, leaving); code != "" {
 		t.Errorf("before the second page, email bind of the leaving member: %q", code)
 	}
 	// Pages count across callers.
-	second := mustList(t, baseURL, delegateCred, map[string]any{"Offset": 5, "Limit": 5, "Product": "CloudAudit"})
-	third := mustList(t, baseURL, adminCred, map[string]any{"Offset": 10, "Limit": 5})
+	second := mustList(t, endpoints.Organization, delegateCred, map[string]any{"Offset": 5, "Limit": 5, "Product": "CloudAudit"})
+	third := mustList(t, endpoints.Organization, adminCred, map[string]any{"Offset": 10, "Limit": 5})
 
 	if first.Total != "12" || second.Total != "12" || third.Total != "11" {
 		t.Errorf("Totals %s, %s, %s; want 12, 12, 11", first.Total, second.Total, third.Total)
@@ -127,25 +127,25 @@ func TestAMemberLeavesAfterTheKthPage(t *testing.T) {
 	if want := []int64{fillerUin(9)}; !slices.Equal(third.uins(), want) {
 		t.Errorf("the third page lists %v, want %v", third.uins(), want)
 	}
-	if _, code := emailBind(t, baseURL, adminCred, leaving); code != "ResourceNotFound.OrganizationMemberNotExist" {
+	if _, code := emailBind(t, endpoints.Organization, adminCred, leaving); code != "ResourceNotFound.OrganizationMemberNotExist" {
 		t.Errorf("email bind of the member who left: code %q, want ResourceNotFound.OrganizationMemberNotExist", code)
 	}
-	if again := mustList(t, baseURL, adminCred, map[string]any{"Limit": 50}); again.Total != "11" || slices.Contains(again.uins(), leaving) {
+	if again := mustList(t, endpoints.Organization, adminCred, map[string]any{"Limit": 50}); again.Total != "11" || slices.Contains(again.uins(), leaving) {
 		t.Errorf("a later listing has %s members %v", again.Total, again.uins())
 	}
 }
 
 func TestAMemberJoinsAfterTheKthPageOnce(t *testing.T) {
 	const joiner = 100099000001
-	_, baseURL := startEmulator(t, membersWorld(`[{"kind": "member_joins", "after_page": 1,
+	_, endpoints := acctest.StartEmulator(t, membersWorld(`[{"kind": "member_joins", "after_page": 1,
 	  "member": {"member_uin": 100099000001, "listing": {"Name": "newcomer"}, "email_bind": {"BindStatus": "Valid"}}}]`))
 
-	if _, code := emailBind(t, baseURL, joinerCred, joiner); code != "ResourceNotFound.OrganizationNotExist" {
+	if _, code := emailBind(t, endpoints.Organization, joinerCred, joiner); code != "ResourceNotFound.OrganizationNotExist" {
 		t.Errorf("before joining, the joiner's own call: code %q, want ResourceNotFound.OrganizationNotExist", code)
 	}
-	first := mustList(t, baseURL, adminCred, map[string]any{"Limit": 5})
-	second := mustList(t, baseURL, adminCred, map[string]any{"Offset": 5, "Limit": 5})
-	third := mustList(t, baseURL, adminCred, map[string]any{"Offset": 10, "Limit": 5})
+	first := mustList(t, endpoints.Organization, adminCred, map[string]any{"Limit": 5})
+	second := mustList(t, endpoints.Organization, adminCred, map[string]any{"Offset": 5, "Limit": 5})
+	third := mustList(t, endpoints.Organization, adminCred, map[string]any{"Offset": 10, "Limit": 5})
 	if first.Total != "12" || second.Total != "13" || third.Total != "13" {
 		t.Errorf("Totals %s, %s, %s; want 12, 13, 13", first.Total, second.Total, third.Total)
 	}
@@ -154,11 +154,11 @@ func TestAMemberJoinsAfterTheKthPageOnce(t *testing.T) {
 	}
 	assertSameJSON(t, third.Items[2], `{"MemberUin": 100099000001, "Name": "newcomer", "BindStatus": "Valid"}`)
 
-	resp, code := emailBind(t, baseURL, adminCred, joiner)
+	resp, code := emailBind(t, endpoints.Organization, adminCred, joiner)
 	if code != "" || resp["BindStatus"] != "Valid" {
 		t.Errorf("email bind of the newcomer: %v %q", resp, code)
 	}
-	if _, code := emailBind(t, baseURL, joinerCred, joiner); code != "" {
+	if _, code := emailBind(t, endpoints.Organization, joinerCred, joiner); code != "" {
 		t.Errorf("the newcomer, now a member, reading its own binding: code %q", code)
 	}
 }
@@ -170,10 +170,9 @@ func TestMembershipChangesStayInTheServerThatMadeThem(t *testing.T) {
 		t.Fatal(err)
 	}
 	for range 2 {
-		ts := httptest.NewServer(emulator.New(world).Handler(emulator.ServiceOrganization))
-		t.Cleanup(ts.Close)
-		mustList(t, ts.URL, adminCred, map[string]any{})
-		if p := mustList(t, ts.URL, adminCred, map[string]any{"Limit": 50}); p.Total != "12" || p.uins()[0] != uinStaging || p.uins()[11] != 100099000001 {
+		_, endpoints := acctest.ServeWorld(t, world)
+		mustList(t, endpoints.Organization, adminCred, map[string]any{})
+		if p := mustList(t, endpoints.Organization, adminCred, map[string]any{"Limit": 50}); p.Total != "12" || p.uins()[0] != uinStaging || p.uins()[11] != 100099000001 {
 			t.Errorf("after the changes: %s members %v", p.Total, p.uins())
 		}
 	}
@@ -184,7 +183,7 @@ func TestMembershipChangesStayInTheServerThatMadeThem(t *testing.T) {
 
 // Paging while members leave and join must be race-free; run with -race.
 func TestPagingWhileMembersMoveIsSafe(t *testing.T) {
-	_, baseURL := startEmulator(t, membersWorld(`[
+	_, endpoints := acctest.StartEmulator(t, membersWorld(`[
 	  {"kind": "member_leaves", "member_uin": 100033118139, "after_page": 3},
 	  {"kind": "member_leaves", "member_uin": 100033118205, "after_page": 7},
 	  {"kind": "member_joins", "after_page": 5, "member": {"member_uin": 100099000001}}]`))
@@ -192,15 +191,15 @@ func TestPagingWhileMembersMoveIsSafe(t *testing.T) {
 	for range 4 {
 		wg.Go(func() {
 			for offset := 0; offset < 15; offset += 5 {
-				if _, apiErr := listMembers(t, baseURL, adminCred, map[string]any{"Offset": offset, "Limit": 5}); apiErr != nil {
+				if _, apiErr := listMembers(t, endpoints.Organization, adminCred, map[string]any{"Offset": offset, "Limit": 5}); apiErr != nil {
 					t.Error(apiErr)
 				}
-				_, _ = emailBind(t, baseURL, adminCred, uinProd)
+				_, _ = emailBind(t, endpoints.Organization, adminCred, uinProd)
 			}
 		})
 	}
 	wg.Wait()
-	if p := mustList(t, baseURL, adminCred, map[string]any{"Limit": 50}); p.Total != "11" {
+	if p := mustList(t, endpoints.Organization, adminCred, map[string]any{"Limit": 50}); p.Total != "11" {
 		t.Errorf("after 12 pages, two left and one joined, but Total is %s", p.Total)
 	}
 }

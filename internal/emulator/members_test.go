@@ -20,6 +20,8 @@ import (
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 )
 
 const (
@@ -144,10 +146,10 @@ func mustList(t *testing.T, baseURL string, cred *common.Credential, params map[
 }
 
 func TestListingPagesThroughEveryMember(t *testing.T) {
-	srv, baseURL := startEmulator(t, membersWorld(""))
+	srv, endpoints := acctest.StartEmulator(t, membersWorld(""))
 	var seen []int64
 	for offset := 0; offset <= 15; offset += 5 {
-		p := mustList(t, baseURL, adminCred, map[string]any{"Offset": offset, "Limit": 5})
+		p := mustList(t, endpoints.Organization, adminCred, map[string]any{"Offset": offset, "Limit": 5})
 		if p.Total != "12" {
 			t.Errorf("offset %d: Total = %s, want 12", offset, p.Total)
 		}
@@ -166,18 +168,18 @@ func TestListingPagesThroughEveryMember(t *testing.T) {
 }
 
 func TestListingDefaultsToTenFromTheStart(t *testing.T) {
-	_, baseURL := startEmulator(t, membersWorld(""))
-	p := mustList(t, baseURL, adminCred, map[string]any{})
+	_, endpoints := acctest.StartEmulator(t, membersWorld(""))
+	p := mustList(t, endpoints.Organization, adminCred, map[string]any{})
 	if !slices.Equal(p.uins(), allUins()[:10]) || p.Total != "12" {
 		t.Errorf("listed %v of %s, want the first 10 of 12", p.uins(), p.Total)
 	}
-	if p := mustList(t, baseURL, adminCred, map[string]any{"Offset": 10}); !slices.Equal(p.uins(), allUins()[10:]) {
+	if p := mustList(t, endpoints.Organization, adminCred, map[string]any{"Offset": 10}); !slices.Equal(p.uins(), allUins()[10:]) {
 		t.Errorf("Offset 10 listed %v, want the last 2", p.uins())
 	}
 }
 
 func TestOnlyTheAdminAndATrustedServicesDelegatedAdminWithProductListTheOrganization(t *testing.T) {
-	_, baseURL := startEmulator(t, membersWorld(""))
+	_, endpoints := acctest.StartEmulator(t, membersWorld(""))
 	for _, tt := range []struct {
 		who    string
 		cred   *common.Credential
@@ -198,7 +200,7 @@ func TestOnlyTheAdminAndATrustedServicesDelegatedAdminWithProductListTheOrganiza
 		{"a member naming a service", memberCred, map[string]any{"Limit": 50, "Product": "CloudAudit"}, "UnauthorizedOperation"},
 		{"a caller in no organization", lonerCred, map[string]any{}, "ResourceNotFound.OrganizationNotExist"},
 	} {
-		p, apiErr := listMembers(t, baseURL, tt.cred, tt.params)
+		p, apiErr := listMembers(t, endpoints.Organization, tt.cred, tt.params)
 		switch {
 		case tt.code == "" && (apiErr != nil || p.Total != "12"):
 			t.Errorf("%s: got %v with Total %s, want the 12 members", tt.who, apiErr, p.Total)
@@ -209,7 +211,7 @@ func TestOnlyTheAdminAndATrustedServicesDelegatedAdminWithProductListTheOrganiza
 }
 
 func TestAMemberReadsOnlyItsOwnEmailBindingUnlessItIsADelegatedAdmin(t *testing.T) {
-	_, baseURL := startEmulator(t, membersWorld(""))
+	_, endpoints := acctest.StartEmulator(t, membersWorld(""))
 	for _, tt := range []struct {
 		who  string
 		cred *common.Credential
@@ -223,7 +225,7 @@ func TestAMemberReadsOnlyItsOwnEmailBindingUnlessItIsADelegatedAdmin(t *testing.
 		{"a delegated admin, another member's", delegateCred, uinProd, ""},
 		{"a caller in no organization", lonerCred, uinProd, "ResourceNotFound.OrganizationNotExist"},
 	} {
-		if _, code := emailBind(t, baseURL, tt.cred, tt.uin); code != tt.code {
+		if _, code := emailBind(t, endpoints.Organization, tt.cred, tt.uin); code != tt.code {
 			t.Errorf("%s: code %q, want %q", tt.who, code, tt.code)
 		}
 	}
@@ -265,8 +267,8 @@ func TestInvalidListingParametersAreRejected(t *testing.T) {
 		"unknown product":           {map[string]any{"Product": "NoSuchService"}, "ResourceNotFound.OrganizationServiceNotExist"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			_, baseURL := startEmulator(t, membersWorld(""))
-			_, apiErr := listMembers(t, baseURL, adminCred, tt.params)
+			_, endpoints := acctest.StartEmulator(t, membersWorld(""))
+			_, apiErr := listMembers(t, endpoints.Organization, adminCred, tt.params)
 			if apiErr == nil || apiErr.Code != tt.code || apiErr.RequestId == "" {
 				t.Fatalf("error = %v, want code %s", apiErr, tt.code)
 			}
@@ -275,13 +277,13 @@ func TestInvalidListingParametersAreRejected(t *testing.T) {
 }
 
 func TestValidLangAndNullParametersAreAccepted(t *testing.T) {
-	_, baseURL := startEmulator(t, membersWorld(""))
+	_, endpoints := acctest.StartEmulator(t, membersWorld(""))
 	for _, params := range []map[string]any{
 		{"Lang": "en"},
 		{"Lang": "zh"},
 		{"Offset": nil, "Limit": nil, "SearchKey": nil, "NodeId": nil, "Tags": nil},
 	} {
-		if p := mustList(t, baseURL, adminCred, params); p.Total != "12" || len(p.Items) != 10 {
+		if p := mustList(t, endpoints.Organization, adminCred, params); p.Total != "12" || len(p.Items) != 10 {
 			t.Errorf("%v: %d items of %s, want 10 of 12", params, len(p.Items), p.Total)
 		}
 	}
@@ -319,8 +321,8 @@ func TestEachFilterNarrowsTheListing(t *testing.T) {
 		"filters combine":               {map[string]any{"SearchKey": "a", "NodeName": "Finance"}, []int64{uinStaging}},
 	} {
 		t.Run(name, func(t *testing.T) {
-			srv, baseURL := startEmulator(t, membersWorld(""))
-			p := mustList(t, baseURL, adminCred, tt.params)
+			srv, endpoints := acctest.StartEmulator(t, membersWorld(""))
+			p := mustList(t, endpoints.Organization, adminCred, tt.params)
 			if !slices.Equal(p.uins(), tt.want) || p.Total != fmt.Sprint(len(tt.want)) {
 				t.Errorf("listed %v with Total %s, want %v", p.uins(), p.Total, tt.want)
 			}
@@ -336,8 +338,8 @@ func TestEachFilterNarrowsTheListing(t *testing.T) {
 }
 
 func TestListingItemsCarryTheWorldsFieldsExactly(t *testing.T) {
-	_, baseURL := startEmulator(t, membersWorld(""))
-	decoder := json.NewDecoder(bytes.NewReader(rawResponse(t, baseURL, map[string]any{"Limit": 50})))
+	_, endpoints := acctest.StartEmulator(t, membersWorld(""))
+	decoder := json.NewDecoder(bytes.NewReader(rawResponse(t, endpoints.Organization, map[string]any{"Limit": 50})))
 	decoder.UseNumber()
 	var body struct{ Response struct{ Items []any } }
 	if err := decoder.Decode(&body); err != nil {

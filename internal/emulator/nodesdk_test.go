@@ -8,9 +8,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,6 +18,7 @@ import (
 
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
 
@@ -106,38 +107,27 @@ func (g goldenRequest) service() string {
 
 // nodeSDKServer serves the capture's world with its clock at the capture's
 // timestamp, as if the request had just been signed, and returns the server
-// and each service's URL.
-func nodeSDKServer(t *testing.T, timestamp int64) (*emulator.Server, map[string]string) {
+// and its endpoints.
+func nodeSDKServer(t *testing.T, timestamp int64) (*emulator.Server, acctest.Endpoints) {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(nodeSDKDir, "world.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	world, err := emulator.ParseWorld(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := emulator.New(world)
+	srv, endpoints := acctest.StartEmulator(t, string(data))
 	srv.Now = func() time.Time { return time.Unix(timestamp, 0) }
-	expectOnlyDeclaredAnswers(t, srv)
-	urls := map[string]string{}
-	for _, service := range emulator.Services() {
-		ts := httptest.NewServer(srv.Handler(service))
-		t.Cleanup(ts.Close)
-		urls[service] = ts.URL
-	}
-	return srv, urls
+	return srv, endpoints
 }
 
 // replay sends g's request to its service exactly as captured: method,
 // path, every header by its name as sent (Host included) and the body. It
 // returns the answer's Response object.
-func replay(t *testing.T, urls map[string]string, g goldenRequest, body string, headers [][2]string) map[string]any {
+func replay(t *testing.T, endpoints acctest.Endpoints, g goldenRequest, body string, headers [][2]string) map[string]any {
 	t.Helper()
-	base, ok := urls[g.service()]
-	if !ok {
+	if !slices.Contains(emulator.Services(), g.service()) {
 		t.Fatalf("%s was sent to host %q, which is no emulator service", g.Action, g.header("Host"))
 	}
+	base := endpoints.Of(g.service())
 	req, err := http.NewRequest(g.Request.Method, base+g.Request.Path, strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
@@ -203,8 +193,8 @@ func TestTheEmulatorAcceptsEveryRequestTheNodeSDKSends(t *testing.T) {
 	for _, action := range nodeSDKActions {
 		t.Run(action, func(t *testing.T) {
 			g := loadGolden(t, action)
-			srv, urls := nodeSDKServer(t, g.Timestamp)
-			response := replay(t, urls, g, g.Request.Body, g.Request.Headers)
+			srv, endpoints := nodeSDKServer(t, g.Timestamp)
+			response := replay(t, endpoints, g, g.Request.Body, g.Request.Headers)
 			if code := apiErrorCode(response); code != "" {
 				t.Fatalf("the emulator refused the Node.js SDK's %s (%s): %v", action, g.Note, response["Error"])
 			}
@@ -230,8 +220,8 @@ func TestTheEmulatorAcceptsEveryRequestTheNodeSDKSends(t *testing.T) {
 // the member whose name matches SearchKey is listed.
 func TestTheNodeSDKsMemberListingIsFilteredByItsSearchKey(t *testing.T) {
 	g := loadGolden(t, "DescribeOrganizationMembers")
-	_, urls := nodeSDKServer(t, g.Timestamp)
-	response := replay(t, urls, g, g.Request.Body, g.Request.Headers)
+	_, endpoints := nodeSDKServer(t, g.Timestamp)
+	response := replay(t, endpoints, g, g.Request.Body, g.Request.Headers)
 	items, _ := response["Items"].([]any)
 	if len(items) != 1 || response["Total"] != json.Number("1") {
 		t.Fatalf("SearchKey audit listed %d members, Total %v; want the one audit-team member", len(items), response["Total"])
@@ -265,7 +255,7 @@ func TestANodeSDKRequestAlteredByOneByteIsRefused(t *testing.T) {
 		for _, alt := range alterations {
 			t.Run(action+"/"+alt.name, func(t *testing.T) {
 				g := loadGolden(t, action)
-				_, urls := nodeSDKServer(t, g.Timestamp)
+				_, endpoints := nodeSDKServer(t, g.Timestamp)
 				body, headers := g.Request.Body, g.Request.Headers
 				if alt.body != nil {
 					body = alt.body(body)
@@ -276,7 +266,7 @@ func TestANodeSDKRequestAlteredByOneByteIsRefused(t *testing.T) {
 				if body == g.Request.Body && fmt.Sprint(headers) == fmt.Sprint(g.Request.Headers) {
 					t.Fatal("the alteration changed nothing")
 				}
-				response := replay(t, urls, g, body, headers)
+				response := replay(t, endpoints, g, body, headers)
 				if code := apiErrorCode(response); code != alt.want {
 					t.Errorf("altered %s: got %q, want %s", alt.name, code, alt.want)
 				}
@@ -294,7 +284,7 @@ func TestANodeSDKExchangeWithATokenOrAssertionAlteredByOneByteIsRefused(t *testi
 	} {
 		t.Run(action, func(t *testing.T) {
 			g := loadGolden(t, action)
-			_, urls := nodeSDKServer(t, g.Timestamp)
+			_, endpoints := nodeSDKServer(t, g.Timestamp)
 			var params map[string]any
 			if err := json.Unmarshal([]byte(g.Request.Body), &params); err != nil {
 				t.Fatal(err)
@@ -308,7 +298,7 @@ func TestANodeSDKExchangeWithATokenOrAssertionAlteredByOneByteIsRefused(t *testi
 				t.Fatalf("the capture sent no %s", secret)
 			}
 			body := strings.Replace(g.Request.Body, value, flipLastLetter(value), 1)
-			response := replay(t, urls, g, body, g.Request.Headers)
+			response := replay(t, endpoints, g, body, g.Request.Headers)
 			if code := apiErrorCode(response); code != want {
 				t.Errorf("an altered %s: got %q, want %s", secret, code, want)
 			}
@@ -415,14 +405,14 @@ func TestTheEmulatorAcceptsEveryActionFromTheGoSDKsCommonClient(t *testing.T) {
 				}
 			}
 			params := integersOf(t, g.Request.Body)
-			_, urls := nodeSDKServer(t, time.Now().Unix())
+			_, endpoints := nodeSDKServer(t, time.Now().Unix())
 			var credIface common.CredentialIface
 			if cred != nil {
 				credIface = cred
 			} else if !nodeSDKUnsigned[action] {
 				t.Fatalf("no credential of world.json signed the capture of %s", action)
 			}
-			response, apiErr := send(t, urls[g.service()], credIface, g.service(), g.header("X-TC-Region"), g.header("X-TC-Version"), action, params, nodeSDKUnsigned[action])
+			response, apiErr := send(t, endpoints.Of(g.service()), credIface, g.service(), g.header("X-TC-Region"), g.header("X-TC-Version"), action, params, nodeSDKUnsigned[action])
 			if apiErr != nil {
 				t.Fatalf("the emulator refused the Go SDK's %s: %v", action, apiErr)
 			}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
 
@@ -48,12 +49,12 @@ func (c *fakeClock) Sleep(_ context.Context, d time.Duration) bool {
 
 // startOnFakeClock serves worldJSON's Organization and STS endpoints on a
 // fake clock that starts on a whole second.
-func startOnFakeClock(t *testing.T, worldJSON string) (*emulator.Server, *fakeClock, map[string]string) {
+func startOnFakeClock(t *testing.T, worldJSON string) (*emulator.Server, *fakeClock, acctest.Endpoints) {
 	t.Helper()
-	srv, urls := startServices(t, worldJSON)
+	srv, endpoints := acctest.StartEmulator(t, worldJSON)
 	clock := &fakeClock{now: time.Unix(time.Now().Unix(), 0)}
 	srv.Now, srv.Sleep = clock.Now, clock.Sleep
-	return srv, clock, urls
+	return srv, clock, endpoints
 }
 
 // accepted sends n email-bind reads with cred and counts those not
@@ -74,30 +75,30 @@ func accepted(t *testing.T, baseURL string, cred *common.Credential, n int) int 
 }
 
 func TestSlidingWindowRefusesThe21stRequestInAnySecondAcrossASecondBoundary(t *testing.T) {
-	_, clock, urls := startOnFakeClock(t, testWorld) // no rate_window: the default
+	_, clock, endpoints := startOnFakeClock(t, testWorld) // no rate_window: the default
 	second := clock.Now()
 	clock.Set(second.Add(900 * time.Millisecond))
-	if got := accepted(t, urls[emulator.ServiceOrganization], adminCred, 20); got != 20 {
+	if got := accepted(t, endpoints.Organization, adminCred, 20); got != 20 {
 		t.Fatalf("%d of 20 requests at t=0.9s accepted, want 20", got)
 	}
 	clock.Set(second.Add(1100 * time.Millisecond))
-	if got := accepted(t, urls[emulator.ServiceOrganization], adminCred, 20); got != 0 {
+	if got := accepted(t, endpoints.Organization, adminCred, 20); got != 0 {
 		t.Errorf("%d of 20 requests at t=1.1s accepted, want 0: with those at t=0.9s they are 40 within 0.2s", got)
 	}
 	// A full second after the first twenty, their budget is free again, and only theirs.
 	clock.Set(second.Add(1900 * time.Millisecond))
-	if got := accepted(t, urls[emulator.ServiceOrganization], adminCred, 21); got != 20 {
+	if got := accepted(t, endpoints.Organization, adminCred, 21); got != 20 {
 		t.Errorf("%d of 21 requests at t=1.9s accepted, want 20", got)
 	}
 }
 
 func TestFixedWindowCountsWallClockSeconds(t *testing.T) {
-	_, clock, urls := startOnFakeClock(t, strings.Replace(testWorld, `"credentials"`, `"rate_window": "fixed", "credentials"`, 1))
+	_, clock, endpoints := startOnFakeClock(t, strings.Replace(testWorld, `"credentials"`, `"rate_window": "fixed", "credentials"`, 1))
 	second := clock.Now()
 	clock.Set(second.Add(900 * time.Millisecond))
-	first := accepted(t, urls[emulator.ServiceOrganization], adminCred, 21)
+	first := accepted(t, endpoints.Organization, adminCred, 21)
 	clock.Set(second.Add(1100 * time.Millisecond))
-	next := accepted(t, urls[emulator.ServiceOrganization], adminCred, 21)
+	next := accepted(t, endpoints.Organization, adminCred, 21)
 	if first != 20 || next != 20 {
 		t.Errorf("accepted %d at t=0.9s and %d at t=1.1s, want 20 in each wall-clock second", first, next)
 	}
@@ -107,8 +108,8 @@ func TestKeysAndTemporaryCredentialsOfOneAccountShareABudgetPerAction(t *testing
 	world := strings.Replace(testWorld, `"credentials"`, `"rate_limit": 3,
   "roles": [{"role_arn": "qcs::cam::uin/100000000001:roleName/auditor", "uin": 100000000001}],
   "credentials"`, 1)
-	_, _, urls := startOnFakeClock(t, world)
-	org := urls[emulator.ServiceOrganization]
+	_, _, endpoints := startOnFakeClock(t, world)
+	org := endpoints.Organization
 
 	if got := accepted(t, org, adminCred, 2); got != 2 {
 		t.Fatalf("%d of the admin key's 2 reads accepted", got)
@@ -117,7 +118,7 @@ func TestKeysAndTemporaryCredentialsOfOneAccountShareABudgetPerAction(t *testing
 		t.Errorf("another key of the same account had %d of 2 reads accepted, want 1: the account's third of 3", got)
 	}
 	// A temporary credential issued for a role of the account acts as the account.
-	resp, apiErr := assumeRole(t, urls[emulator.ServiceSTS], adminCred, map[string]any{
+	resp, apiErr := assumeRole(t, endpoints.STS, adminCred, map[string]any{
 		"RoleArn": "qcs::cam::uin/100000000001:roleName/auditor", "RoleSessionName": "budget",
 	})
 	if apiErr != nil {
@@ -140,7 +141,7 @@ func TestKeysAndTemporaryCredentialsOfOneAccountShareABudgetPerAction(t *testing
 }
 
 func TestArrivalJitterDelaysRequestsBeforeTheLimiter(t *testing.T) {
-	srv, clock, urls := startOnFakeClock(t, strings.Replace(testWorld, `"credentials"`, `"rate_limit": 2, "arrival_jitter": "2s", "credentials"`, 1))
+	srv, clock, endpoints := startOnFakeClock(t, strings.Replace(testWorld, `"credentials"`, `"rate_limit": 2, "arrival_jitter": "2s", "credentials"`, 1))
 	start := clock.Now()
 	delays := []time.Duration{0, 0, 1500 * time.Millisecond}
 	var maxima []time.Duration
@@ -154,7 +155,7 @@ func TestArrivalJitterDelaysRequestsBeforeTheLimiter(t *testing.T) {
 	}
 	// Sent at once, the third would be refused; its network delay brings it
 	// to the limiter 1.5s later, when the first two are out of its window.
-	if got := accepted(t, urls[emulator.ServiceOrganization], adminCred, 3); got != 3 {
+	if got := accepted(t, endpoints.Organization, adminCred, 3); got != 3 {
 		t.Errorf("%d of 3 requests accepted, want the late third accepted too", got)
 	}
 	reqs := srv.Requests()

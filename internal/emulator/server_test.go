@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
@@ -20,6 +19,7 @@ import (
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
@@ -42,42 +42,6 @@ const testWorld = `{
     ]
   }]
 }`
-
-// startEmulator serves worldJSON and returns the Organization endpoint.
-func startEmulator(t *testing.T, worldJSON string) (*emulator.Server, string) {
-	t.Helper()
-	srv, urls := startServices(t, worldJSON)
-	return srv, urls[emulator.ServiceOrganization]
-}
-
-// startServices serves worldJSON with each service at its own endpoint, as
-// in the real cloud, and returns every service's base URL.
-func startServices(t *testing.T, worldJSON string) (*emulator.Server, map[string]string) {
-	t.Helper()
-	world, err := emulator.ParseWorld([]byte(worldJSON))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := emulator.New(world)
-	expectOnlyDeclaredAnswers(t, srv)
-	urls := map[string]string{}
-	for _, service := range emulator.Services() {
-		ts := httptest.NewServer(srv.Handler(service))
-		t.Cleanup(ts.Close)
-		urls[service] = ts.URL
-	}
-	return srv, urls
-}
-
-// expectOnlyDeclaredAnswers fails t if srv answered, during it, with an
-// error code the action does not declare.
-func expectOnlyDeclaredAnswers(t *testing.T, srv *emulator.Server) {
-	t.Cleanup(func() {
-		for _, answer := range srv.UndeclaredAnswers() {
-			t.Errorf("the emulator answered %s, which the action does not declare", answer)
-		}
-	})
-}
 
 // call sends one Organization action with the SDK's generic client, as any
 // Tencent Cloud client would, and returns the decoded Response object or the API error.
@@ -138,8 +102,8 @@ func describe(t *testing.T, baseURL string, cred *common.Credential, params any)
 }
 
 func TestBoundMemberIsServedExactly(t *testing.T) {
-	srv, baseURL := startEmulator(t, testWorld)
-	resp, apiErr := describe(t, baseURL, adminCred, map[string]any{"MemberUin": 100033118139})
+	srv, endpoints := acctest.StartEmulator(t, testWorld)
+	resp, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": 100033118139})
 	if apiErr != nil {
 		t.Fatal(apiErr)
 	}
@@ -163,8 +127,8 @@ func TestBoundMemberIsServedExactly(t *testing.T) {
 }
 
 func TestFieldsLeftOutOrNullStaySo(t *testing.T) {
-	_, baseURL := startEmulator(t, testWorld)
-	resp, apiErr := describe(t, baseURL, adminCred, map[string]any{"MemberUin": 100033118140})
+	_, endpoints := acctest.StartEmulator(t, testWorld)
+	resp, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": 100033118140})
 	if apiErr != nil {
 		t.Fatal(apiErr)
 	}
@@ -203,10 +167,10 @@ func TestErrorCodes(t *testing.T) {
 		{"member not in organization", adminCred, "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 100000000002}, "ResourceNotFound.OrganizationMemberNotExist"},
 		{"caller without organization", common.NewCredential("AKIDloner", "loner-key"), "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 100033118139}, "ResourceNotFound.OrganizationNotExist"},
 	}
-	_, baseURL := startEmulator(t, testWorld)
+	_, endpoints := acctest.StartEmulator(t, testWorld)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, apiErr := call(t, baseURL, tt.cred, tt.version, tt.action, tt.params)
+			_, apiErr := call(t, endpoints.Organization, tt.cred, tt.version, tt.action, tt.params)
 			if apiErr == nil || apiErr.Code != tt.code {
 				t.Fatalf("error = %v, want code %s", apiErr, tt.code)
 			}
@@ -218,7 +182,7 @@ func TestErrorCodes(t *testing.T) {
 }
 
 func TestARegionIsOptionalForOrganizationButMustBeATencentCloudRegionWhenSent(t *testing.T) {
-	_, urls := startServices(t, testWorld)
+	_, endpoints := acctest.StartEmulator(t, testWorld)
 	for _, tt := range []struct {
 		service, region, code string
 	}{
@@ -235,7 +199,7 @@ func TestARegionIsOptionalForOrganizationButMustBeATencentCloudRegionWhenSent(t 
 		if tt.service == emulator.ServiceSTS {
 			action, version, params = "GetCallerIdentity", "2018-08-13", map[string]any{}
 		}
-		_, apiErr := callService(t, urls[tt.service], adminCred, tt.service, tt.region, version, action, params)
+		_, apiErr := callService(t, endpoints.Of(tt.service), adminCred, tt.service, tt.region, version, action, params)
 		code := ""
 		if apiErr != nil {
 			code = apiErr.Code
@@ -247,8 +211,8 @@ func TestARegionIsOptionalForOrganizationButMustBeATencentCloudRegionWhenSent(t 
 }
 
 func TestTemporaryCredentialWithItsToken(t *testing.T) {
-	_, baseURL := startEmulator(t, testWorld)
-	_, apiErr := describe(t, baseURL, common.NewTokenCredential("AKIDtemp", "temp-key", "temp-token"), map[string]any{"MemberUin": 100033118139})
+	_, endpoints := acctest.StartEmulator(t, testWorld)
+	_, apiErr := describe(t, endpoints.Organization, common.NewTokenCredential("AKIDtemp", "temp-key", "temp-token"), map[string]any{"MemberUin": 100033118139})
 	if apiErr != nil {
 		t.Fatal(apiErr)
 	}
@@ -265,11 +229,9 @@ func TestClockSkew(t *testing.T) {
 		{6 * time.Minute, "AuthFailure.SignatureExpire"},
 		{-6 * time.Minute, "AuthFailure.SignatureExpire"},
 	} {
-		srv := emulator.New(world)
+		srv, endpoints := acctest.ServeWorld(t, world)
 		srv.Now = func() time.Time { return time.Now().Add(tt.skew) }
-		ts := httptest.NewServer(srv.Handler(emulator.ServiceOrganization))
-		_, apiErr := describe(t, ts.URL, adminCred, map[string]any{"MemberUin": 100033118139})
-		ts.Close()
+		_, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": 100033118139})
 		code := ""
 		if apiErr != nil {
 			code = apiErr.Code
@@ -281,9 +243,9 @@ func TestClockSkew(t *testing.T) {
 }
 
 func TestMalformedAuthorization(t *testing.T) {
-	_, baseURL := startEmulator(t, testWorld)
+	_, endpoints := acctest.StartEmulator(t, testWorld)
 	for _, header := range []string{"", "Basic dXNlcjpwYXNz", "TC3-HMAC-SHA256 Credential=AKIDadmin"} {
-		req, _ := http.NewRequest(http.MethodPost, baseURL, strings.NewReader(`{"MemberUin":1}`))
+		req, _ := http.NewRequest(http.MethodPost, endpoints.Organization, strings.NewReader(`{"MemberUin":1}`))
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("X-TC-Action", "DescribeOrganizationMemberEmailBind")
 		req.Header.Set("X-TC-Version", "2021-03-31")
@@ -346,8 +308,8 @@ func toString(v any) string {
 // GET requests carry parameters in the query string, which TC3 signs as the
 // canonical query; the SDK's typed requests can be sent that way.
 func TestGETRequestsAreServed(t *testing.T) {
-	_, baseURL := startEmulator(t, testWorld)
-	u, _ := url.Parse(baseURL)
+	_, endpoints := acctest.StartEmulator(t, testWorld)
+	u, _ := url.Parse(endpoints.Organization)
 	cpf := profile.NewClientProfile()
 	cpf.HttpProfile.Scheme = "HTTP"
 	cpf.HttpProfile.Endpoint = u.Host
@@ -372,9 +334,9 @@ func TestFaultsAreInjectedInOrderAndCounted(t *testing.T) {
     {"kind": "internal_error", "count": 2},
     {"kind": "bad_gateway", "count": 1, "member_uin": 100033118140}
   ], "credentials"`, 1)
-	srv, baseURL := startEmulator(t, world)
+	srv, endpoints := acctest.StartEmulator(t, world)
 	for i, want := range []string{"InternalError", "InternalError", ""} {
-		_, apiErr := describe(t, baseURL, adminCred, map[string]any{"MemberUin": 100033118139})
+		_, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": 100033118139})
 		got := ""
 		if apiErr != nil {
 			got = apiErr.Code
@@ -384,11 +346,11 @@ func TestFaultsAreInjectedInOrderAndCounted(t *testing.T) {
 		}
 	}
 	// The member-specific fault applies only to its member.
-	_, apiErr := describe(t, baseURL, adminCred, map[string]any{"MemberUin": 100033118140})
+	_, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": 100033118140})
 	if apiErr == nil || apiErr.Code != "ClientError.HttpStatusCodeError" && apiErr.Code != "ClientError.ParseJsonError" {
 		t.Errorf("member 100033118140 got %v, want the 502 page", apiErr)
 	}
-	if _, apiErr := describe(t, baseURL, adminCred, map[string]any{"MemberUin": 100033118140}); apiErr != nil {
+	if _, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": 100033118140}); apiErr != nil {
 		t.Errorf("the fault was used up, but the next call failed: %v", apiErr)
 	}
 	if n := len(srv.Requests()); n != 5 {
@@ -405,8 +367,8 @@ func TestEachFaultKindFailsAsItShould(t *testing.T) {
 		emulator.FaultReset:         tencentapi.CodeNetworkError,
 	} {
 		t.Run(kind, func(t *testing.T) {
-			_, baseURL := startEmulator(t, strings.Replace(testWorld, `"credentials"`, `"faults": [{"kind": "`+kind+`"}], "credentials"`, 1))
-			_, err := newOrganizationClient(baseURL, 0).DescribeOrganizationMemberEmailBind(context.Background(), 100033118139)
+			_, endpoints := acctest.StartEmulator(t, strings.Replace(testWorld, `"credentials"`, `"faults": [{"kind": "`+kind+`"}], "credentials"`, 1))
+			_, err := newOrganizationClient(endpoints.Organization, 0).DescribeOrganizationMemberEmailBind(context.Background(), 100033118139)
 			var callErr *tencentapi.Error
 			if !errors.As(err, &callErr) || callErr.Code != wantCode {
 				t.Fatalf("err = %v, want code %s", err, wantCode)
@@ -416,9 +378,9 @@ func TestEachFaultKindFailsAsItShould(t *testing.T) {
 }
 
 func TestDelayFaultHoldsTheAnswer(t *testing.T) {
-	_, baseURL := startEmulator(t, strings.Replace(testWorld, `"credentials"`, `"faults": [{"kind": "delay", "delay": "300ms", "count": 1}], "credentials"`, 1))
+	_, endpoints := acctest.StartEmulator(t, strings.Replace(testWorld, `"credentials"`, `"faults": [{"kind": "delay", "delay": "300ms", "count": 1}], "credentials"`, 1))
 	start := time.Now()
-	if _, err := newOrganizationClient(baseURL, 0).DescribeOrganizationMemberEmailBind(context.Background(), 100033118139); err != nil {
+	if _, err := newOrganizationClient(endpoints.Organization, 0).DescribeOrganizationMemberEmailBind(context.Background(), 100033118139); err != nil {
 		t.Fatal(err)
 	}
 	if elapsed := time.Since(start); elapsed < 300*time.Millisecond {

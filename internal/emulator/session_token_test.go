@@ -13,6 +13,7 @@ import (
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
 
@@ -42,8 +43,8 @@ func lifetime(t *testing.T, resp map[string]any) time.Duration {
 }
 
 func TestGetSessionTokenCertifiesAPermanentKeyWithAnMFACode(t *testing.T) {
-	_, urls := startServices(t, identityWorld)
-	resp, apiErr := getSessionToken(t, urls[emulator.ServiceSTS], adminCred, map[string]any{"SerialNumber": adminMFA, "TokenCode": "111111"})
+	_, endpoints := acctest.StartEmulator(t, identityWorld)
+	resp, apiErr := getSessionToken(t, endpoints.STS, adminCred, map[string]any{"SerialNumber": adminMFA, "TokenCode": "111111"})
 	if apiErr != nil {
 		t.Fatal(apiErr)
 	}
@@ -51,18 +52,18 @@ func TestGetSessionTokenCertifiesAPermanentKeyWithAnMFACode(t *testing.T) {
 		t.Errorf("the session lasts %s, want the default 30m", got)
 	}
 	session := roleCredential(resp)
-	if _, apiErr := describe(t, urls[emulator.ServiceOrganization], session, map[string]any{"MemberUin": 100033118139}); apiErr != nil {
+	if _, apiErr := describe(t, endpoints.Organization, session, map[string]any{"MemberUin": 100033118139}); apiErr != nil {
 		t.Errorf("the session credential was refused: %v", apiErr)
 	}
-	identity, apiErr := callerIdentity(t, urls[emulator.ServiceSTS], session)
+	identity, apiErr := callerIdentity(t, endpoints.STS, session)
 	if apiErr != nil || identity["AccountId"] != "100000000001" || identity["Type"] != "CAMUser" {
 		t.Errorf("the session credential is %v, %v; want the account's user", identity, apiErr)
 	}
 }
 
 func TestEveryWayGetSessionTokenFailsHasItsCode(t *testing.T) {
-	srv, urls := startServices(t, unlimited(identityWorld))
-	sts := urls[emulator.ServiceSTS]
+	srv, endpoints := acctest.StartEmulator(t, unlimited(identityWorld))
+	sts := endpoints.STS
 	issued, apiErr := assumeRole(t, sts, adminCred, map[string]any{"RoleArn": auditorRole, "RoleSessionName": "audit-run"})
 	if apiErr != nil {
 		t.Fatal(apiErr)
@@ -107,8 +108,8 @@ func TestEveryWayGetSessionTokenFailsHasItsCode(t *testing.T) {
 }
 
 func TestASubUsersSessionMayLast36Hours(t *testing.T) {
-	_, urls := startServices(t, identityWorld)
-	resp, apiErr := getSessionToken(t, urls[emulator.ServiceSTS], subUserCred, map[string]any{"SerialNumber": adminMFA, "TokenCode": "111111", "DurationSeconds": 129600})
+	_, endpoints := acctest.StartEmulator(t, identityWorld)
+	resp, apiErr := getSessionToken(t, endpoints.STS, subUserCred, map[string]any{"SerialNumber": adminMFA, "TokenCode": "111111", "DurationSeconds": 129600})
 	if apiErr != nil {
 		t.Fatal(apiErr)
 	}
@@ -118,8 +119,8 @@ func TestASubUsersSessionMayLast36Hours(t *testing.T) {
 }
 
 func TestGetSessionTokenNeedsARegion(t *testing.T) {
-	_, urls := startServices(t, identityWorld)
-	_, apiErr := callService(t, urls[emulator.ServiceSTS], adminCred, emulator.ServiceSTS, "", "2018-08-13", "GetSessionToken",
+	_, endpoints := acctest.StartEmulator(t, identityWorld)
+	_, apiErr := callService(t, endpoints.STS, adminCred, emulator.ServiceSTS, "", "2018-08-13", "GetSessionToken",
 		map[string]any{"SerialNumber": adminMFA, "TokenCode": "111111"})
 	if apiErr == nil || apiErr.Code != "MissingParameter" || !strings.Contains(apiErr.Message, "Region") {
 		t.Errorf("GetSessionToken without a region: %v, want MissingParameter naming Region", apiErr)
@@ -127,8 +128,8 @@ func TestGetSessionTokenNeedsARegion(t *testing.T) {
 }
 
 func TestAnMFACodeIsAcceptedOnceAcrossActions(t *testing.T) {
-	srv, urls := startServices(t, identityWorld)
-	sts := urls[emulator.ServiceSTS]
+	srv, endpoints := acctest.StartEmulator(t, identityWorld)
+	sts := endpoints.STS
 	assume := func(code string) *tcerr.TencentCloudSDKError {
 		_, apiErr := assumeRole(t, sts, adminCred, map[string]any{
 			"RoleArn": auditorRole, "RoleSessionName": "audit-run", "SerialNumber": adminMFA, "TokenCode": code,
@@ -163,8 +164,8 @@ func TestAnMFACodeIsAcceptedOnceAcrossActions(t *testing.T) {
 }
 
 func TestARoleThatRequiresMFAIsAssumedOnlyWithAValidCode(t *testing.T) {
-	_, urls := startServices(t, identityWorld)
-	sts := urls[emulator.ServiceSTS]
+	_, endpoints := acctest.StartEmulator(t, identityWorld)
+	sts := endpoints.STS
 	_, apiErr := assumeRole(t, sts, adminCred, map[string]any{"RoleArn": mfaRole, "RoleSessionName": "audit-run"})
 	if apiErr == nil || apiErr.Code != "UnauthorizedOperation" || !strings.Contains(apiErr.Message, "requires MFA") {
 		t.Errorf("without MFA: %v, want UnauthorizedOperation saying the role requires MFA", apiErr)
@@ -180,8 +181,8 @@ func TestARoleThatRequiresMFAIsAssumedOnlyWithAValidCode(t *testing.T) {
 }
 
 func TestGetCallerIdentityNamesAPermanentKeysAccountAndNoSecret(t *testing.T) {
-	srv, urls := startServices(t, identityWorld)
-	resp, apiErr := callerIdentity(t, urls[emulator.ServiceSTS], common.NewCredential("AKIDloner", "loner-key"))
+	srv, endpoints := acctest.StartEmulator(t, identityWorld)
+	resp, apiErr := callerIdentity(t, endpoints.STS, common.NewCredential("AKIDloner", "loner-key"))
 	if apiErr != nil {
 		t.Fatal(apiErr)
 	}
@@ -199,7 +200,7 @@ func TestGetCallerIdentityNamesAPermanentKeysAccountAndNoSecret(t *testing.T) {
 			t.Errorf("the response holds the key: %v", resp)
 		}
 	}
-	if _, apiErr := callService(t, urls[emulator.ServiceSTS], adminCred, emulator.ServiceSTS, "", "2018-08-13", "GetCallerIdentity", map[string]any{}); apiErr == nil || apiErr.Code != "MissingParameter" {
+	if _, apiErr := callService(t, endpoints.STS, adminCred, emulator.ServiceSTS, "", "2018-08-13", "GetCallerIdentity", map[string]any{}); apiErr == nil || apiErr.Code != "MissingParameter" {
 		t.Errorf("without a region: %v, want MissingParameter, as the API page lists Region as required", apiErr)
 	}
 	if reqs := srv.Requests(); reqs[0].SecretID != "AKIDloner" {
@@ -208,10 +209,10 @@ func TestGetCallerIdentityNamesAPermanentKeysAccountAndNoSecret(t *testing.T) {
 }
 
 func TestLogLinesNeverShowATokenAnAssertionOrAnMFACode(t *testing.T) {
-	srv, urls := startServices(t, identityWorld)
+	srv, endpoints := acctest.StartEmulator(t, identityWorld)
 	var logged strings.Builder
 	srv.Logf = func(format string, args ...any) { fmt.Fprintf(&logged, format+"\n", args...) }
-	sts := urls[emulator.ServiceSTS]
+	sts := endpoints.STS
 	_, _ = callUnsigned(t, sts, nil, "AssumeRoleWithWebIdentity", webIdentity(nil))
 	_, _ = callUnsigned(t, sts, nil, "AssumeRoleWithSAML", saml(nil))
 	_, _ = getSessionToken(t, sts, adminCred, map[string]any{"SerialNumber": adminMFA, "TokenCode": "111111"})

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
 
@@ -19,8 +20,8 @@ var hardTokenWorld = unlimited(strings.Replace(stsWorld, `"mfa_devices": [`, `"m
     {"serial_number": "`+hardTokenMFA+`", "uin": 100000000001, "codes": ["666666"]},`, 1))
 
 func TestAHardTokenMFADeviceIsNotSupportedByGetSessionTokenOrAssumeRole(t *testing.T) {
-	srv, urls := startServices(t, hardTokenWorld)
-	sts := urls[emulator.ServiceSTS]
+	srv, endpoints := acctest.StartEmulator(t, hardTokenWorld)
+	sts := endpoints.STS
 	device := map[string]any{"SerialNumber": hardTokenMFA, "TokenCode": "666666"}
 	_, apiErr := getSessionToken(t, sts, adminCred, device)
 	assertSTSError(t, apiErr, "FailedOperation.MFATypeNotSupported", "softToken")
@@ -52,10 +53,10 @@ func assumeRoleWith(extra map[string]any) map[string]any {
 
 func testAssumeRoleRefuses(t *testing.T, cases []strictCase) {
 	t.Helper()
-	srv, urls := startServices(t, unlimited(stsWorld))
+	srv, endpoints := acctest.StartEmulator(t, unlimited(stsWorld))
 	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
-			_, apiErr := assumeRole(t, urls[emulator.ServiceSTS], adminCred, tt.params)
+			_, apiErr := assumeRole(t, endpoints.STS, adminCred, tt.params)
 			assertSTSError(t, apiErr, tt.code, tt.says)
 			if !emulator.Declares("AssumeRole", apiErr.Code) {
 				t.Errorf("code %s is not one the SDK declares for AssumeRole, nor a common one", apiErr.Code)
@@ -118,11 +119,11 @@ func TestSessionTagsSTSWouldRefuseAreParameterErrors(t *testing.T) {
 }
 
 func TestSessionTagsAndPolicyAtTheirLimitsAreAccepted(t *testing.T) {
-	_, urls := startServices(t, unlimited(stsWorld))
+	_, endpoints := acctest.StartEmulator(t, unlimited(stsWorld))
 	statement := `{"effect":"allow","action":["organization:Describe*"],"resource":["qcs::organization:::*"]}`
 	params := policy(statement)
 	params["Tags"] = []map[string]string{{"Key": strings.Repeat("k", 128), "Value": strings.Repeat("v", 256)}, {"Key": "team", "Value": ""}}
-	if _, apiErr := assumeRole(t, urls[emulator.ServiceSTS], adminCred, params); apiErr != nil {
+	if _, apiErr := assumeRole(t, endpoints.STS, adminCred, params); apiErr != nil {
 		t.Fatal(apiErr)
 	}
 }

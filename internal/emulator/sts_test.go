@@ -14,6 +14,7 @@ import (
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
 
@@ -55,8 +56,8 @@ func roleCredential(resp map[string]any) *common.Credential {
 }
 
 func TestEachServiceAnswersOnlyAtItsOwnEndpoint(t *testing.T) {
-	srv, urls := startServices(t, stsWorld)
-	org, sts, metadata := urls[emulator.ServiceOrganization], urls[emulator.ServiceSTS], urls[emulator.ServiceMetadata]
+	srv, endpoints := acctest.StartEmulator(t, stsWorld)
+	org, sts, metadata := endpoints.Organization, endpoints.STS, endpoints.Metadata
 	assume := map[string]any{"RoleArn": auditorRole, "RoleSessionName": "swapped"}
 
 	if _, apiErr := assumeRole(t, org, adminCred, assume); apiErr == nil || apiErr.Code != "InvalidAction" || !strings.Contains(apiErr.Message, "`AssumeRole`") {
@@ -116,7 +117,7 @@ func unlimited(world string) string {
 }
 
 func TestAssumeRoleErrorsAreThoseTheSDKDeclares(t *testing.T) {
-	_, urls := startServices(t, unlimited(stsWorld))
+	_, endpoints := acctest.StartEmulator(t, unlimited(stsWorld))
 	valid := func(extra map[string]any) map[string]any {
 		params := map[string]any{"RoleArn": auditorRole, "RoleSessionName": "audit-run"}
 		for name, value := range extra {
@@ -157,7 +158,7 @@ func TestAssumeRoleErrorsAreThoseTheSDKDeclares(t *testing.T) {
 		{"unknown parameter", valid(map[string]any{"RoleName": "auditor"}), "UnknownParameter"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, apiErr := assumeRole(t, urls[emulator.ServiceSTS], adminCred, tt.params)
+			_, apiErr := assumeRole(t, endpoints.STS, adminCred, tt.params)
 			if apiErr == nil || apiErr.Code != tt.code {
 				t.Fatalf("error %v, want code %s", apiErr, tt.code)
 			}
@@ -169,8 +170,8 @@ func TestAssumeRoleErrorsAreThoseTheSDKDeclares(t *testing.T) {
 }
 
 func TestAssumeRoleNeedsARegion(t *testing.T) {
-	_, urls := startServices(t, stsWorld)
-	_, apiErr := callService(t, urls[emulator.ServiceSTS], adminCred, emulator.ServiceSTS, "", "2018-08-13", "AssumeRole",
+	_, endpoints := acctest.StartEmulator(t, stsWorld)
+	_, apiErr := callService(t, endpoints.STS, adminCred, emulator.ServiceSTS, "", "2018-08-13", "AssumeRole",
 		map[string]any{"RoleArn": auditorRole, "RoleSessionName": "audit-run"})
 	if apiErr == nil || apiErr.Code != "MissingParameter" || !strings.Contains(apiErr.Message, "Region") {
 		t.Errorf("AssumeRole without a region: %v, want MissingParameter naming Region", apiErr)
@@ -178,9 +179,9 @@ func TestAssumeRoleNeedsARegion(t *testing.T) {
 }
 
 func TestAssumeRoleAcceptsEveryParameterTheSDKDefines(t *testing.T) {
-	srv, urls := startServices(t, stsWorld)
+	srv, endpoints := acctest.StartEmulator(t, stsWorld)
 	policy := url.QueryEscape(`{"version":"2.0","statement":[{"effect":"allow","action":["organization:Describe*"],"resource":["*"]}]}`)
-	resp, apiErr := assumeRole(t, urls[emulator.ServiceSTS], adminCred, map[string]any{
+	resp, apiErr := assumeRole(t, endpoints.STS, adminCred, map[string]any{
 		"RoleArn": guardedRole, "RoleSessionName": "audit.run@ci=1,x_y-z", "DurationSeconds": 43200,
 		"Policy": policy, "ExternalId": "ext-123", "SourceIdentity": "100000000001",
 		"Tags":         []map[string]string{{"Key": "team", "Value": "audit"}},
@@ -189,7 +190,7 @@ func TestAssumeRoleAcceptsEveryParameterTheSDKDefines(t *testing.T) {
 	if apiErr != nil {
 		t.Fatal(apiErr)
 	}
-	if _, apiErr := describe(t, urls[emulator.ServiceOrganization], roleCredential(resp), map[string]any{"MemberUin": 100033118139}); apiErr != nil {
+	if _, apiErr := describe(t, endpoints.Organization, roleCredential(resp), map[string]any{"MemberUin": 100033118139}); apiErr != nil {
 		t.Errorf("the role's temporary credential was refused: %v", apiErr)
 	}
 	want := emulator.AssumeRoleCall{

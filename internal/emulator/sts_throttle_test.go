@@ -8,8 +8,6 @@ import (
 	"testing"
 
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
-
-	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
 
 // The SDK declares InvalidParameter.OverLimit ("exceeds the rate limit")
@@ -17,8 +15,8 @@ import (
 // AssumeRole declares no RequestLimitExceeded; other actions answer the
 // common code.
 func TestEachSTSActionIsThrottledWithTheCodeItDeclares(t *testing.T) {
-	_, _, urls := startOnFakeClock(t, strings.Replace(identityWorld, "{", `{"rate_limit": 1,`, 1))
-	sts := urls[emulator.ServiceSTS]
+	_, _, endpoints := startOnFakeClock(t, strings.Replace(identityWorld, "{", `{"rate_limit": 1,`, 1))
+	sts := endpoints.STS
 	for _, tt := range []struct {
 		action string
 		send   func() *tcerr.TencentCloudSDKError

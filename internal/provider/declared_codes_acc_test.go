@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
@@ -53,7 +54,7 @@ data "tencentcloud_organization_member_email_binds" "all" {}
   security_token = "temp-token"
   max_retries = ` + fmt.Sprint(codeMaxRetries),
 				read: read,
-				want: errorMatching("Error: "+d.Summary(), "Error code: "+code, "RequestId: "),
+				want: acctest.ErrorMatching("Error: "+d.Summary(), "Error code: "+code, "RequestId: "),
 			})
 		}
 	}
@@ -109,7 +110,7 @@ func stsCodeCases(t *testing.T) []codeCase {
 		}[action]
 		cases = append(cases, codeCase{
 			table: "stsCodes", code: code, action: action, arguments: arguments, read: dataSourceBlock("100033118139"),
-			want: errorMatching(code, explainSTS(code)),
+			want: acctest.ErrorMatching(code, explainSTS(code)),
 		})
 	}
 	return cases
@@ -130,7 +131,7 @@ func TestAccEveryExplainedCodeIsAnsweredAndRetriedAsItShouldBe(t *testing.T) {
 		}
 		t.Run(tc.table+"/"+tc.action+"/"+tc.code, func(t *testing.T) {
 			fault := fmt.Sprintf(`"faults": [{"kind": "error", "action": %q, "code": %q}]`, tc.action, tc.code)
-			srv, endpoints := startEmulatorWith(t, fault)
+			srv, endpoints := acctest.StartEmulator(t, testWorldWith(fault))
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{

@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
@@ -41,22 +42,6 @@ func TestAccREADMEWhatItDoesSnippetApplies(t *testing.T) {
 			},
 		}},
 	})
-}
-
-// cliPath is the CLI under test, as newCLIWorkspace finds it.
-func cliPath(t *testing.T) string {
-	t.Helper()
-	if os.Getenv(resource.EnvTfAcc) == "" {
-		t.Skip("acceptance test: set TF_ACC=1")
-	}
-	if path := os.Getenv("TF_ACC_TERRAFORM_PATH"); path != "" {
-		return path
-	}
-	path, err := exec.LookPath("terraform")
-	if err != nil {
-		t.Fatal("no terraform binary: set TF_ACC_TERRAFORM_PATH")
-	}
-	return path
 }
 
 // shims is a directory for PATH holding each named command as a link to
@@ -126,8 +111,8 @@ func demoEnvironment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, endpoints := serveWorld(t, world)
-	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+	_, endpoints := acctest.ServeWorld(t, world)
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
 	t.Setenv(envvar.SecretID, "AKIDdemo00000000000000000000000000")
 	t.Setenv(envvar.SecretKey, "demo-secret-key-not-a-real-one")
 }
@@ -142,7 +127,7 @@ func quickStartHome(t *testing.T, example string) string {
 	if err := os.MkdirAll(filepath.Join(home, "audit"), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Join(home, "audit", "main.tf"), readExample(t, example))
+	acctest.WriteFile(t, filepath.Join(home, "audit", "main.tf"), readExample(t, example))
 	return home
 }
 
@@ -150,7 +135,7 @@ func quickStartHome(t *testing.T, example string) string {
 // dev_overrides: make install into a new HOME, then init, which must find
 // the installed version through the example's version constraint, and plan.
 func TestAccQuickStartWithMakeInstallAndInit(t *testing.T) {
-	cli := cliPath(t)
+	cli := acctest.CLIPath(t)
 	home := quickStartHome(t, "provider/quick_start.tf")
 	out := runShellSnippet(t, docSnippet(t, "docs/index.md", "make install    # in the checkout of this repository"), scratchCheckout(t),
 		"HOME="+home, "PATH="+shims(t, map[string]string{"terraform": cli})+string(os.PathListSeparator)+os.Getenv("PATH"))
@@ -168,7 +153,7 @@ func TestAccQuickStartWithMakeInstallAndInit(t *testing.T) {
 // TestAccQuickStartWithDevOverridesSkipsInit runs the Quick Start with the
 // dev_overrides CLI configuration the docs write, and no init.
 func TestAccQuickStartWithDevOverridesSkipsInit(t *testing.T) {
-	cli := cliPath(t)
+	cli := acctest.CLIPath(t)
 	home := quickStartHome(t, "provider/quick_start.tf")
 	snippet := docSnippet(t, "docs/index.md", "make build      # in the checkout of this repository: bin/terraform-provider-tencentcloud")
 	if strings.Contains(strings.SplitN(snippet, "# no terraform init", 2)[0], "terraform init") {
@@ -245,7 +230,7 @@ func TestAccEmulatorSnippetsServeTheQuickStart(t *testing.T) {
 		{"docs/index.md", "# from a checkout of the provider's repository"},
 	} {
 		t.Run(page.name, func(t *testing.T) {
-			cliPath(t)
+			acctest.CLIPath(t)
 			for _, name := range []string{envvar.SecretID, envvar.SecretKey, envvar.OrganizationEndpoint, envvar.STSEndpoint} {
 				t.Setenv(name, "")
 			}
@@ -280,7 +265,7 @@ func TestAccEmulatorSnippetsServeTheQuickStart(t *testing.T) {
 					t.Errorf("%s: the emulator snippet does not export %s", page.name, name)
 				}
 			}
-			out, err := newCLIWorkspace(t, readExample(t, "provider/quick_start.tf")).run(t, "plan", "-input=false")
+			out, err := acctest.NewCLIWorkspace(t, readExample(t, "provider/quick_start.tf")).Run(t, "plan", "-input=false")
 			if err != nil || !strings.Contains(out, "member_email_bound = true") {
 				t.Errorf("%s: the Quick Start did not plan against the documented emulator (err %v):\n%s", page.name, err, out)
 			}
@@ -292,7 +277,7 @@ func TestAccEmulatorSnippetsServeTheQuickStart(t *testing.T) {
 // the comment of examples/provider/emulator.tf, on free ports instead of
 // 8080 and 8081, which another process may hold.
 func TestAccTheEmulatorCommandInTheEmulatorExampleStarts(t *testing.T) {
-	cliPath(t)
+	acctest.CLIPath(t)
 	var command string
 	for _, line := range strings.Split(readExample(t, "provider/emulator.tf"), "\n") {
 		if _, rest, ok := strings.Cut(line, "#   go run "); ok {
@@ -315,10 +300,10 @@ func TestAccThePolicySnippetsRunAsWritten(t *testing.T) {
 	for _, page := range []string{"docs/data-sources/organization_member_email_bind.md", "docs/data-sources/organization_member_email_binds.md"} {
 		t.Run(filepath.Base(page), func(t *testing.T) {
 			exampleEnvironment(t)
-			w := newCLIWorkspace(t, providerFromEnvironment+dataSourceExample(t, "for_each.tf"))
-			writeFile(t, filepath.Join(w.dir, "member_email_bound.rego"), readExample(t, "policy/member_email_bound.rego"))
-			path := shims(t, map[string]string{"terraform": w.terraform, "opa": opaBinary(t)}) + string(os.PathListSeparator) + os.Getenv("PATH")
-			out := runShellSnippet(t, docSnippet(t, page, "terraform plan -out=plan.tfplan"), w.dir, "PATH="+path, "TF_CLI_CONFIG_FILE="+w.cliConfig)
+			w := acctest.NewCLIWorkspace(t, providerFromEnvironment+dataSourceExample(t, "for_each.tf"))
+			acctest.WriteFile(t, filepath.Join(w.Dir, "member_email_bound.rego"), readExample(t, "policy/member_email_bound.rego"))
+			path := shims(t, map[string]string{"terraform": w.Terraform, "opa": opaBinary(t)}) + string(os.PathListSeparator) + os.Getenv("PATH")
+			out := runShellSnippet(t, docSnippet(t, page, "terraform plan -out=plan.tfplan"), w.Dir, "PATH="+path, "TF_CLI_CONFIG_FILE="+w.CLIConfig)
 			if !strings.Contains(out, "member 100033118140 has no bound email (bind_status is Unbound)") {
 				t.Errorf("opa eval did not deny the unbound member:\n%s", out)
 			}
@@ -365,10 +350,10 @@ func emptyOrganizationEnvironment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, endpoints := serveWorld(t, world)
+	_, endpoints := acctest.ServeWorld(t, world)
 	t.Setenv(envvar.SecretID, "AKIDaudit")
 	t.Setenv(envvar.SecretKey, "audit-key")
-	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
 }
 
 // TestAccExampleInventoryChecksFailOnAnEmptyOrganization: alltrue([]) is
@@ -377,8 +362,8 @@ func emptyOrganizationEnvironment(t *testing.T) {
 func TestAccExampleInventoryChecksFailOnAnEmptyOrganization(t *testing.T) {
 	t.Run("check.tf", func(t *testing.T) {
 		emptyOrganizationEnvironment(t)
-		out, err := newCLIWorkspace(t, providerFromEnvironment+inventoryExample(t, "check.tf")).run(t, "plan", "-input=false")
-		if err != nil || !wrappedPattern(`Warning: Check block assertion failed.*No member was read, so no member was checked`).MatchString(out) {
+		out, err := acctest.NewCLIWorkspace(t, providerFromEnvironment+inventoryExample(t, "check.tf")).Run(t, "plan", "-input=false")
+		if err != nil || !acctest.WrappedPattern(`Warning: Check block assertion failed.*No member was read, so no member was checked`).MatchString(out) {
 			t.Errorf("the check must warn when no member was read (err %v):\n%s", err, out)
 		}
 	})
@@ -388,7 +373,7 @@ func TestAccExampleInventoryChecksFailOnAnEmptyOrganization(t *testing.T) {
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
 				Config:      providerFromEnvironment + inventoryExample(t, "postcondition.tf"),
-				ExpectError: errorMatching("No Members Found", "require_members", "The organization's listing holds no member", "require_members = true makes this an error"),
+				ExpectError: acctest.ErrorMatching("No Members Found", "require_members", "The organization's listing holds no member", "require_members = true makes this an error"),
 			}},
 		})
 	})
@@ -408,14 +393,14 @@ func TestAccExampleCompactCheckWarnsOnCounts(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.setup(t)
-			out, err := newCLIWorkspace(t, example).run(t, "plan", "-input=false")
+			out, err := acctest.NewCLIWorkspace(t, example).Run(t, "plan", "-input=false")
 			if err != nil {
 				t.Fatalf("a failed check must not fail the plan: %v\n%s", err, out)
 			}
 			if tt.want == "" && strings.Contains(out, "Check block assertion failed") {
 				t.Errorf("with every member bound the check must pass quietly:\n%s", out)
 			}
-			if tt.want != "" && !wrappedPattern(tt.want).MatchString(out) {
+			if tt.want != "" && !acctest.WrappedPattern(tt.want).MatchString(out) {
 				t.Errorf("want a warning matching %q:\n%s", tt.want, out)
 			}
 		})
@@ -446,12 +431,12 @@ func TestAccExampleCompactCheckPlanStaysShortForALargeOrganization(t *testing.T)
 	if err := world.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	_, endpoints := serveWorld(t, world)
+	_, endpoints := acctest.ServeWorld(t, world)
 	t.Setenv(envvar.SecretID, "AKIDaudit")
 	t.Setenv(envvar.SecretKey, "audit-key")
-	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
 
-	out, err := newCLIWorkspace(t, providerFromEnvironment+inventoryExample(t, "compact_check.tf")).run(t, "plan", "-input=false")
+	out, err := acctest.NewCLIWorkspace(t, providerFromEnvironment+inventoryExample(t, "compact_check.tf")).Run(t, "plan", "-input=false")
 	if err != nil || !strings.Contains(out, "5 of 200 members have no bound email") {
 		t.Fatalf("want the check to warn about 5 of 200 members (err %v):\n%s", err, out)
 	}
@@ -464,14 +449,14 @@ func TestAccExampleCheckNotBoundNamesOnlyTheUnbound(t *testing.T) {
 	example := providerFromEnvironment + inventoryExample(t, "check_not_bound.tf")
 
 	exampleOrganizationEnvironment(t, "Success")
-	out, err := newCLIWorkspace(t, example).run(t, "plan", "-input=false")
+	out, err := acctest.NewCLIWorkspace(t, example).Run(t, "plan", "-input=false")
 	if err != nil || strings.Contains(out, "Check block assertion failed") {
 		t.Errorf("with every member bound the check must pass quietly (err %v):\n%s", err, out)
 	}
 
 	srv := exampleOrganizationEnvironment(t, "Valid")
-	out, err = newCLIWorkspace(t, example).run(t, "plan", "-input=false")
-	if err != nil || !wrappedPattern(`Warning: Check block assertion failed.*Members without a bound email: 100033118203 \(Valid\)\.`).MatchString(out) {
+	out, err = acctest.NewCLIWorkspace(t, example).Run(t, "plan", "-input=false")
+	if err != nil || !acctest.WrappedPattern(`Warning: Check block assertion failed.*Members without a bound email: 100033118203 \(Valid\)\.`).MatchString(out) {
 		t.Errorf("with a member waiting for activation the check must warn, naming it (err %v):\n%s", err, out)
 	}
 	if strings.Contains(out, "100033118201") || strings.Contains(out, "100033118202") {
@@ -518,12 +503,12 @@ data "tencentcloud_organization_member_email_bind" "report" {
 // a tccli profile of that name, and no key pair in the environment.
 func exampleEnvironmentFromProfile(t *testing.T, profile string) *emulator.Server {
 	t.Helper()
-	srv, endpoints := startEmulator(t)
+	srv, endpoints := acctest.StartEmulator(t, testWorld)
 	dir := t.TempDir()
 	writeProfile(t, dir, profile, `{"secretId": "AKIDadmin", "secretKey": "admin-key"}`, "")
 	t.Setenv(envvar.SharedCredentialsDir, dir)
 	t.Setenv(envvar.SecretID, "")
 	t.Setenv(envvar.SecretKey, "")
-	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
 	return srv
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
@@ -76,7 +77,7 @@ func TestARefusedConnectionIsNotAdvisedMoreRetries(t *testing.T) {
 }
 
 func TestAccEndpointDeadFromTheStartFailsWithinSecondsNamingTheEnvironmentVariable(t *testing.T) {
-	_, _ = serveWorld(t, inventoryWorld(t, 10, ""))
+	_, _ = acctest.ServeWorld(t, inventoryWorld(t, 10, ""))
 	endpoint := closedURL(t)
 	t.Setenv(envvar.OrganizationEndpoint, endpoint)
 	began := time.Now()
@@ -84,7 +85,7 @@ func TestAccEndpointDeadFromTheStartFailsWithinSecondsNamingTheEnvironmentVariab
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: inventoryWithoutEndpoint,
-			ExpectError: errorMatching("Tencent Cloud API Endpoint Unreachable", endpoint, "attempts in a row",
+			ExpectError: acctest.ErrorMatching("Tencent Cloud API Endpoint Unreachable", endpoint, "attempts in a row",
 				"connection refused", "comes from the environment variable "+envvar.OrganizationEndpoint),
 		}},
 	})
@@ -116,7 +117,7 @@ func TestAccEndpointThatDiesMidReadFailsWithinSecondsAsOneError(t *testing.T) {
 		Steps: []resource.TestStep{{
 			// max_retries stays at its default of 10.
 			Config: inventoryConfig(ts.URL, ""),
-			ExpectError: errorMatching("Tencent Cloud API Endpoint Unreachable", "could not be read", ts.URL,
+			ExpectError: acctest.ErrorMatching("Tencent Cloud API Endpoint Unreachable", "could not be read", ts.URL,
 				"attempts in a row", "comes from the provider argument endpoints.organization"),
 		}},
 	})
@@ -142,18 +143,18 @@ func closedURL(t *testing.T) string {
 }
 
 func TestAccDeadSTSEndpointIsNamedWithItsEnvironmentVariable(t *testing.T) {
-	_, endpoints := startEmulator(t)
+	_, endpoints := acctest.StartEmulator(t, testWorld)
 	t.Setenv(envvar.STSEndpoint, closedURL(t))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlockWith(endpoints.organization, `secret_id = "AKIDadmin"
+			Config: providerBlockWith(endpoints.Organization, `secret_id = "AKIDadmin"
   secret_key = "admin-key"
   assume_role {
     role_arn     = "qcs::cam::uin/100000000001:roleName/audit"
     session_name = "audit-run"
   }`) + dataSourceBlock("100033118139"),
-			ExpectError: errorMatching("could not be reached", "attempts in a row", "connection refused",
+			ExpectError: acctest.ErrorMatching("could not be reached", "attempts in a row", "connection refused",
 				"The STS endpoint comes from the environment variable "+envvar.STSEndpoint),
 		}},
 	})
@@ -211,8 +212,8 @@ func connectProxy502(t *testing.T) string {
 
 func TestAccWrongEndpointBehindAProxyFailsWithinSecondsNamingTheProxy(t *testing.T) {
 	proxy := connectProxy502(t)
-	w := newCLIWorkspace(t, inventoryWithoutEndpoint)
-	cmd := w.command("plan", "-input=false", "-no-color")
+	w := acctest.NewCLIWorkspace(t, inventoryWithoutEndpoint)
+	cmd := w.Command("plan", "-input=false", "-no-color")
 	cmd.Env = append(cmd.Env, "HTTPS_PROXY=http://proxy-user:proxy-secret@"+proxy,
 		envvar.OrganizationEndpoint+"=https://organization.wrong-host.invalid")
 	out, took := cliOutput(t, cmd, 180*time.Second)
@@ -233,8 +234,8 @@ func TestAccWrongEndpointBehindAProxyFailsWithinSecondsNamingTheProxy(t *testing
 func TestAccMemberUinsOnAnEndpointDeadFromTheStartAreOneError(t *testing.T) {
 	endpoint := closedURL(t)
 	// max_retries 2: every call gives up before the 2 s grace ends.
-	w := newCLIWorkspace(t, inventoryConfig(endpoint, `member_uins = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]`))
-	out, _ := cliOutput(t, w.command("plan", "-input=false", "-no-color"), 180*time.Second)
+	w := acctest.NewCLIWorkspace(t, inventoryConfig(endpoint, `member_uins = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]`))
+	out, _ := cliOutput(t, w.Command("plan", "-input=false", "-no-color"), 180*time.Second)
 	for _, want := range []string{"Tencent Cloud API Endpoint Unreachable", "10 of 10 members could not be read",
 		"No connection could be made to " + endpoint, "connection refused", "endpoints.organization"} {
 		if !strings.Contains(out, want) {

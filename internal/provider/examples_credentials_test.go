@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
@@ -25,9 +26,9 @@ func identityExampleEnvironment(t *testing.T) {
 		// Before the cleanup below, which would find no read.
 		t.Skip("acceptance test: set TF_ACC=1")
 	}
-	srv, endpoints := startIdentityEmulator(t, "")
-	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
-	t.Setenv(envvar.STSEndpoint, endpoints.sts)
+	srv, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
+	t.Setenv(envvar.STSEndpoint, endpoints.STS)
 	t.Cleanup(func() {
 		if err := expectSigners(srv, "AKIDtmp")(nil); err != nil {
 			t.Error(err)

@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
@@ -59,10 +60,10 @@ func exampleOrganizationEnvironment(t *testing.T, thirdStatus string) *emulator.
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, endpoints := serveWorld(t, world)
+	srv, endpoints := acctest.ServeWorld(t, world)
 	t.Setenv(envvar.SecretID, "AKIDaudit")
 	t.Setenv(envvar.SecretKey, "audit-key")
-	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
 	return srv
 }
 
@@ -135,17 +136,17 @@ func TestAccExampleInventoryCheckBlock(t *testing.T) {
 	example := providerFromEnvironment + inventoryExample(t, "check.tf")
 
 	exampleOrganizationEnvironment(t, "Success")
-	out, err := newCLIWorkspace(t, example).run(t, "plan", "-input=false")
+	out, err := acctest.NewCLIWorkspace(t, example).Run(t, "plan", "-input=false")
 	if err != nil || strings.Contains(out, "Check block assertion failed") {
 		t.Errorf("with every member bound the check must pass quietly (err %v):\n%s", err, out)
 	}
 
 	exampleOrganizationEnvironment(t, "Unbound")
-	out, err = newCLIWorkspace(t, example).run(t, "plan", "-input=false")
+	out, err = acctest.NewCLIWorkspace(t, example).Run(t, "plan", "-input=false")
 	if err != nil {
 		t.Errorf("a failed check must not fail the plan: %v\n%s", err, out)
 	}
-	if !wrappedPattern(`Warning: Check block assertion failed.*Members without a bound email: 100033118203 \(bind_status is Unbound\)\.`).MatchString(out) {
+	if !acctest.WrappedPattern(`Warning: Check block assertion failed.*Members without a bound email: 100033118203 \(bind_status is Unbound\)\.`).MatchString(out) {
 		t.Errorf("with an unbound member the check must warn, naming it:\n%s", out)
 	}
 }
@@ -171,7 +172,7 @@ func TestAccExampleInventoryPostcondition(t *testing.T) {
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
 				Config:      example,
-				ExpectError: errorMatching("Resource postcondition failed", "Every member account must have a bound email; these do not: 100033118203."),
+				ExpectError: acctest.ErrorMatching("Resource postcondition failed", "Every member account must have a bound email; these do not: 100033118203."),
 			}},
 		})
 	})
@@ -218,17 +219,17 @@ func TestAccExampleInventoryStatusOnly(t *testing.T) {
 
 // policyDenials plans the workspace, as a user does before applying, and
 // returns what the policy example denies on the plan's JSON.
-func policyDenials(t *testing.T, w cliWorkspace) []string {
+func policyDenials(t *testing.T, w acctest.CLIWorkspace) []string {
 	t.Helper()
-	if out, err := w.run(t, "plan", "-input=false", "-out=plan.tfplan"); err != nil {
+	if out, err := w.Run(t, "plan", "-input=false", "-out=plan.tfplan"); err != nil {
 		t.Fatalf("plan: %v\n%s", err, out)
 	}
-	planJSON, err := w.command("show", "-json", "plan.tfplan").Output()
+	planJSON, err := w.Command("show", "-json", "plan.tfplan").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
-	planPath := filepath.Join(w.dir, "plan.json")
-	writeFile(t, planPath, string(planJSON))
+	planPath := filepath.Join(w.Dir, "plan.json")
+	acctest.WriteFile(t, planPath, string(planJSON))
 	out, err := exec.Command(opaBinary(t), "eval", "--format=json",
 		"--data", "../../examples/policy/member_email_bound.rego",
 		"--input", planPath, "data.terraform.organization.deny").Output()
@@ -254,16 +255,16 @@ func policyDenials(t *testing.T, w cliWorkspace) []string {
 // the policy must find both, in child_modules of child_modules.
 func TestAccExamplePolicyFindsReadsInNestedModules(t *testing.T) {
 	exampleOrganizationEnvironment(t, "Unbound")
-	w := newCLIWorkspace(t, providerFromEnvironment+`
+	w := acctest.NewCLIWorkspace(t, providerFromEnvironment+`
 module "org_audit" {
   source = "./modules/org_audit"
 }
 `)
-	audit := filepath.Join(w.dir, "modules", "org_audit")
+	audit := filepath.Join(w.Dir, "modules", "org_audit")
 	if err := os.MkdirAll(filepath.Join(audit, "inventory"), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Join(audit, "main.tf"), requiredProviders+`
+	acctest.WriteFile(t, filepath.Join(audit, "main.tf"), requiredProviders+`
 module "inventory" {
   source = "./inventory"
 }
@@ -272,9 +273,9 @@ data "tencentcloud_organization_member_email_bind" "finance_dev" {
   member_uin = `+exampleUnboundMember+`
 }
 `)
-	writeFile(t, filepath.Join(audit, "inventory", "main.tf"), requiredProviders+inventoryExample(t, "data-source.tf"))
+	acctest.WriteFile(t, filepath.Join(audit, "inventory", "main.tf"), requiredProviders+inventoryExample(t, "data-source.tf"))
 	// Local modules need no download, but Terraform plans only installed ones.
-	if out, err := w.run(t, "get"); err != nil {
+	if out, err := w.Run(t, "get"); err != nil {
 		t.Fatalf("get: %v\n%s", err, out)
 	}
 
@@ -296,14 +297,14 @@ func TestAccExamplePolicyOnACheckBlockPlan(t *testing.T) {
 	example := providerFromEnvironment + inventoryExample(t, "check.tf")
 
 	exampleOrganizationEnvironment(t, "Success")
-	if got := policyDenials(t, newCLIWorkspace(t, example)); len(got) != 0 {
+	if got := policyDenials(t, acctest.NewCLIWorkspace(t, example)); len(got) != 0 {
 		t.Errorf("with every member bound the policy denied %q", got)
 	}
 
 	exampleOrganizationEnvironment(t, "Valid")
 	want := []string{"member 100033118203 has no bound email (bind_status is Valid), read by " +
 		"data.tencentcloud_organization_member_email_binds.audit"}
-	if got := policyDenials(t, newCLIWorkspace(t, example)); !reflect.DeepEqual(got, want) {
+	if got := policyDenials(t, acctest.NewCLIWorkspace(t, example)); !reflect.DeepEqual(got, want) {
 		t.Errorf("the policy denied %q, want %q", got, want)
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
@@ -28,13 +29,13 @@ const boundMember, unboundMember = "100033118139", "100033118140"
 
 // exampleEnvironment points the provider's environment at a new emulator,
 // each service at its own endpoint, with the admin's key.
-func exampleEnvironment(t *testing.T) testEndpoints {
+func exampleEnvironment(t *testing.T) acctest.Endpoints {
 	t.Helper()
-	_, endpoints := startEmulator(t)
+	_, endpoints := acctest.StartEmulator(t, testWorld)
 	t.Setenv(envvar.SecretID, "AKIDadmin")
 	t.Setenv(envvar.SecretKey, "admin-key")
-	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
-	t.Setenv(envvar.STSEndpoint, endpoints.sts)
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
+	t.Setenv(envvar.STSEndpoint, endpoints.STS)
 	return endpoints
 }
 
@@ -47,16 +48,16 @@ func TestAccExampleCheckBlock(t *testing.T) {
 	exampleEnvironment(t)
 	example := dataSourceExample(t, "check.tf")
 
-	out, err := newCLIWorkspace(t, providerFromEnvironment+example).run(t, "plan", "-input=false")
+	out, err := acctest.NewCLIWorkspace(t, providerFromEnvironment+example).Run(t, "plan", "-input=false")
 	if err != nil || strings.Contains(out, "Check block assertion failed") {
 		t.Errorf("with a bound member the check must pass quietly (err %v):\n%s", err, out)
 	}
 
-	out, err = newCLIWorkspace(t, providerFromEnvironment+strings.ReplaceAll(example, boundMember, unboundMember)).run(t, "plan", "-input=false")
+	out, err = acctest.NewCLIWorkspace(t, providerFromEnvironment+strings.ReplaceAll(example, boundMember, unboundMember)).Run(t, "plan", "-input=false")
 	if err != nil {
 		t.Errorf("a failed check must not fail the plan: %v\n%s", err, out)
 	}
-	if !wrappedPattern(`Warning: Check block assertion failed.*Member 100033118140 has no bound email: bind_status is Unbound`).MatchString(out) {
+	if !acctest.WrappedPattern(`Warning: Check block assertion failed.*Member 100033118140 has no bound email: bind_status is Unbound`).MatchString(out) {
 		t.Errorf("with an unbound member the check must warn:\n%s", out)
 	}
 }
@@ -75,7 +76,7 @@ func TestAccExamplePostcondition(t *testing.T) {
 			},
 			{
 				Config:      providerFromEnvironment + strings.ReplaceAll(example, boundMember, unboundMember),
-				ExpectError: errorMatching("Resource postcondition failed", "The payer account 100033118140 must have a bound email"),
+				ExpectError: acctest.ErrorMatching("Resource postcondition failed", "The payer account 100033118140 must have a bound email"),
 			},
 		},
 	})
@@ -83,11 +84,11 @@ func TestAccExamplePostcondition(t *testing.T) {
 
 func TestAccExampleForEachOutputs(t *testing.T) {
 	exampleEnvironment(t)
-	w := newCLIWorkspace(t, providerFromEnvironment+dataSourceExample(t, "for_each.tf"))
-	if out, err := w.run(t, "apply", "-auto-approve", "-input=false"); err != nil {
+	w := acctest.NewCLIWorkspace(t, providerFromEnvironment+dataSourceExample(t, "for_each.tf"))
+	if out, err := w.Run(t, "apply", "-auto-approve", "-input=false"); err != nil {
 		t.Fatalf("apply: %v\n%s", err, out)
 	}
-	out, err := w.command("output", "-json").Output()
+	out, err := w.Command("output", "-json").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,16 +109,16 @@ func TestAccExampleForEachOutputs(t *testing.T) {
 // a real plan of the for_each example, where the values must appear.
 func TestAccExamplePolicyOnPlanJSON(t *testing.T) {
 	exampleEnvironment(t)
-	w := newCLIWorkspace(t, providerFromEnvironment+dataSourceExample(t, "for_each.tf"))
-	if out, err := w.run(t, "plan", "-input=false", "-out=plan.tfplan"); err != nil {
+	w := acctest.NewCLIWorkspace(t, providerFromEnvironment+dataSourceExample(t, "for_each.tf"))
+	if out, err := w.Run(t, "plan", "-input=false", "-out=plan.tfplan"); err != nil {
 		t.Fatalf("plan: %v\n%s", err, out)
 	}
-	planJSON, err := w.command("show", "-json", "plan.tfplan").Output()
+	planJSON, err := w.Command("show", "-json", "plan.tfplan").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
-	planPath := filepath.Join(w.dir, "plan.json")
-	writeFile(t, planPath, string(planJSON))
+	planPath := filepath.Join(w.Dir, "plan.json")
+	acctest.WriteFile(t, planPath, string(planJSON))
 
 	// The path the policy reads, checked here so a failure says which part moved.
 	var plan struct {

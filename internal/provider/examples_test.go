@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
@@ -30,10 +31,10 @@ func readExample(t *testing.T, path string) string {
 }
 
 func TestAccExampleDataSource(t *testing.T) {
-	_, endpoints := startEmulator(t)
+	_, endpoints := acctest.StartEmulator(t, testWorld)
 	t.Setenv(envvar.SecretID, "AKIDadmin")
 	t.Setenv(envvar.SecretKey, "admin-key")
-	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -52,10 +53,10 @@ func TestAccExampleDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, endpoints := serveWorld(t, world)
+	_, endpoints := acctest.ServeWorld(t, world)
 	t.Setenv(envvar.SecretID, world.Credentials[0].SecretID)
 	t.Setenv(envvar.SecretKey, world.Credentials[0].SecretKey)
-	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -110,7 +111,7 @@ func TestAccExampleProviderEmulatorEndpoints(t *testing.T) {
 	endpoints := exampleEnvironment(t)
 	t.Setenv(envvar.OrganizationEndpoint, "")
 	t.Setenv(envvar.STSEndpoint, "")
-	example := strings.NewReplacer("http://127.0.0.1:8080", endpoints.organization, "http://127.0.0.1:8081", endpoints.sts).
+	example := strings.NewReplacer("http://127.0.0.1:8080", endpoints.Organization, "http://127.0.0.1:8081", endpoints.STS).
 		Replace(readExample(t, "provider/emulator.tf"))
 	expectExampleReadsBoundMember(t, example)
 }

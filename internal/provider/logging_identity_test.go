@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
@@ -58,12 +59,12 @@ func TestAccTraceLogsHoldNoExchangedSecrets(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			srv, endpoints := startIdentityEmulator(t, "")
+			srv, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
 			logPath := filepath.Join(t.TempDir(), "trace.log")
 			t.Setenv("TF_LOG", "TRACE")
 			t.Setenv("TF_LOG_PATH", logPath)
-			t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
-			t.Setenv(envvar.STSEndpoint, endpoints.sts)
+			t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
+			t.Setenv(envvar.STSEndpoint, endpoints.STS)
 			for name, value := range tc.env(t) {
 				t.Setenv(name, value)
 			}

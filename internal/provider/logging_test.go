@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
@@ -27,15 +28,15 @@ import (
 // because the test framework itself logs the configuration it runs.
 func TestAccTraceLogsHoldNoSecrets(t *testing.T) {
 	const secretKey, token = "log-secret-key-4f9a", "log-token-b7c2"
-	srv, endpoints := startEmulatorWithFaults(t, `[{"kind": "internal_error", "count": 1, "member_uin": 100033118139}]`)
+	srv, endpoints := acctest.StartEmulator(t, worldWithFaults(`[{"kind": "internal_error", "count": 1, "member_uin": 100033118139}]`))
 	logPath := filepath.Join(t.TempDir(), "trace.log")
 	t.Setenv("TF_LOG", "TRACE")
 	t.Setenv("TF_ACC_LOG_PATH", logPath)
 	t.Setenv(envvar.SecretID, "AKIDlogs")
 	t.Setenv(envvar.SecretKey, secretKey)
 	t.Setenv(envvar.SecurityToken, token)
-	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
-	t.Setenv(envvar.STSEndpoint, endpoints.sts)
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
+	t.Setenv(envvar.STSEndpoint, endpoints.STS)
 	t.Setenv(envvar.AssumeRoleArn, auditorRole)
 
 	resource.Test(t, resource.TestCase{
@@ -46,7 +47,7 @@ func TestAccTraceLogsHoldNoSecrets(t *testing.T) {
 			},
 			{
 				Config:      providerFromEnvironment + dataSourceBlock("100000000404"),
-				ExpectError: errorMatching("Organization Member Not Found"),
+				ExpectError: acctest.ErrorMatching("Organization Member Not Found"),
 			},
 		},
 	})

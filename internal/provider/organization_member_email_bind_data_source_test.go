@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
@@ -32,9 +33,9 @@ func expectAttribute(name string, value knownvalue.Check) statecheck.StateCheck 
 }
 
 func TestAccBoundMemberHasEveryField(t *testing.T) {
-	srv, endpoints := startEmulator(t)
+	srv, endpoints := acctest.StartEmulator(t, testWorld)
 	requestIDsDiffer := statecheck.CompareValue(compare.ValuesDiffer())
-	config := providerBlock(endpoints.organization) + dataSourceBlock("100033118139")
+	config := providerBlock(endpoints.Organization) + dataSourceBlock("100033118139")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -77,11 +78,11 @@ func TestAccBoundMemberHasEveryField(t *testing.T) {
 }
 
 func TestAccUnboundMemberLeavesAbsentFieldsNull(t *testing.T) {
-	_, endpoints := startEmulator(t)
+	_, endpoints := acctest.StartEmulator(t, testWorld)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlock(endpoints.organization) + dataSourceBlock("100033118140"),
+			Config: providerBlock(endpoints.Organization) + dataSourceBlock("100033118140"),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectAttribute("bind_status", knownvalue.StringExact("Unbound")),
 				expectAttribute("phone_bind", knownvalue.Int64Exact(0)),
@@ -99,11 +100,11 @@ func TestAccUnboundMemberLeavesAbsentFieldsNull(t *testing.T) {
 }
 
 func TestAccExplicitNullsStayNullAndEmptyStringsStayEmpty(t *testing.T) {
-	_, endpoints := startEmulator(t)
+	_, endpoints := acctest.StartEmulator(t, testWorld)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlock(endpoints.organization) + dataSourceBlock("100033118141"),
+			Config: providerBlock(endpoints.Organization) + dataSourceBlock("100033118141"),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectAttribute("bind_status", knownvalue.StringExact("Valid")),
 				expectAttribute("description", knownvalue.StringExact("")),
@@ -117,22 +118,22 @@ func TestAccExplicitNullsStayNullAndEmptyStringsStayEmpty(t *testing.T) {
 }
 
 func TestAccIntegerTooLargeForTerraformIsAnError(t *testing.T) {
-	_, endpoints := startEmulator(t)
+	_, endpoints := acctest.StartEmulator(t, testWorld)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:      providerBlock(endpoints.organization) + dataSourceBlock("100033118142"),
-			ExpectError: errorMatching("API Value Out of Range", "bind_id = 18446744073709551615", "does not fit in a Terraform number of type Int64"),
+			Config:      providerBlock(endpoints.Organization) + dataSourceBlock("100033118142"),
+			ExpectError: acctest.ErrorMatching("API Value Out of Range", "bind_id = 18446744073709551615", "does not fit in a Terraform number of type Int64"),
 		}},
 	})
 }
 
 func TestAccMemberUinKnownOnlyAtApply(t *testing.T) {
-	srv, endpoints := startEmulator(t)
+	srv, endpoints := acctest.StartEmulator(t, testWorld)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlock(endpoints.organization) + `
+			Config: providerBlock(endpoints.Organization) + `
 resource "terraform_data" "uin" {
   input = 100033118139
 }
@@ -158,12 +159,12 @@ resource "terraform_data" "uin" {
 func TestAccInvalidMemberUin(t *testing.T) {
 	for uin, shown := range map[string]string{"0": "0", "-5": "-5", "1.5": "1.5", "1e20": "1e+20", "1e400": "1e+400", "9223372036854775808": "9223372036854775808"} {
 		t.Run(uin, func(t *testing.T) {
-			srv, endpoints := startEmulator(t)
+			srv, endpoints := acctest.StartEmulator(t, testWorld)
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config: providerBlock(endpoints.organization) + dataSourceBlock(uin),
-					ExpectError: errorMatching("Invalid Whole Number", "member_uin = "+uin,
+					Config: providerBlock(endpoints.Organization) + dataSourceBlock(uin),
+					ExpectError: acctest.ErrorMatching("Invalid Whole Number", "member_uin = "+uin,
 						"member_uin must be a member account's UIN, a whole number from 1 to 9223372036854775807, but it is "+shown),
 				}},
 			})
@@ -175,7 +176,7 @@ func TestAccInvalidMemberUin(t *testing.T) {
 }
 
 func TestAccAPIErrorsFromEmulator(t *testing.T) {
-	_, endpoints := startEmulator(t)
+	_, endpoints := acctest.StartEmulator(t, testWorld)
 	tests := []struct {
 		name      string
 		arguments string
@@ -186,40 +187,40 @@ func TestAccAPIErrorsFromEmulator(t *testing.T) {
 			name:      "member not found",
 			arguments: `secret_id = "AKIDadmin"` + "\n" + `secret_key = "admin-key"`,
 			memberUin: "100000000404",
-			want: errorMatching("Error: Organization Member Not Found", "member_uin = 100000000404",
+			want: acctest.ErrorMatching("Error: Organization Member Not Found", "member_uin = 100000000404",
 				"Account 100000000404 is not a member", "Error code: ResourceNotFound.OrganizationMemberNotExist", "RequestId: "),
 		},
 		{
 			name:      "organization not found",
 			arguments: `secret_id = "AKIDloner"` + "\n" + `secret_key = "loner-key"`,
 			memberUin: "100033118139",
-			want: errorMatching("Caller Is Not in an Organization", "SecretId from the provider argument secret_id does not belong",
+			want: acctest.ErrorMatching("Caller Is Not in an Organization", "SecretId from the provider argument secret_id does not belong",
 				"ResourceNotFound.OrganizationNotExist", "RequestId: "),
 		},
 		{
 			name:      "wrong secret key",
 			arguments: `secret_id = "AKIDadmin"` + "\n" + `secret_key = "not-the-key"`,
 			memberUin: "100033118139",
-			want: errorMatching("Invalid Secret Key", "the SecretKey from the provider argument secret_key does not belong to the SecretId from the provider argument secret_id",
+			want: acctest.ErrorMatching("Invalid Secret Key", "the SecretKey from the provider argument secret_key does not belong to the SecretId from the provider argument secret_id",
 				"AuthFailure.SignatureFailure", "RequestId: "),
 		},
 		{
 			name:      "unknown secret id",
 			arguments: `secret_id = "AKIDnobody"` + "\n" + `secret_key = "x"`,
 			memberUin: "100033118139",
-			want:      errorMatching("Unknown Secret ID", "SecretId from the provider argument secret_id does not exist", "AuthFailure.SecretIdNotFound"),
+			want:      acctest.ErrorMatching("Unknown Secret ID", "SecretId from the provider argument secret_id does not exist", "AuthFailure.SecretIdNotFound"),
 		},
 		{
 			name:      "temporary credential without token",
 			arguments: `secret_id = "AKIDtemp"` + "\n" + `secret_key = "temp-key"`,
 			memberUin: "100033118139",
-			want:      errorMatching("Missing Security Token", "SecretId from the provider argument secret_id belongs to a temporary credential", "AuthFailure.TokenFailure"),
+			want:      acctest.ErrorMatching("Missing Security Token", "SecretId from the provider argument secret_id belongs to a temporary credential", "AuthFailure.TokenFailure"),
 		},
 		{
 			name:      "temporary credential with wrong token",
 			arguments: `secret_id = "AKIDtemp"` + "\n" + `secret_key = "temp-key"` + "\n" + `security_token = "stale"`,
 			memberUin: "100033118139",
-			want:      errorMatching("Invalid Security Token", "security token from the provider argument security_token is invalid", "AuthFailure.TokenFailure"),
+			want:      acctest.ErrorMatching("Invalid Security Token", "security token from the provider argument security_token is invalid", "AuthFailure.TokenFailure"),
 		},
 	}
 	for _, tt := range tests {
@@ -227,7 +228,7 @@ func TestAccAPIErrorsFromEmulator(t *testing.T) {
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      providerBlockWith(endpoints.organization, tt.arguments) + dataSourceBlock(tt.memberUin),
+					Config:      providerBlockWith(endpoints.Organization, tt.arguments) + dataSourceBlock(tt.memberUin),
 					ExpectError: tt.want,
 				}},
 			})
@@ -248,25 +249,25 @@ func TestAccAPIErrorsFromCannedResponses(t *testing.T) {
 		want   *regexp.Regexp
 	}{
 		{"cam denies the action", 200, apiError("UnauthorizedOperation"),
-			errorMatching("Not Authorized", "not allowed to call organization:DescribeOrganizationMemberEmailBind", "Message: canned message", "RequestId: req-UnauthorizedOperation")},
+			acctest.ErrorMatching("Not Authorized", "not allowed to call organization:DescribeOrganizationMemberEmailBind", "Message: canned message", "RequestId: req-UnauthorizedOperation")},
 		{"auth sub-code", 200, apiError("AuthFailure.UnauthorizedOperation"),
-			errorMatching("Not Authorized", "organization:DescribeOrganizationMemberEmailBind")},
+			acctest.ErrorMatching("Not Authorized", "organization:DescribeOrganizationMemberEmailBind")},
 		{"clock skew", 200, apiError("AuthFailure.SignatureExpire"),
-			errorMatching("Request Signature Expired", "Synchronize this machine's clock")},
+			acctest.ErrorMatching("Request Signature Expired", "Synchronize this machine's clock")},
 		{"throttled", 200, apiError("RequestLimitExceeded.UinLimitExceeded"),
-			errorMatching("API Rate Limit Exceeded", "20 requests per second", "RequestLimitExceeded.UinLimitExceeded")},
+			acctest.ErrorMatching("API Rate Limit Exceeded", "20 requests per second", "RequestLimitExceeded.UinLimitExceeded")},
 		{"internal error", 200, apiError("InternalError"),
-			errorMatching("Tencent Cloud Internal Error", "Run Terraform again in a moment", "RequestId: req-InternalError")},
+			acctest.ErrorMatching("Tencent Cloud Internal Error", "Run Terraform again in a moment", "RequestId: req-InternalError")},
 		{"wrong endpoint", 200, apiError("InvalidAction"),
-			errorMatching("API Not Available at Endpoint", "endpoints.organization")},
+			acctest.ErrorMatching("API Not Available at Endpoint", "endpoints.organization")},
 		{"documented business code", 200, apiError("FailedOperation.EmailBindRecordInvalid"),
-			errorMatching("Email Binding Record Invalid", "FailedOperation.EmailBindRecordInvalid", "canned message")},
+			acctest.ErrorMatching("Email Binding Record Invalid", "FailedOperation.EmailBindRecordInvalid", "canned message")},
 		{"unknown code", 200, apiError("SomethingNew"),
-			errorMatching("Tencent Cloud API Error", "SomethingNew", "canned message", "RequestId: req-SomethingNew")},
+			acctest.ErrorMatching("Tencent Cloud API Error", "SomethingNew", "canned message", "RequestId: req-SomethingNew")},
 		{"gateway page", 502, "<html><body>502 Bad Gateway</body></html>",
-			errorMatching("Unexpected API Response", "HTTP status 502", "The response began: <html><body>502 Bad Gateway")},
+			acctest.ErrorMatching("Unexpected API Response", "HTTP status 502", "The response began: <html><body>502 Bad Gateway")},
 		{"no envelope", 200, `{"Result": "ok"}`,
-			errorMatching("Unexpected API Response", `has no "Response" object`, `The response began: {"Result": "ok"}`)},
+			acctest.ErrorMatching("Unexpected API Response", `has no "Response" object`, `The response began: {"Result": "ok"}`)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -296,7 +297,7 @@ func TestAccUnreachableEndpoint(t *testing.T) {
 			Config: providerBlockWith(endpoint, `secret_id = "AKIDadmin"
   secret_key = "admin-key"
   max_retries = 2`) + dataSourceBlock("100033118139"),
-			ExpectError: errorMatching("Cannot Reach Tencent Cloud API", endpoint, "connection refused", "gave up after 3 attempts (2 retries)"),
+			ExpectError: acctest.ErrorMatching("Cannot Reach Tencent Cloud API", endpoint, "connection refused", "gave up after 3 attempts (2 retries)"),
 		}},
 	})
 }
@@ -304,13 +305,11 @@ func TestAccUnreachableEndpoint(t *testing.T) {
 // TestAccLive reads a real member when real credentials are given:
 // TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and TENCENTCLOUD_LIVE_MEMBER_UIN.
 func TestAccLive(t *testing.T) {
-	memberUin := liveEnvironment[envvar.LiveMemberUin]
-	if liveEnvironment[envvar.SecretID] == "" || liveEnvironment[envvar.SecretKey] == "" || memberUin == "" {
+	memberUin := acctest.Live(envvar.LiveMemberUin)
+	if acctest.Live(envvar.SecretID) == "" || acctest.Live(envvar.SecretKey) == "" || memberUin == "" {
 		t.Skip("set TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and TENCENTCLOUD_LIVE_MEMBER_UIN to read a real member")
 	}
-	for name, value := range liveEnvironment {
-		t.Setenv(name, value)
-	}
+	acctest.RestoreLive(t)
 	uin, err := strconv.ParseInt(memberUin, 10, 64)
 	if err != nil {
 		t.Fatalf("TENCENTCLOUD_LIVE_MEMBER_UIN: %v", err)

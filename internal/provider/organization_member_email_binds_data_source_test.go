@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
 
@@ -105,11 +106,11 @@ func requestsOf(srv *emulator.Server, action string) []emulator.Request {
 }
 
 func TestAccInventoryReadsEveryMemberOverThreePages(t *testing.T) {
-	srv, endpoints := serveWorld(t, inventoryWorld(t, 120, ""))
+	srv, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 120, ""))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: inventoryConfig(endpoints.organization, ""),
+			Config: inventoryConfig(endpoints.Organization, ""),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectInventory("total", knownvalue.Int64Exact(120)),
 				expectInventory("members", knownvalue.ListSizeExact(120)),
@@ -134,12 +135,12 @@ func TestAccInventoryReadsEveryMemberOverThreePages(t *testing.T) {
 }
 
 func TestAccInventoryKeepsValuesExactAndNullsNull(t *testing.T) {
-	_, endpoints := serveWorld(t, inventoryWorld(t, 10, ""))
+	_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 10, ""))
 	const odd, empty = 7, 9 // the indexes of oddMember and of the member with no fields
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: inventoryConfig(endpoints.organization, ""),
+			Config: inventoryConfig(endpoints.Organization, ""),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectMember(odd, "member_uin", knownvalue.Int64Exact(oddMember)),
 				expectMember(odd, "node_id", knownvalue.Int64Exact(9007199254740993)),
@@ -192,11 +193,11 @@ func TestAccInventoryKeepsValuesExactAndNullsNull(t *testing.T) {
 }
 
 func TestAccInventoryOfNamedMembersSkipsTheListing(t *testing.T) {
-	srv, endpoints := serveWorld(t, inventoryWorld(t, 10, ""))
+	srv, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 10, ""))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: inventoryConfig(endpoints.organization, fmt.Sprintf(`member_uins = [%d, %d]`, oddMember, firstInventoryUin+3)),
+			Config: inventoryConfig(endpoints.Organization, fmt.Sprintf(`member_uins = [%d, %d]`, oddMember, firstInventoryUin+3)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectInventory("total", knownvalue.Int64Exact(2)),
 				expectInventory("listing_consistent", knownvalue.Null()),
@@ -217,11 +218,11 @@ func TestAccInventoryOfNamedMembersSkipsTheListing(t *testing.T) {
 }
 
 func TestAccInventoryWithoutBindingsMakesOnlyListingCalls(t *testing.T) {
-	srv, endpoints := serveWorld(t, inventoryWorld(t, 120, ""))
+	srv, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 120, ""))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: inventoryConfig(endpoints.organization, `include_email_bind = false`),
+			Config: inventoryConfig(endpoints.Organization, `include_email_bind = false`),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectInventory("total", knownvalue.Int64Exact(120)),
 				expectMember(0, "email_bind", knownvalue.Null()),
@@ -239,13 +240,13 @@ func TestAccInventoryWithoutBindingsMakesOnlyListingCalls(t *testing.T) {
 }
 
 func TestAccInventoryBindStatusFilterReadsOnlyMatchingMembers(t *testing.T) {
-	srv, endpoints := serveWorld(t, inventoryWorld(t, 20, ""))
+	srv, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 20, ""))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			// The odd member is Valid in the listing but Success in its
 			// binding: read because of the listing, dropped because of the binding.
-			Config: inventoryConfig(endpoints.organization, `bind_status = ["Unbound", "Valid"]`),
+			Config: inventoryConfig(endpoints.Organization, `bind_status = ["Unbound", "Valid"]`),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectInventory("total", knownvalue.Int64Exact(3)),
 				expectInventory("bind_status_counts", knownvalue.MapExact(map[string]knownvalue.Check{"Unbound": knownvalue.Int64Exact(3)})),

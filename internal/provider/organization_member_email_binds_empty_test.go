@@ -11,6 +11,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 )
 
 // A filter that matches nobody leaves members empty, and a policy over
@@ -25,15 +27,15 @@ func TestAccAFilterThatMatchesNobodyWarnsAndNamesTheFilter(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			_, endpoints := serveWorld(t, inventoryWorld(t, 10, ""))
-			out, outputs, err := applyOutputs(t, inventoryOutputsWith(endpoints.organization, tt.arguments))
+			_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 10, ""))
+			out, outputs, err := applyOutputs(t, inventoryOutputsWith(endpoints.Organization, tt.arguments))
 			if err != nil {
 				t.Fatalf("apply: %v\n%s", err, out)
 			}
 			if outputs["total"] != float64(0) {
 				t.Fatalf("total %v; the filter was meant to match nobody", outputs["total"])
 			}
-			if !wrappedPattern(`Warning: No Members Found.*No member of the organization matched ` + regexp.QuoteMeta(tt.named) + `, so members is empty.*require_members = true`).MatchString(out) {
+			if !acctest.WrappedPattern(`Warning: No Members Found.*No member of the organization matched ` + regexp.QuoteMeta(tt.named) + `, so members is empty.*require_members = true`).MatchString(out) {
 				t.Errorf("no warning names %s:\n%s", tt.named, out)
 			}
 		})
@@ -41,18 +43,18 @@ func TestAccAFilterThatMatchesNobodyWarnsAndNamesTheFilter(t *testing.T) {
 }
 
 func TestAccRequireMembersMakesAnEmptyReadAnError(t *testing.T) {
-	_, endpoints := serveWorld(t, inventoryWorld(t, 10, ""))
+	_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 10, ""))
 	for name, arguments := range map[string]string{
 		"with bindings":    "tags = { env = \"prd\" }\n  require_members = true",
 		"without bindings": "tags = { env = \"prd\" }\n  require_members = true\n  include_email_bind = false",
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			out, outputs, err := applyOutputs(t, inventoryOutputsWith(endpoints.organization, arguments))
+			out, outputs, err := applyOutputs(t, inventoryOutputsWith(endpoints.Organization, arguments))
 			if err == nil {
 				t.Fatalf("the apply succeeded with no member and require_members = true:\n%s", out)
 			}
-			if !wrappedPattern(`Error: No Members Found.*with data.tencentcloud_organization_member_email_binds.all.*require_members.*` +
+			if !acctest.WrappedPattern(`Error: No Members Found.*with data.tencentcloud_organization_member_email_binds.all.*require_members.*` +
 				`matched tags = \{ env = "prd" \}.*require_members = true makes this an error`).MatchString(out) {
 				t.Errorf("the error does not name require_members and the filter:\n%s", out)
 			}
@@ -64,8 +66,8 @@ func TestAccRequireMembersMakesAnEmptyReadAnError(t *testing.T) {
 }
 
 func TestAccAReadThatFindsMembersDoesNotWarn(t *testing.T) {
-	_, endpoints := serveWorld(t, inventoryWorld(t, 10, ""))
-	out, outputs, err := applyOutputs(t, inventoryOutputsWith(endpoints.organization, "tags = { env = \"prod\" }\n  require_members = true"))
+	_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 10, ""))
+	out, outputs, err := applyOutputs(t, inventoryOutputsWith(endpoints.Organization, "tags = { env = \"prod\" }\n  require_members = true"))
 	if err != nil {
 		t.Fatalf("apply: %v\n%s", err, out)
 	}

@@ -13,6 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 )
 
 // inventoryOutputs is an inventory read with outputs a test can inspect
@@ -37,9 +39,9 @@ output "listing_consistent" {
 // and the outputs it stored.
 func applyOutputs(t *testing.T, config string) (string, map[string]any, error) {
 	t.Helper()
-	w := newCLIWorkspace(t, config)
-	out, err := w.run(t, "apply", "-auto-approve", "-input=false")
-	raw, outputErr := w.command("output", "-json").Output()
+	w := acctest.NewCLIWorkspace(t, config)
+	out, err := w.Run(t, "apply", "-auto-approve", "-input=false")
+	raw, outputErr := w.Command("output", "-json").Output()
 	if outputErr != nil {
 		t.Fatalf("terraform output: %v", outputErr)
 	}
@@ -56,12 +58,12 @@ func applyOutputs(t *testing.T, config string) (string, map[string]any, error) {
 
 func TestAccInventoryFailsClosedWhenAMemberCannotBeRead(t *testing.T) {
 	const broken = firstInventoryUin + 42
-	_, endpoints := serveWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "internal_error", "member_uin": %d}]`, broken)))
-	out, outputs, err := applyOutputs(t, inventoryOutputs(endpoints.organization))
+	_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "internal_error", "member_uin": %d}]`, broken)))
+	out, outputs, err := applyOutputs(t, inventoryOutputs(endpoints.Organization))
 	if err == nil {
 		t.Fatalf("the apply succeeded with a member that cannot be read:\n%s", out)
 	}
-	want := wrappedPattern(fmt.Sprintf(`Error: Cannot Read Every Member's Email Binding.*1 of 120 members could not be read.*`+
+	want := acctest.WrappedPattern(fmt.Sprintf(`Error: Cannot Read Every Member's Email Binding.*1 of 120 members could not be read.*`+
 		`member %d: InternalError, RequestId [0-9a-f-]{36}, after 3 attempts.*Tencent Cloud Internal Error`, broken))
 	if !want.MatchString(out) {
 		t.Errorf("the error does not name the member, its code and RequestId:\n%s", out)
@@ -72,11 +74,11 @@ func TestAccInventoryFailsClosedWhenAMemberCannotBeRead(t *testing.T) {
 }
 
 func TestAccInventoryNamesTwentyFailedMembersAndCountsTheRest(t *testing.T) {
-	_, endpoints := serveWorld(t, inventoryWorld(t, 25, `, "faults": [{"kind": "bad_gateway", "action": "DescribeOrganizationMemberEmailBind"}]`))
+	_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 25, `, "faults": [{"kind": "bad_gateway", "action": "DescribeOrganizationMemberEmailBind"}]`))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: inventoryConfig(endpoints.organization, ""),
+			Config: inventoryConfig(endpoints.Organization, ""),
 			ExpectError: regexp.MustCompile(`(?s)25 of 25 members could not be read.*` + strings.Repeat(`member \d+: ClientError.HttpStatusCodeError, RequestId none \(no API response\), after 3 attempts.*`, 20) +
 				`and 5 more members.*HTTP status 502`),
 		}},
@@ -87,12 +89,12 @@ func TestAccInventoryDropsAMemberThatLeftWithAWarning(t *testing.T) {
 	const leaver = firstInventoryUin + 5
 	// The listing's third and last page is served, then the member leaves:
 	// the listing is consistent, but the binding read finds it gone.
-	_, endpoints := serveWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "member_leaves", "member_uin": %d, "after_page": 3}]`, leaver)))
-	out, outputs, err := applyOutputs(t, inventoryOutputs(endpoints.organization))
+	_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "member_leaves", "member_uin": %d, "after_page": 3}]`, leaver)))
+	out, outputs, err := applyOutputs(t, inventoryOutputs(endpoints.Organization))
 	if err != nil {
 		t.Fatalf("apply: %v\n%s", err, out)
 	}
-	if !wrappedPattern(fmt.Sprintf(`Warning: Members Left the Organization During the Read.*not in members: %d\.`, leaver)).MatchString(out) {
+	if !acctest.WrappedPattern(fmt.Sprintf(`Warning: Members Left the Organization During the Read.*not in members: %d\.`, leaver)).MatchString(out) {
 		t.Errorf("no warning names the member that left:\n%s", out)
 	}
 	uins, _ := outputs["uins"].([]any)
@@ -103,12 +105,12 @@ func TestAccInventoryDropsAMemberThatLeftWithAWarning(t *testing.T) {
 
 func TestAccInventoryReadsAMemberThatJoinsDuringPaging(t *testing.T) {
 	const joiner = firstInventoryUin + 500
-	srv, endpoints := serveWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "member_joins", "after_page": 1,
+	srv, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "member_joins", "after_page": 1,
 	  "member": {"member_uin": %d, "listing": {"Name": "newcomer"}, "email_bind": {"BindStatus": "Unbound"}}}]`, joiner)))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: inventoryConfig(endpoints.organization, ""),
+			Config: inventoryConfig(endpoints.Organization, ""),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectInventory("total", knownvalue.Int64Exact(121)),
 				expectInventory("listing_consistent", knownvalue.Bool(true)),

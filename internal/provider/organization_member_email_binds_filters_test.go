@@ -11,6 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 )
 
 // In inventoryWorld(10), members 0, 2, 4, 6 and 8 are in Finance and
@@ -40,11 +42,11 @@ func TestAccInventoryFiltersReachTheAPI(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv, endpoints := serveWorld(t, inventoryWorld(t, 10, ""))
+			srv, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 10, ""))
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:            inventoryConfig(endpoints.organization, tt.arguments),
+					Config:            inventoryConfig(endpoints.Organization, tt.arguments),
 					ConfigStateChecks: []statecheck.StateCheck{expectInventory("total", knownvalue.Int64Exact(tt.total))},
 				}},
 			})
@@ -57,7 +59,7 @@ func TestAccInventoryFiltersReachTheAPI(t *testing.T) {
 }
 
 func TestAccInventoryFilterErrorsNameTheAttribute(t *testing.T) {
-	_, endpoints := serveWorld(t, inventoryWorld(t, 3, ""))
+	_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 3, ""))
 	tooManyTags := "tags = {"
 	for i := range 11 {
 		tooManyTags += fmt.Sprintf(" k%d = \"v\",", i)
@@ -68,49 +70,49 @@ func TestAccInventoryFilterErrorsNameTheAttribute(t *testing.T) {
 		arguments string
 		want      *regexp.Regexp
 	}{
-		{"unknown unit id", `node_id = 4242`, errorMatching("Organization Unit Not Found", "node_id", "ResourceNotFound.OrganizationNodeNotExist", "RequestId: ")},
-		{"unknown unit name", `node_name = "Nowhere"`, errorMatching("Organization Unit Not Found", "node_name", "ResourceNotFound.OrganizationNodeNotExist")},
-		{"unknown trusted service", `product = "Nothing"`, errorMatching("Trusted Service Not Found", "product", "ResourceNotFound.OrganizationServiceNotExist")},
-		{"more than ten tags", tooManyTags, errorMatching("tags", "map must contain at most 10 elements")},
-		{"an unknown status", `bind_status = ["Bound"]`, errorMatching("bind_status", `value must be one of`, "Success")},
-		{"member_uins with a filter", fmt.Sprintf(`member_uins = [%d]`+"\n"+`search_key = "x"`, oddMember), errorMatching("Invalid Attribute Combination", "member_uins")},
-		{"member_uins without bindings", fmt.Sprintf(`member_uins = [%d]`+"\n"+`include_email_bind = false`, oddMember), errorMatching("Nothing to Read", "include_email_bind")},
-		{"a member_uin not in the organization", `member_uins = [100000000404]`, errorMatching("Cannot Read Every Member's Email Binding",
+		{"unknown unit id", `node_id = 4242`, acctest.ErrorMatching("Organization Unit Not Found", "node_id", "ResourceNotFound.OrganizationNodeNotExist", "RequestId: ")},
+		{"unknown unit name", `node_name = "Nowhere"`, acctest.ErrorMatching("Organization Unit Not Found", "node_name", "ResourceNotFound.OrganizationNodeNotExist")},
+		{"unknown trusted service", `product = "Nothing"`, acctest.ErrorMatching("Trusted Service Not Found", "product", "ResourceNotFound.OrganizationServiceNotExist")},
+		{"more than ten tags", tooManyTags, acctest.ErrorMatching("tags", "map must contain at most 10 elements")},
+		{"an unknown status", `bind_status = ["Bound"]`, acctest.ErrorMatching("bind_status", `value must be one of`, "Success")},
+		{"member_uins with a filter", fmt.Sprintf(`member_uins = [%d]`+"\n"+`search_key = "x"`, oddMember), acctest.ErrorMatching("Invalid Attribute Combination", "member_uins")},
+		{"member_uins without bindings", fmt.Sprintf(`member_uins = [%d]`+"\n"+`include_email_bind = false`, oddMember), acctest.ErrorMatching("Nothing to Read", "include_email_bind")},
+		{"a member_uin not in the organization", `member_uins = [100000000404]`, acctest.ErrorMatching("Cannot Read Every Member's Email Binding",
 			"member 100000000404: ResourceNotFound.OrganizationMemberNotExist", "Organization Member Not Found", "Check member_uins against the member list")},
-		{"a fraction in member_uins", `member_uins = [1.5]`, errorMatching("Invalid Whole Number", "member_uins must be a member account's UIN, a whole number from 1", "but it is 1.5")},
-		{"a member_uin beyond int64", `member_uins = [9223372036854775808]`, errorMatching("Invalid Whole Number", "member_uins must be", "but it is 9223372036854775808")},
-		{"a fractional unit id", `node_id = 2.5`, errorMatching("Invalid Whole Number", "node_id must be an organization unit's ID, a whole number from 0", "but it is 2.5")},
-		{"a status in lower case", `bind_status = ["success"]`, errorMatching("bind_status", `value must be one of`, "Success")},
-		{"an empty status set", `bind_status = []`, errorMatching("bind_status", "set must contain at least 1 elements")},
+		{"a fraction in member_uins", `member_uins = [1.5]`, acctest.ErrorMatching("Invalid Whole Number", "member_uins must be a member account's UIN, a whole number from 1", "but it is 1.5")},
+		{"a member_uin beyond int64", `member_uins = [9223372036854775808]`, acctest.ErrorMatching("Invalid Whole Number", "member_uins must be", "but it is 9223372036854775808")},
+		{"a fractional unit id", `node_id = 2.5`, acctest.ErrorMatching("Invalid Whole Number", "node_id must be an organization unit's ID, a whole number from 0", "but it is 2.5")},
+		{"a status in lower case", `bind_status = ["success"]`, acctest.ErrorMatching("bind_status", `value must be one of`, "Success")},
+		{"an empty status set", `bind_status = []`, acctest.ErrorMatching("bind_status", "set must contain at least 1 elements")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps:                    []resource.TestStep{{Config: inventoryConfig(endpoints.organization, tt.arguments), ExpectError: tt.want}},
+				Steps:                    []resource.TestStep{{Config: inventoryConfig(endpoints.Organization, tt.arguments), ExpectError: tt.want}},
 			})
 		})
 	}
 }
 
 func TestAccInventoryOfACallerInNoOrganization(t *testing.T) {
-	_, endpoints := serveWorld(t, inventoryWorld(t, 3, ""))
+	_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 3, ""))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlockWith(endpoints.organization, `secret_id = "AKIDloner"
+			Config: providerBlockWith(endpoints.Organization, `secret_id = "AKIDloner"
   secret_key = "loner-key"`) + `
 data "tencentcloud_organization_member_email_binds" "all" {}
 `,
-			ExpectError: errorMatching("Caller Is Not in an Organization", "ResourceNotFound.OrganizationNotExist", "RequestId: "),
+			ExpectError: acctest.ErrorMatching("Caller Is Not in an Organization", "ResourceNotFound.OrganizationNotExist", "RequestId: "),
 		}},
 	})
 }
 
 func TestAccInventoryOfAMemberTakesBeingTheDelegatedAdminOfTheProductItNames(t *testing.T) {
-	_, endpoints := serveWorld(t, inventoryWorld(t, 3, ""))
+	_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 3, ""))
 	member := func(secretID, secretKey, arguments string) string {
-		return providerBlockWith(endpoints.organization, fmt.Sprintf(`secret_id = %q
+		return providerBlockWith(endpoints.Organization, fmt.Sprintf(`secret_id = %q
   secret_key = %q`, secretID, secretKey)) + fmt.Sprintf(`
 data "tencentcloud_organization_member_email_binds" "all" {
   %s
@@ -122,11 +124,11 @@ data "tencentcloud_organization_member_email_binds" "all" {
 		Steps: []resource.TestStep{
 			{
 				Config:      member("AKIDmember", "member-key", ""),
-				ExpectError: errorMatching("Not Authorized", "organization:DescribeOrganizationMembers", "UnauthorizedOperation", "RequestId: "),
+				ExpectError: acctest.ErrorMatching("Not Authorized", "organization:DescribeOrganizationMembers", "UnauthorizedOperation", "RequestId: "),
 			},
 			{
 				Config:      member("AKIDdelegate", "delegate-key", ""),
-				ExpectError: errorMatching("Not Authorized", "UnauthorizedOperation", "must send its service as `Product`"),
+				ExpectError: acctest.ErrorMatching("Not Authorized", "UnauthorizedOperation", "must send its service as `Product`"),
 			},
 			{
 				Config: member("AKIDdelegate", "delegate-key", `product = "CloudAudit"`),

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
 
@@ -57,7 +58,7 @@ func TestAccInterruptEndsEveryInFlightInventoryRead(t *testing.T) {
 	ts := httptest.NewServer(reads.wrap(emulator.New(world).Handler(emulator.ServiceOrganization)))
 	t.Cleanup(ts.Close)
 
-	cmd := newCLIWorkspace(t, inventoryConfig(ts.URL, "")).command("plan", "-input=false", "-no-color")
+	cmd := acctest.NewCLIWorkspace(t, inventoryConfig(ts.URL, "")).Command("plan", "-input=false", "-no-color")
 	var output strings.Builder
 	cmd.Stdout, cmd.Stderr = &output, &output
 	if err := cmd.Start(); err != nil {

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 )
 
 // The listing cases run through the real CLI: each is a way the listing
@@ -41,11 +43,11 @@ func TestAccInventoryFindsAMemberShiftedAcrossAPageWithEveryFilterAndMode(t *tes
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			_, endpoints := serveWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [
+			_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [
 			  {"kind": "member_leaves", "member_uin": %d, "after_page": 1},
 			  {"kind": "member_joins", "after_page": 1, "member": {"member_uin": %d, "listing": %s, "email_bind": {"BindStatus": "Success"}}}]`,
 				tt.leaver, joiner, joinerListing)))
-			out, outputs, err := applyOutputs(t, inventoryOutputsWith(endpoints.organization, tt.arguments))
+			out, outputs, err := applyOutputs(t, inventoryOutputsWith(endpoints.Organization, tt.arguments))
 			if err != nil {
 				t.Fatalf("apply: %v\n%s", err, out)
 			}
@@ -56,7 +58,7 @@ func TestAccInventoryFindsAMemberShiftedAcrossAPageWithEveryFilterAndMode(t *tes
 			if outputs["total"] != float64(len(uins)) || outputs["listing_consistent"] != true {
 				t.Errorf("total %v for %d members, listing_consistent %v; want the count and true", outputs["total"], len(uins), outputs["listing_consistent"])
 			}
-			warned := wrappedPattern(fmt.Sprintf(`Warning: Members Left the Organization During the Read.*not in members: %d\.`, tt.leaver)).MatchString(out)
+			warned := acctest.WrappedPattern(fmt.Sprintf(`Warning: Members Left the Organization During the Read.*not in members: %d\.`, tt.leaver)).MatchString(out)
 			if warned != tt.leaverKept {
 				t.Errorf("a warning names the member that left: %v, want %v (whether the filter keeps it):\n%s", warned, tt.leaverKept, out)
 			}
@@ -88,12 +90,12 @@ func TestAccInventoryFailsWhenTheListingCannotBeConfirmed(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			srv, endpoints := serveWorld(t, inventoryWorld(t, 120, `, "faults": [`+tt.faults+`]`))
-			out, outputs, err := applyOutputs(t, inventoryOutputsWith(endpoints.organization, tt.arguments))
+			srv, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 120, `, "faults": [`+tt.faults+`]`))
+			out, outputs, err := applyOutputs(t, inventoryOutputsWith(endpoints.Organization, tt.arguments))
 			if err == nil {
 				t.Fatalf("the apply succeeded on a listing that cannot be confirmed:\n%s", out)
 			}
-			if !wrappedPattern(tt.want).MatchString(out) {
+			if !acctest.WrappedPattern(tt.want).MatchString(out) {
 				t.Errorf("the error does not say what the listings held:\n%s", out)
 			}
 			if len(outputs) != 0 {

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
 )
 
@@ -40,13 +41,13 @@ func logFields(logs, message string) []map[string]string {
 // extra) and returns the provider's log at INFO.
 func inventoryInfoLog(t *testing.T, n int, extra string) string {
 	t.Helper()
-	_, endpoints := serveWorld(t, inventoryWorld(t, n, extra))
+	_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, n, extra))
 	logPath := filepath.Join(t.TempDir(), "info.log")
 	t.Setenv("TF_LOG", "INFO")
 	t.Setenv("TF_ACC_LOG_PATH", logPath)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps:                    []resource.TestStep{{Config: inventoryConfig(endpoints.organization, "")}},
+		Steps:                    []resource.TestStep{{Config: inventoryConfig(endpoints.Organization, "")}},
 	})
 	logs, err := os.ReadFile(logPath)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
 
@@ -27,7 +28,7 @@ func organizationReads(srv *emulator.Server) int {
 
 func TestAccAccountGuardRails(t *testing.T) {
 	t.Run("an allowed account is read, after one identity check per configuration", func(t *testing.T) {
-		srv, endpoints := startEmulator(t)
+		srv, endpoints := acctest.StartEmulator(t, testWorld)
 		testCredentialStep(t, providerWithSTS(endpoints, `secret_id = "AKIDadmin"
   secret_key = "admin-key"
   allowed_account_ids = ["100000000001", "100000000002"]`), func(s *terraform.State) error {
@@ -126,7 +127,7 @@ func TestAccAccountGuardRails(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			srv, endpoints := startEmulator(t)
+			srv, endpoints := acctest.StartEmulator(t, testWorld)
 			cfg := providerWithSTS(endpoints, tc.arguments) + dataSourceBlock("100033118139") + tc.extra
 			if tc.variables != nil {
 				cfg += `variable "forbidden" { type = list(string) }` + "\n"
@@ -136,7 +137,7 @@ func TestAccAccountGuardRails(t *testing.T) {
 				Steps: []resource.TestStep{{
 					Config:          cfg,
 					ConfigVariables: tc.variables,
-					ExpectError:     errorMatching(tc.want...),
+					ExpectError:     acctest.ErrorMatching(tc.want...),
 				}},
 			})
 			if n := organizationReads(srv); n != 0 {

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 )
 
 // TestAccAssumeRoleValuesSTSWouldRefuseAreAttributeErrors checks that an
@@ -23,7 +25,7 @@ func TestAccAssumeRoleValuesSTSWouldRefuseAreAttributeErrors(t *testing.T) {
 		{"a source identity with a leading zero", `source_identity = "0100000000001"`, "source_identity"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			srv, endpoints := startEmulator(t)
+			srv, endpoints := acctest.StartEmulator(t, testWorld)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
@@ -33,7 +35,7 @@ func TestAccAssumeRoleValuesSTSWouldRefuseAreAttributeErrors(t *testing.T) {
     role_arn = "`+guardedRole+`"
     `+tt.argument+`
   }`) + dataSourceBlock("100033118139"),
-					ExpectError: errorMatching("Invalid Attribute Value Match", "assume_role."+tt.want),
+					ExpectError: acctest.ErrorMatching("Invalid Attribute Value Match", "assume_role."+tt.want),
 				}},
 			})
 			if n := len(srv.Requests()); n != 0 {
@@ -59,7 +61,7 @@ func TestAccASessionPolicySTSRefusesIsExplained(t *testing.T) {
 			"InvalidParameter.PolicyTooLong", "at most 2048 characters"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, endpoints := startEmulator(t)
+			_, endpoints := acctest.StartEmulator(t, testWorld)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
@@ -69,7 +71,7 @@ func TestAccASessionPolicySTSRefusesIsExplained(t *testing.T) {
     role_arn = "`+auditorRole+`"
     policy = `+fmt.Sprintf("%q", tt.policy)+`
   }`) + dataSourceBlock("100033118139"),
-					ExpectError: errorMatching("Cannot Obtain Tencent Cloud Credentials", tt.code, tt.meaning),
+					ExpectError: acctest.ErrorMatching("Cannot Obtain Tencent Cloud Credentials", tt.code, tt.meaning),
 				}},
 			})
 		})

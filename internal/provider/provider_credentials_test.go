@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
@@ -28,9 +29,9 @@ const (
 // members, and a configure file when region is set.
 func writeProfile(t *testing.T, dir, name, credentialJSON, region string) {
 	t.Helper()
-	writeFile(t, filepath.Join(dir, name+".credential"), credentialJSON)
+	acctest.WriteFile(t, filepath.Join(dir, name+".credential"), credentialJSON)
 	if region != "" {
-		writeFile(t, filepath.Join(dir, name+".configure"), `{"_sys_param": {"region": "`+region+`", "output": "json"}}`)
+		acctest.WriteFile(t, filepath.Join(dir, name+".configure"), `{"_sys_param": {"region": "`+region+`", "output": "json"}}`)
 	}
 }
 
@@ -70,16 +71,16 @@ func testCredentialStep(t *testing.T, config string, check resource.TestCheckFun
 
 func TestAccCredentialFromArgumentsForProfileAndRole(t *testing.T) {
 	t.Run("profile named by argument", func(t *testing.T) {
-		srv, endpoints := startEmulator(t)
+		srv, endpoints := acctest.StartEmulator(t, testWorld)
 		dir := t.TempDir()
 		writeProfile(t, dir, "audit", `{"secretId": "AKIDenv", "secretKey": "env-key", "type": "secret"}`, "")
-		testCredentialStep(t, providerBlockWith(endpoints.organization, fmt.Sprintf(`profile = "audit"
+		testCredentialStep(t, providerBlockWith(endpoints.Organization, fmt.Sprintf(`profile = "audit"
   shared_credentials_dir = %q`, dir)), expectSigners(srv, "AKIDenv"))
 	})
 	t.Run("CVM role named by argument", func(t *testing.T) {
-		srv, endpoints := startEmulator(t)
-		t.Setenv(envvar.MetadataEndpoint, endpoints.metadata)
-		testCredentialStep(t, providerBlockWith(endpoints.organization, `cam_role_name = "terraform-runner"`), expectSigners(srv, "AKIDtmp"))
+		srv, endpoints := acctest.StartEmulator(t, testWorld)
+		t.Setenv(envvar.MetadataEndpoint, endpoints.Metadata)
+		testCredentialStep(t, providerBlockWith(endpoints.Organization, `cam_role_name = "terraform-runner"`), expectSigners(srv, "AKIDtmp"))
 	})
 }
 
@@ -113,19 +114,19 @@ func TestAccAssumeRole(t *testing.T) {
 	}
 
 	t.Run("on top of arguments", func(t *testing.T) {
-		srv, endpoints := startEmulator(t)
+		srv, endpoints := acctest.StartEmulator(t, testWorld)
 		testCredentialStep(t, providerWithSTS(endpoints, `secret_id = "AKIDadmin"
   secret_key = "admin-key"`+block("")), expectCall(srv, "AKIDadmin"))
 	})
 	t.Run("on top of the environment, STS endpoint from the environment", func(t *testing.T) {
-		srv, endpoints := startEmulator(t)
+		srv, endpoints := acctest.StartEmulator(t, testWorld)
 		t.Setenv(envvar.SecretID, "AKIDenv")
 		t.Setenv(envvar.SecretKey, "env-key")
-		t.Setenv(envvar.STSEndpoint, endpoints.sts)
-		testCredentialStep(t, providerBlockWith(endpoints.organization, block("")), expectCall(srv, "AKIDenv"))
+		t.Setenv(envvar.STSEndpoint, endpoints.STS)
+		testCredentialStep(t, providerBlockWith(endpoints.Organization, block("")), expectCall(srv, "AKIDenv"))
 	})
 	t.Run("on top of a profile, from environment variables", func(t *testing.T) {
-		srv, endpoints := startEmulator(t)
+		srv, endpoints := acctest.StartEmulator(t, testWorld)
 		dir := t.TempDir()
 		writeProfile(t, dir, "default", `{"secretId": "AKIDloner", "secretKey": "loner-key"}`, "")
 		t.Setenv(envvar.SharedCredentialsDir, dir)
@@ -138,7 +139,7 @@ func TestAccAssumeRole(t *testing.T) {
   }`), expectCall(srv, "AKIDloner"))
 	})
 	t.Run("role-arn in the profile file", func(t *testing.T) {
-		srv, endpoints := startEmulator(t)
+		srv, endpoints := acctest.StartEmulator(t, testWorld)
 		dir := t.TempDir()
 		writeProfile(t, dir, "default", `{"secretId": "AKIDloner", "secretKey": "loner-key", "role-arn": "`+auditorRole+`", "role-session-name": "from-profile"}`, "")
 		t.Setenv(envvar.SharedCredentialsDir, dir)
@@ -155,8 +156,8 @@ func TestAccAssumeRole(t *testing.T) {
 }
 
 // providerWithSTS is providerBlockWith that also points STS at the emulator's STS endpoint.
-func providerWithSTS(endpoints testEndpoints, arguments string) string {
-	return strings.Replace(providerBlockWith(endpoints.organization, arguments), "  endpoints {\n", fmt.Sprintf("  endpoints {\n    sts = %q\n", endpoints.sts), 1)
+func providerWithSTS(endpoints acctest.Endpoints, arguments string) string {
+	return strings.Replace(providerBlockWith(endpoints.Organization, arguments), "  endpoints {\n", fmt.Sprintf("  endpoints {\n    sts = %q\n", endpoints.STS), 1)
 }
 
 // TestAccAliasesWithDifferentProfiles proves there is no process-wide
@@ -165,7 +166,7 @@ func providerWithSTS(endpoints testEndpoints, arguments string) string {
 // process per provider configuration only for a real plugin binary; the
 // in-process test server would be shared by both aliases.
 func TestAccAliasesWithDifferentProfiles(t *testing.T) {
-	srv, endpoints := startEmulator(t)
+	srv, endpoints := acctest.StartEmulator(t, testWorld)
 	dir := t.TempDir()
 	writeProfile(t, dir, "first", `{"secretId": "AKIDadmin", "secretKey": "admin-key"}`, "")
 	writeProfile(t, dir, "second", `{"secretId": "AKIDenv", "secretKey": "env-key"}`, "")
@@ -180,7 +181,7 @@ provider "tencentcloud" {
     organization = %[3]q
   }
 }
-`, alias, dir, endpoints.organization)
+`, alias, dir, endpoints.Organization)
 	}
 	config += `
 data "tencentcloud_organization_member_email_bind" "first" {
@@ -193,7 +194,7 @@ data "tencentcloud_organization_member_email_bind" "second" {
   member_uin = 100033118140
 }
 `
-	if out, err := newCLIWorkspace(t, config).command("plan", "-input=false", "-no-color").CombinedOutput(); err != nil {
+	if out, err := acctest.NewCLIWorkspace(t, config).Command("plan", "-input=false", "-no-color").CombinedOutput(); err != nil {
 		t.Fatalf("terraform plan: %v\n%s", err, out)
 	}
 	seen := map[string]bool{}
@@ -214,7 +215,7 @@ data "tencentcloud_organization_member_email_bind" "second" {
 // later reads would fail with an expired token.
 func TestAccTemporaryCredentialsAreRefreshed(t *testing.T) {
 	const reads = 12
-	config := func(endpoints testEndpoints, credential string) string {
+	config := func(endpoints acctest.Endpoints, credential string) string {
 		return providerWithSTS(endpoints, credential+`
   rate_limit = 3`) + fmt.Sprintf(`
 data "tencentcloud_organization_member_email_bind" "m" {
@@ -249,8 +250,8 @@ data "tencentcloud_organization_member_email_bind" "m" {
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
-			srv, endpoints := startEmulatorWith(t, `"temporary_credential_lifetime": "2s"`)
-			t.Setenv(envvar.MetadataEndpoint, endpoints.metadata)
+			srv, endpoints := acctest.StartEmulator(t, testWorldWith(`"temporary_credential_lifetime": "2s"`))
+			t.Setenv(envvar.MetadataEndpoint, endpoints.Metadata)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
@@ -269,7 +270,7 @@ data "tencentcloud_organization_member_email_bind" "m" {
 }
 
 func TestAccCredentialSourceErrors(t *testing.T) {
-	srv, endpoints := startEmulator(t)
+	srv, endpoints := acctest.StartEmulator(t, testWorld)
 	refusing := closedURL(t)
 
 	dir := t.TempDir()
@@ -277,7 +278,7 @@ func TestAccCredentialSourceErrors(t *testing.T) {
 	writeProfile(t, dir, "typed", `{"secretId": "AKIDadmin", "secretKey": 12345}`, "")
 	writeProfile(t, dir, "partial", `{"secretId": "AKIDadmin"}`, "")
 	writeProfile(t, dir, "badregion", `{"secretId": "AKIDadmin", "secretKey": "admin-key"}`, "")
-	writeFile(t, filepath.Join(dir, "badregion.configure"), `{"_sys_param": {"region": 7}}`)
+	acctest.WriteFile(t, filepath.Join(dir, "badregion.configure"), `{"_sys_param": {"region": 7}}`)
 	inDir := func(profile string) string {
 		return fmt.Sprintf(`profile = %q
   shared_credentials_dir = %q`, profile, dir)
@@ -330,7 +331,7 @@ func TestAccCredentialSourceErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			metadata := endpoints.metadata
+			metadata := endpoints.Metadata
 			if tt.name == "not a CVM instance" {
 				metadata = refusing
 			}
@@ -339,7 +340,7 @@ func TestAccCredentialSourceErrors(t *testing.T) {
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config:      providerWithSTS(endpoints, tt.arguments) + dataSourceBlock("100033118139"),
-					ExpectError: wrappedPattern(tt.want),
+					ExpectError: acctest.WrappedPattern(tt.want),
 				}},
 			})
 		})

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
@@ -17,7 +18,7 @@ import (
 // so does each emulator endpoint: a configuration that only worked because
 // one emulator URL answered everything would fail against Tencent Cloud.
 func TestAccSwappedEndpointsFailNamingTheActionAndEndpoint(t *testing.T) {
-	srv, endpoints := startEmulator(t)
+	srv, endpoints := acctest.StartEmulator(t, testWorld)
 	assumeRole := `secret_id = "AKIDadmin"
   secret_key = "admin-key"
   assume_role {
@@ -31,21 +32,21 @@ func TestAccSwappedEndpointsFailNamingTheActionAndEndpoint(t *testing.T) {
 	}{
 		{
 			name:   "STS at the Organization endpoint",
-			config: providerWithSTS(testEndpoints{organization: endpoints.organization, sts: endpoints.organization}, assumeRole),
+			config: providerWithSTS(acctest.Endpoints{Organization: endpoints.Organization, STS: endpoints.Organization}, assumeRole),
 			want: `Cannot Obtain Tencent Cloud Credentials.*role ` + regexp.QuoteMeta(auditorRole) + `.*` +
-				`STS at ` + regexp.QuoteMeta(endpoints.organization) + ` refused: The action .AssumeRole. does not exist at this endpoint.*` +
+				`STS at ` + regexp.QuoteMeta(endpoints.Organization) + ` refused: The action .AssumeRole. does not exist at this endpoint.*` +
 				`error code InvalidAction`,
 		},
 		{
 			name:   "the Organization API at the STS endpoint",
-			config: providerBlock(endpoints.sts),
+			config: providerBlock(endpoints.STS),
 			want:   `API Not Available at Endpoint.*endpoints.organization.*InvalidAction`,
 		},
 		{
 			name:     "the metadata service at the Organization endpoint",
-			config:   providerBlockWith(endpoints.organization, `cam_role_name = "terraform-runner"`),
-			metadata: endpoints.organization,
-			want:     `Cannot Obtain Tencent Cloud Credentials.*CVM instance role "terraform-runner".*` + regexp.QuoteMeta(endpoints.organization),
+			config:   providerBlockWith(endpoints.Organization, `cam_role_name = "terraform-runner"`),
+			metadata: endpoints.Organization,
+			want:     `Cannot Obtain Tencent Cloud Credentials.*CVM instance role "terraform-runner".*` + regexp.QuoteMeta(endpoints.Organization),
 		},
 	}
 	for _, tt := range tests {
@@ -55,7 +56,7 @@ func TestAccSwappedEndpointsFailNamingTheActionAndEndpoint(t *testing.T) {
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config:      tt.config + dataSourceBlock("100033118139"),
-					ExpectError: wrappedPattern(tt.want),
+					ExpectError: acctest.WrappedPattern(tt.want),
 				}},
 			})
 		})

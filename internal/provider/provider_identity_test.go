@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
@@ -45,13 +46,12 @@ const identityWorld = `"web_identity_tokens": [
     {"serial_number": "` + mfaSerial + `", "uin": 100000000001, "codes": ["318274", "902115", "480317", "265093"]}
   ]`
 
-// startIdentityEmulator serves testWorld with identityWorld and any extra fields.
-func startIdentityEmulator(t *testing.T, extra string) (*emulator.Server, testEndpoints) {
-	t.Helper()
+// identityWorldWith is testWorld with identityWorld and any extra fields.
+func identityWorldWith(extra string) string {
 	if extra != "" {
 		extra = ", " + extra
 	}
-	return startEmulatorWith(t, identityWorld+extra)
+	return testWorldWith(identityWorld + extra)
 }
 
 // stsCalls are the requests of one STS action.
@@ -90,7 +90,7 @@ func expectExchanges(srv *emulator.Server, action, param string, values ...strin
 func writeTokenFile(t *testing.T, content string) string {
 	t.Helper()
 	name := filepath.Join(t.TempDir(), "token")
-	writeFile(t, name, content)
+	acctest.WriteFile(t, name, content)
 	return name
 }
 
@@ -121,7 +121,7 @@ func rewriteAfterFirstExchange(t *testing.T, srv *emulator.Server, file, content
 
 func TestAccWebIdentity(t *testing.T) {
 	t.Run("a token file rewritten during a run is read again for the next exchange", func(t *testing.T) {
-		srv, endpoints := startIdentityEmulator(t, `"temporary_credential_lifetime": "2s"`)
+		srv, endpoints := acctest.StartEmulator(t, identityWorldWith(`"temporary_credential_lifetime": "2s"`))
 		file := writeTokenFile(t, `{"web_identity_token": "oidc-token-one"}`)
 		rewriteAfterFirstExchange(t, srv, file, "oidc-token-two\n")
 		config := providerWithSTS(endpoints, fmt.Sprintf(`rate_limit = 3
@@ -148,7 +148,7 @@ data "tencentcloud_organization_member_email_bind" "m" {
 		})
 	})
 	t.Run("from the official provider's environment variables", func(t *testing.T) {
-		srv, endpoints := startIdentityEmulator(t, "")
+		srv, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
 		t.Setenv(envvar.WebIdentityToken, "oidc-token-one")
 		t.Setenv(envvar.AssumeRoleProviderID, oidcProvider)
 		t.Setenv(envvar.AssumeRoleArn, auditorRole)
@@ -165,7 +165,7 @@ data "tencentcloud_organization_member_email_bind" "m" {
 			}))
 	})
 	t.Run("an expired token is refused with what to do", func(t *testing.T) {
-		_, endpoints := startIdentityEmulator(t, "")
+		_, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
@@ -174,13 +174,13 @@ data "tencentcloud_organization_member_email_bind" "m" {
     role_arn = %q
     web_identity_token_file = %q
   }`, oidcProvider, auditorRole, writeTokenFile(t, "oidc-token-expired"))) + dataSourceBlock("100033118139"),
-				ExpectError: errorMatching("Cannot Obtain Tencent Cloud Credentials", "InvalidParameter.WebIdentityTokenError",
+				ExpectError: acctest.ErrorMatching("Cannot Obtain Tencent Cloud Credentials", "InvalidParameter.WebIdentityTokenError",
 					"STS refused the OIDC token"),
 			}},
 		})
 	})
 	t.Run("a role that does not exist is refused with the code the exchange declares", func(t *testing.T) {
-		_, endpoints := startIdentityEmulator(t, "")
+		_, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
@@ -189,13 +189,13 @@ data "tencentcloud_organization_member_email_bind" "m" {
     role_arn = "qcs::cam::uin/100000000001:roleName/nobody"
     web_identity_token_file = %q
   }`, oidcProvider, writeTokenFile(t, "oidc-token-one"))) + dataSourceBlock("100033118139"),
-				ExpectError: errorMatching("Cannot Obtain Tencent Cloud Credentials", "InvalidParameter.ParamError",
+				ExpectError: acctest.ErrorMatching("Cannot Obtain Tencent Cloud Credentials", "InvalidParameter.ParamError",
 					"a role_arn that names no role", "role_arn (the role's resource name"),
 			}},
 		})
 	})
 	t.Run("a token file that does not exist is named", func(t *testing.T) {
-		_, endpoints := startIdentityEmulator(t, "")
+		_, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
 		missing := filepath.Join(t.TempDir(), "absent-token")
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -204,19 +204,19 @@ data "tencentcloud_organization_member_email_bind" "m" {
     role_arn = %q
     web_identity_token_file = %q
   }`, auditorRole, missing)) + dataSourceBlock("100033118139"),
-				ExpectError: errorMatching("Cannot Obtain Tencent Cloud Credentials", missing),
+				ExpectError: acctest.ErrorMatching("Cannot Obtain Tencent Cloud Credentials", missing),
 			}},
 		})
 	})
 	t.Run("a block without a token is an error on web_identity_token", func(t *testing.T) {
-		_, endpoints := startIdentityEmulator(t, "")
+		_, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
 				Config: providerWithSTS(endpoints, `assume_role_with_web_identity {
     role_arn = "`+auditorRole+`"
   }`) + dataSourceBlock("100033118139"),
-				ExpectError: errorMatching("Missing Identity Exchange Setting", "web_identity_token_file"),
+				ExpectError: acctest.ErrorMatching("Missing Identity Exchange Setting", "web_identity_token_file"),
 			}},
 		})
 	})
@@ -230,7 +230,7 @@ func TestAccPodOIDC(t *testing.T) {
 		t.Setenv(envvar.TKERoleArn, auditorRole)
 	}
 	t.Run("the TKE pod environment configures the exchange, in its region", func(t *testing.T) {
-		srv, endpoints := startIdentityEmulator(t, "")
+		srv, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
 		setTKE(t, writeTokenFile(t, "oidc-token-two\n"))
 		testCredentialStep(t, providerWithSTS(endpoints, `enable_pod_oidc = true`), resource.ComposeTestCheckFunc(
 			expectSigners(srv, "AKIDtmp"),
@@ -244,14 +244,14 @@ func TestAccPodOIDC(t *testing.T) {
 	})
 	for _, missing := range []string{envvar.TKERegion, envvar.TKEWebIdentityTokenFile, envvar.TKEProviderID, envvar.TKERoleArn} {
 		t.Run("a missing "+missing+" is named", func(t *testing.T) {
-			srv, endpoints := startIdentityEmulator(t, "")
+			srv, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
 			setTKE(t, writeTokenFile(t, "oidc-token-two"))
 			t.Setenv(missing, "")
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config:      providerWithSTS(endpoints, `enable_pod_oidc = true`) + dataSourceBlock("100033118139"),
-					ExpectError: errorMatching("TKE Pod OIDC Environment Incomplete", "lacks "+missing+".", "service account"),
+					ExpectError: acctest.ErrorMatching("TKE Pod OIDC Environment Incomplete", "lacks "+missing+".", "service account"),
 				}},
 			})
 			if n := len(srv.Requests()); n != 0 {
@@ -263,7 +263,7 @@ func TestAccPodOIDC(t *testing.T) {
 
 func TestAccSAML(t *testing.T) {
 	t.Run("an assertion is exchanged for the role's credential", func(t *testing.T) {
-		srv, endpoints := startIdentityEmulator(t, "")
+		srv, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
 		testCredentialStep(t, providerWithSTS(endpoints, fmt.Sprintf(`assume_role_with_saml {
     role_arn = %q
     principal_arn = %q
@@ -275,7 +275,7 @@ func TestAccSAML(t *testing.T) {
 		))
 	})
 	t.Run("an unknown assertion is refused, and missing settings are named", func(t *testing.T) {
-		_, endpoints := startIdentityEmulator(t, "")
+		_, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{
@@ -285,13 +285,13 @@ func TestAccSAML(t *testing.T) {
     principal_arn = %q
     saml_assertion = "bm90LWFuLWFzc2VydGlvbg=="
   }`, auditorRole, samlPrincipal)) + dataSourceBlock("100033118139"),
-					ExpectError: errorMatching("Cannot Obtain Tencent Cloud Credentials", "InvalidParameter.ParamError", "saml_assertion"),
+					ExpectError: acctest.ErrorMatching("Cannot Obtain Tencent Cloud Credentials", "InvalidParameter.ParamError", "saml_assertion"),
 				},
 				{
 					Config: providerWithSTS(endpoints, `assume_role_with_saml {
     role_arn = "`+auditorRole+`"
   }`) + dataSourceBlock("100033118139"),
-					ExpectError: errorMatching("Missing Identity Exchange Setting", "assume_role_with_saml.saml_assertion", envvar.SAMLAssertion),
+					ExpectError: acctest.ErrorMatching("Missing Identity Exchange Setting", "assume_role_with_saml.saml_assertion", envvar.SAMLAssertion),
 				},
 			},
 		})

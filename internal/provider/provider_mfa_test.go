@@ -10,6 +10,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 )
 
 // configureOnce plans config with one read through the real CLI: one
@@ -24,12 +26,12 @@ func configureOnce(t *testing.T, config string) error {
 // readOnce plans config with reads of one member through the real CLI.
 func readOnce(t *testing.T, config string, reads int) error {
 	t.Helper()
-	out, err := newCLIWorkspace(t, config+fmt.Sprintf(`
+	out, err := acctest.NewCLIWorkspace(t, config+fmt.Sprintf(`
 data "tencentcloud_organization_member_email_bind" "m" {
   count      = %d
   member_uin = 100033118139
 }
-`, reads)).run(t, "plan", "-input=false")
+`, reads)).Run(t, "plan", "-input=false")
 	if err != nil {
 		return fmt.Errorf("%v: %s", err, out)
 	}
@@ -47,7 +49,7 @@ func mfaBlock(code string) string {
 
 func TestAccMFACertification(t *testing.T) {
 	t.Run("the base key is certified once, and the session signs every read", func(t *testing.T) {
-		srv, endpoints := startIdentityEmulator(t, "")
+		srv, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
 		if err := readOnce(t, providerWithSTS(endpoints, mfaBlock("318274")), 3); err != nil {
 			t.Fatal(err)
 		}
@@ -60,13 +62,13 @@ func TestAccMFACertification(t *testing.T) {
 		}
 	})
 	t.Run("a reused code is refused with a request for a new one", func(t *testing.T) {
-		srv, endpoints := startIdentityEmulator(t, "")
+		srv, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
 		for _, step := range []struct{ code, want string }{{"902115", ""}, {"902115", "FailedOperation.CheckMFAError"}} {
 			err := configureOnce(t, providerWithSTS(endpoints, mfaBlock(step.code)))
 			if step.want == "" && err != nil {
 				t.Fatalf("the first configuration failed: %v", err)
 			}
-			if step.want != "" && (err == nil || !errorMatching(step.want, "accepted once").MatchString(err.Error())) {
+			if step.want != "" && (err == nil || !acctest.ErrorMatching(step.want, "accepted once").MatchString(err.Error())) {
 				t.Fatalf("the reused code gave %v, want %s asking for a new code", err, step.want)
 			}
 		}
@@ -75,10 +77,10 @@ func TestAccMFACertification(t *testing.T) {
 		}
 	})
 	t.Run("a session that expires mid-run is not renewed with the used code", func(t *testing.T) {
-		srv, endpoints := startIdentityEmulator(t, `"temporary_credential_lifetime": "2s"`)
+		srv, endpoints := acctest.StartEmulator(t, identityWorldWith(`"temporary_credential_lifetime": "2s"`))
 		err := readOnce(t, providerWithSTS(endpoints, mfaBlock("480317")+`
   rate_limit = 3`), 12)
-		if err == nil || !errorMatching("single-use", "new code").MatchString(err.Error()) {
+		if err == nil || !acctest.ErrorMatching("single-use", "new code").MatchString(err.Error()) {
 			t.Fatalf("reads past the session's life gave %v, want an error asking for a new code", err)
 		}
 		if n := len(stsCalls(srv, actionSession)); n != 1 {
@@ -86,7 +88,7 @@ func TestAccMFACertification(t *testing.T) {
 		}
 	})
 	t.Run("a serial number without a code is an error on token_code", func(t *testing.T) {
-		_, endpoints := startIdentityEmulator(t, "")
+		_, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
@@ -95,14 +97,14 @@ func TestAccMFACertification(t *testing.T) {
   mfa_certification {
     serial_number = "`+mfaSerial+`"
   }`) + dataSourceBlock("100033118139"),
-				ExpectError: errorMatching("Incomplete MFA Setting", "mfa_certification.token_code"),
+				ExpectError: acctest.ErrorMatching("Incomplete MFA Setting", "mfa_certification.token_code"),
 			}},
 		})
 	})
 }
 
 func TestAccAssumeRoleWithMFA(t *testing.T) {
-	srv, endpoints := startIdentityEmulator(t, "")
+	srv, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
 	config := providerWithSTS(endpoints, `secret_id = "AKIDadmin"
   secret_key = "admin-key"
   assume_role {
@@ -119,7 +121,7 @@ func TestAccAssumeRoleWithMFA(t *testing.T) {
 		t.Fatalf("AssumeRole calls %+v, want one with the serial number and source identity", calls)
 	}
 	err := configureOnce(t, config)
-	if err == nil || !errorMatching("FailedOperation.CheckMFAError", "accepted once").MatchString(err.Error()) {
+	if err == nil || !acctest.ErrorMatching("FailedOperation.CheckMFAError", "accepted once").MatchString(err.Error()) {
 		t.Fatalf("assuming the role again with the same code gave %v, want CheckMFAError", err)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
@@ -31,9 +32,9 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		writeProfile(t, dir, "audit", `{"secretId": "AKIDadmin", "secretKey": "admin-key"}`, "")
 		t.Setenv(envvar.SharedCredentialsDir, dir)
 	}
-	setCVM := func(t *testing.T, endpoints testEndpoints) {
+	setCVM := func(t *testing.T, endpoints acctest.Endpoints) {
 		t.Setenv(envvar.CamRoleName, "terraform-runner")
-		t.Setenv(envvar.MetadataEndpoint, endpoints.metadata)
+		t.Setenv(envvar.MetadataEndpoint, endpoints.Metadata)
 	}
 	setEnv := func(t *testing.T) {
 		t.Setenv(envvar.SecretID, "AKIDenv")
@@ -49,7 +50,7 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		t.Setenv(envvar.AssumeRoleProviderID, oidcProvider)
 		t.Setenv(envvar.AssumeRoleArn, auditorRole)
 	}
-	setAll := func(t *testing.T, endpoints testEndpoints) {
+	setAll := func(t *testing.T, endpoints acctest.Endpoints) {
 		setOIDC(t)
 		setSAML(t)
 		setEnv(t)
@@ -61,59 +62,59 @@ func TestAccCredentialPrecedence(t *testing.T) {
 	// SAML exchanges: were it taken as a role to assume, the call would go
 	// to the real STS host and fail.
 	t.Run("a key pair in the provider block wins over every source in the environment", func(t *testing.T) {
-		srv, endpoints := startIdentityEmulator(t, "")
+		srv, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
 		setAll(t, endpoints)
-		testCredentialStep(t, providerBlockWith(endpoints.organization, `secret_id = "AKIDadmin"
+		testCredentialStep(t, providerBlockWith(endpoints.Organization, `secret_id = "AKIDadmin"
   secret_key = "admin-key"`), expectSigners(srv, "AKIDadmin"))
 	})
 	t.Run("a profile in the provider block wins over the environment's keys", func(t *testing.T) {
-		srv, endpoints := startEmulator(t)
+		srv, endpoints := acctest.StartEmulator(t, testWorld)
 		setEnv(t)
 		setProfiles(t)
 		setCVM(t, endpoints)
-		testCredentialStep(t, providerBlockWith(endpoints.organization, `profile = "audit"`), expectSigners(srv, "AKIDadmin"))
+		testCredentialStep(t, providerBlockWith(endpoints.Organization, `profile = "audit"`), expectSigners(srv, "AKIDadmin"))
 	})
 	t.Run("a cam_role_name in the provider block wins over the environment's keys and profile", func(t *testing.T) {
-		srv, endpoints := startEmulator(t)
+		srv, endpoints := acctest.StartEmulator(t, testWorld)
 		setAll(t, endpoints)
 		t.Setenv(envvar.SecretID, "AKIDloner")
 		t.Setenv(envvar.SecretKey, "loner-key")
 		t.Setenv(envvar.Profile, "audit")
-		testCredentialStep(t, providerBlockWith(endpoints.organization, `cam_role_name = "terraform-runner"`), expectSigners(srv, "AKIDtmp"))
+		testCredentialStep(t, providerBlockWith(endpoints.Organization, `cam_role_name = "terraform-runner"`), expectSigners(srv, "AKIDtmp"))
 	})
 	t.Run("an OIDC token in the environment wins over the environment's keys, profile and CVM role", func(t *testing.T) {
-		srv, endpoints := startIdentityEmulator(t, "")
+		srv, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
 		setOIDC(t)
 		setEnv(t)
 		setProfiles(t)
 		setCVM(t, endpoints)
-		t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
-		t.Setenv(envvar.STSEndpoint, endpoints.sts)
+		t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
+		t.Setenv(envvar.STSEndpoint, endpoints.STS)
 		testCredentialStep(t, providerFromEnvironment, resource.ComposeTestCheckFunc(expectSigners(srv, "AKIDtmp"),
 			expectExchanges(srv, actionWebID, "WebIdentityToken", "oidc-token-one")))
 	})
 	t.Run("a SAML assertion in the environment wins over the environment's keys, profile and CVM role", func(t *testing.T) {
-		srv, endpoints := startIdentityEmulator(t, "")
+		srv, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
 		setSAML(t)
 		setEnv(t)
 		setProfiles(t)
 		setCVM(t, endpoints)
-		t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
-		t.Setenv(envvar.STSEndpoint, endpoints.sts)
+		t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
+		t.Setenv(envvar.STSEndpoint, endpoints.STS)
 		testCredentialStep(t, providerFromEnvironment, resource.ComposeTestCheckFunc(expectSigners(srv, "AKIDtmp"),
 			expectExchanges(srv, actionSAML, "SAMLAssertion", samlAssertion)))
 	})
 	t.Run("an OIDC token and a SAML assertion in the environment at once are an error", func(t *testing.T) {
-		srv, endpoints := startIdentityEmulator(t, "")
+		srv, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
 		setOIDC(t)
 		setSAML(t)
-		t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
-		t.Setenv(envvar.STSEndpoint, endpoints.sts)
+		t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
+		t.Setenv(envvar.STSEndpoint, endpoints.STS)
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
 				Config:      providerFromEnvironment + dataSourceBlock("100033118139"),
-				ExpectError: errorMatching("Two Credential Sources Given", envvar.WebIdentityTokenFile+" and "+envvar.SAMLAssertion),
+				ExpectError: acctest.ErrorMatching("Two Credential Sources Given", envvar.WebIdentityTokenFile+" and "+envvar.SAMLAssertion),
 			}},
 		})
 		if n := len(srv.Requests()); n != 0 {
@@ -121,24 +122,24 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		}
 	})
 	t.Run("environment keys win over the environment's profile and CVM role", func(t *testing.T) {
-		srv, endpoints := startEmulator(t)
+		srv, endpoints := acctest.StartEmulator(t, testWorld)
 		setEnv(t)
 		setProfiles(t)
 		setCVM(t, endpoints)
-		t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+		t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
 		testCredentialStep(t, providerFromEnvironment, expectSigners(srv, "AKIDenv"))
 	})
 	t.Run("the default profile wins over the environment's CVM role, and gives its region", func(t *testing.T) {
-		srv, endpoints := startEmulator(t)
+		srv, endpoints := acctest.StartEmulator(t, testWorld)
 		setProfiles(t)
 		setCVM(t, endpoints)
-		t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+		t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
 		// AKIDloner's account has no organization: the read fails, but it was signed by the profile.
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
 				Config:      providerFromEnvironment + dataSourceBlock("100033118139"),
-				ExpectError: errorMatching("Caller Is Not in an Organization", `the profile "default"`),
+				ExpectError: acctest.ErrorMatching("Caller Is Not in an Organization", `the profile "default"`),
 			}},
 		})
 		reqs := srv.Requests()
@@ -147,9 +148,9 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		}
 	})
 	t.Run("the environment's CVM role when nothing else is set", func(t *testing.T) {
-		srv, endpoints := startEmulator(t)
+		srv, endpoints := acctest.StartEmulator(t, testWorld)
 		setCVM(t, endpoints)
-		t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+		t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
 		testCredentialStep(t, providerFromEnvironment, expectSigners(srv, "AKIDtmp"))
 	})
 }
@@ -173,12 +174,12 @@ func TestAccTwoCredentialSourcesInTheProviderBlockAreAnError(t *testing.T) {
 		{"secret_id and secret_key", keyPair, "assume_role_with_saml", saml},
 	} {
 		t.Run(tc.first+" with "+tc.second, func(t *testing.T) {
-			srv, endpoints := startEmulator(t)
+			srv, endpoints := acctest.StartEmulator(t, testWorld)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config:      providerWithSTS(endpoints, tc.firstArgs+"\n  "+tc.secondArgs) + dataSourceBlock("100033118139"),
-					ExpectError: errorMatching("Two Credential Sources Given", "sets both "+tc.first+" and "+tc.second),
+					ExpectError: acctest.ErrorMatching("Two Credential Sources Given", "sets both "+tc.first+" and "+tc.second),
 				}},
 			})
 			if n := len(srv.Requests()); n != 0 {
@@ -189,14 +190,14 @@ func TestAccTwoCredentialSourcesInTheProviderBlockAreAnError(t *testing.T) {
 }
 
 func TestAccALoneSecurityTokenIsAnError(t *testing.T) {
-	srv, endpoints := startEmulator(t)
+	srv, endpoints := acctest.StartEmulator(t, testWorld)
 	t.Setenv(envvar.SecretID, "AKIDtemp")
 	t.Setenv(envvar.SecretKey, "temp-key")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:      providerBlockWith(endpoints.organization, `security_token = "temp-token"`) + dataSourceBlock("100033118139"),
-			ExpectError: errorMatching("Security Token Without Its Key Pair", "secret_id and secret_key are not"),
+			Config:      providerBlockWith(endpoints.Organization, `security_token = "temp-token"`) + dataSourceBlock("100033118139"),
+			ExpectError: acctest.ErrorMatching("Security Token Without Its Key Pair", "secret_id and secret_key are not"),
 		}},
 	})
 	if reqs := srv.Requests(); len(reqs) != 0 {

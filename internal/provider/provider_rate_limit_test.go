@@ -8,24 +8,26 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 )
 
 // A rate_limit above the API's is throttled by Tencent Cloud and gains
 // nothing, so the plan says so where a user looks: in a warning on the
 // attribute, while the read itself goes ahead.
 func TestAccARateLimitAboveTheAPIsWarnsAndNamesTheLimit(t *testing.T) {
-	_, endpoints := startEmulator(t)
+	_, endpoints := acctest.StartEmulator(t, testWorld)
 	for rateLimit, warns := range map[string]bool{"40": true, "1000": true, "20": false, "0.5": false} {
 		t.Run(rateLimit, func(t *testing.T) {
 			t.Parallel()
-			w := newCLIWorkspace(t, providerBlockWith(endpoints.organization, `secret_id = "AKIDadmin"
+			w := acctest.NewCLIWorkspace(t, providerBlockWith(endpoints.Organization, `secret_id = "AKIDadmin"
   secret_key = "admin-key"
   rate_limit = `+rateLimit)+dataSourceBlock("100033118139"))
-			out, err := w.run(t, "plan", "-input=false")
+			out, err := w.Run(t, "plan", "-input=false")
 			if err != nil {
 				t.Fatalf("plan: %v\n%s", err, out)
 			}
-			warned := wrappedPattern(`Warning: Rate Limit Above the API's Limit.*rate_limit = ` + rateLimit +
+			warned := acctest.WrappedPattern(`Warning: Rate Limit Above the API's Limit.*rate_limit = ` + rateLimit +
 				` is above 20 requests per second.*Set rate_limit to 20 or less`).MatchString(out)
 			if warned != warns {
 				t.Errorf("rate_limit = %s warned: %v, want %v:\n%s", rateLimit, warned, warns, out)

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 )
 
 // TestAccAThrottledAssumeRoleIsRetried plans through the real CLI with two
@@ -18,7 +20,7 @@ import (
 // throttled, with InvalidParameter.OverLimit as the SDK declares for it, and
 // the plan succeeds only if the provider retries that code.
 func TestAccAThrottledAssumeRoleIsRetried(t *testing.T) {
-	srv, endpoints := startEmulatorWith(t, `"rate_limit": 1`)
+	srv, endpoints := acctest.StartEmulator(t, testWorldWith(`"rate_limit": 1`))
 	start := time.Now()
 	var mu sync.Mutex
 	assumeRoles, moving := 0, false
@@ -60,9 +62,9 @@ data "tencentcloud_organization_member_email_bind" %[1]q {
   provider   = tencentcloud.%[1]s
   member_uin = 100033118139
 }
-`, alias, endpoints.organization, endpoints.sts, auditorRole)
+`, alias, endpoints.Organization, endpoints.STS, auditorRole)
 	}
-	if out, err := newCLIWorkspace(t, config).run(t, "plan", "-input=false"); err != nil {
+	if out, err := acctest.NewCLIWorkspace(t, config).Run(t, "plan", "-input=false"); err != nil {
 		t.Fatalf("terraform plan: %v\n%s", err, out)
 	}
 	var codes []string

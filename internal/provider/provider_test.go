@@ -5,8 +5,6 @@ package provider
 
 import (
 	"fmt"
-	"net/http/httptest"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -16,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
@@ -24,37 +23,8 @@ var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServe
 	"tencentcloud": providerserver.NewProtocol6WithError(New("test")()),
 }
 
-// liveEnvironment keeps the caller's TENCENTCLOUD_* variables for the live
-// test; every other test runs with them cleared, so a developer's real
-// credentials can neither leak into nor change an emulator test.
-var liveEnvironment = map[string]string{}
-
 func TestMain(m *testing.M) {
-	for _, kv := range os.Environ() {
-		name, value, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(name, envvar.Prefix) {
-			liveEnvironment[name] = value
-			_ = os.Unsetenv(name)
-		}
-	}
-	// An empty home directory, so that a developer's ~/.tccli profiles are
-	// not found, with an empty CLI configuration; Go's caches stay where
-	// they were.
-	home, err := isolateHome()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	// Test configurations name the provider by its real source address, as users do.
-	if os.Getenv(resource.EnvTfAccProviderNamespace) == "" {
-		_ = os.Setenv(resource.EnvTfAccProviderNamespace, "tcorg")
-	}
-	code := m.Run()
-	_ = os.RemoveAll(home)
-	if providerBuildDir != "" {
-		_ = os.RemoveAll(providerBuildDir)
-	}
-	os.Exit(code)
+	acctest.Main(m)
 }
 
 // testWorld has one organization run by account 100000000001 with a bound
@@ -89,56 +59,10 @@ const testWorld = `{
   }]
 }`
 
-// testEndpoints are the base URLs of one emulator's services. Each service
-// has its own, as in the real cloud, so that a test which sends an action to
-// the wrong service's endpoint fails here as it would against Tencent Cloud.
-type testEndpoints struct {
-	organization, sts, metadata string
-}
-
-// startEmulator serves testWorld on loopback for one test.
-func startEmulator(t *testing.T) (*emulator.Server, testEndpoints) {
-	t.Helper()
-	return startEmulatorWith(t, "")
-}
-
-// startEmulatorWith serves testWorld with extra top-level fields, given as
-// JSON members such as `"faults": [...]`.
-func startEmulatorWith(t *testing.T, extra string) (*emulator.Server, testEndpoints) {
-	t.Helper()
-	doc := testWorld
-	if extra != "" {
-		doc = strings.Replace(testWorld, `"credentials"`, extra+`, "credentials"`, 1)
-	}
-	world, err := emulator.ParseWorld([]byte(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return serveWorld(t, world)
-}
-
-// serveWorld serves world on loopback for one test, each service on its
-// own port; all share the world's state.
-func serveWorld(t *testing.T, world emulator.World) (*emulator.Server, testEndpoints) {
-	t.Helper()
-	srv := emulator.New(world)
-	// Every answer the emulator gives must be one the real API declares,
-	// or a test could pass on an error Tencent Cloud never returns.
-	t.Cleanup(func() {
-		for _, answer := range srv.UndeclaredAnswers() {
-			t.Errorf("the emulator answered %s, which the action does not declare", answer)
-		}
-	})
-	serve := func(service string) string {
-		ts := httptest.NewServer(srv.Handler(service))
-		t.Cleanup(ts.Close)
-		return ts.URL
-	}
-	return srv, testEndpoints{
-		organization: serve(emulator.ServiceOrganization),
-		sts:          serve(emulator.ServiceSTS),
-		metadata:     serve(emulator.ServiceMetadata),
-	}
+// testWorldWith is testWorld with extra top-level fields, given as JSON
+// members such as `"faults": [...]`.
+func testWorldWith(extra string) string {
+	return strings.Replace(testWorld, `"credentials"`, extra+`, "credentials"`, 1)
 }
 
 // providerBlock configures the provider against endpoint with the admin's key.
@@ -181,28 +105,8 @@ data "tencentcloud_organization_member_email_bind" "m" {
 `, memberUin)
 }
 
-// errorMatching matches an error output that contains every phrase in
-// order, whatever line wrapping Terraform applied between words.
-func errorMatching(phrases ...string) *regexp.Regexp {
-	parts := make([]string, len(phrases))
-	for i, p := range phrases {
-		words := strings.Fields(p)
-		for j, w := range words {
-			words[j] = regexp.QuoteMeta(w)
-		}
-		parts[i] = strings.Join(words, `\s+`)
-	}
-	return regexp.MustCompile(`(?s)` + strings.Join(parts, `.*`))
-}
-
-// wrappedPattern compiles a regular expression in which each space matches
-// any run of whitespace, since Terraform wraps long diagnostic lines.
-func wrappedPattern(pattern string) *regexp.Regexp {
-	return regexp.MustCompile(`(?s)` + strings.ReplaceAll(pattern, " ", `\s+`))
-}
-
 func TestAccProviderConfigurationErrors(t *testing.T) {
-	_, endpoints := startEmulator(t)
+	_, endpoints := acctest.StartEmulator(t, testWorld)
 	tests := []struct {
 		name   string
 		config string
@@ -210,38 +114,38 @@ func TestAccProviderConfigurationErrors(t *testing.T) {
 	}{
 		{
 			name:   "no credentials",
-			config: providerBlockWith(endpoints.organization, ""),
-			want:   errorMatching("No Tencent Cloud Credentials", "secret_id and secret_key", "TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY"),
+			config: providerBlockWith(endpoints.Organization, ""),
+			want:   acctest.ErrorMatching("No Tencent Cloud Credentials", "secret_id and secret_key", "TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY"),
 		},
 		{
 			name:   "secret id without key",
-			config: providerBlockWith(endpoints.organization, `secret_id = "AKIDadmin"`),
-			want:   errorMatching("Incomplete Tencent Cloud Credential", "provider argument secret_id is set", "provider argument secret_key is not"),
+			config: providerBlockWith(endpoints.Organization, `secret_id = "AKIDadmin"`),
+			want:   acctest.ErrorMatching("Incomplete Tencent Cloud Credential", "provider argument secret_id is set", "provider argument secret_key is not"),
 		},
 		{
 			name:   "secret key without id",
-			config: providerBlockWith(endpoints.organization, `secret_key = "admin-key"`),
-			want:   errorMatching("Incomplete Tencent Cloud Credential", "secret_key is set"),
+			config: providerBlockWith(endpoints.Organization, `secret_key = "admin-key"`),
+			want:   acctest.ErrorMatching("Incomplete Tencent Cloud Credential", "secret_key is set"),
 		},
 		{
 			name:   "endpoint without scheme",
 			config: providerBlockWith("127.0.0.1:8080", `secret_id = "a"`+"\n"+`secret_key = "b"`),
-			want:   errorMatching("Invalid Endpoint URL", "endpoints.organization", "must be a full URL"),
+			want:   acctest.ErrorMatching("Invalid Endpoint URL", "endpoints.organization", "must be a full URL"),
 		},
 		{
 			name:   "endpoint with query",
-			config: providerBlockWith(endpoints.organization+"/?x=1", `secret_id = "a"`+"\n"+`secret_key = "b"`),
-			want:   errorMatching("Invalid Endpoint URL", "must not contain"),
+			config: providerBlockWith(endpoints.Organization+"/?x=1", `secret_id = "a"`+"\n"+`secret_key = "b"`),
+			want:   acctest.ErrorMatching("Invalid Endpoint URL", "must not contain"),
 		},
 		{
 			name:   "protocol",
-			config: providerBlockWith(endpoints.organization, `secret_id = "a"`+"\n"+`secret_key = "b"`+"\n"+`protocol = "FTP"`),
-			want:   errorMatching("Invalid Protocol", `"FTP"`, "provider argument protocol", "must be HTTPS or HTTP"),
+			config: providerBlockWith(endpoints.Organization, `secret_id = "a"`+"\n"+`secret_key = "b"`+"\n"+`protocol = "FTP"`),
+			want:   acctest.ErrorMatching("Invalid Protocol", `"FTP"`, "provider argument protocol", "must be HTTPS or HTTP"),
 		},
 		{
 			name:   "domain with scheme",
-			config: providerBlockWith(endpoints.organization, `secret_id = "a"`+"\n"+`secret_key = "b"`+"\n"+`domain = "https://tencentcloudapi.com"`),
-			want:   errorMatching("Invalid Domain", "root domain"),
+			config: providerBlockWith(endpoints.Organization, `secret_id = "a"`+"\n"+`secret_key = "b"`+"\n"+`domain = "https://tencentcloudapi.com"`),
+			want:   acctest.ErrorMatching("Invalid Domain", "root domain"),
 		},
 	}
 	for _, tt := range tests {
@@ -258,10 +162,10 @@ func TestAccProviderConfigurationErrors(t *testing.T) {
 }
 
 func TestAccProviderSettingsFromEnvironment(t *testing.T) {
-	srv, endpoints := startEmulator(t)
+	srv, endpoints := acctest.StartEmulator(t, testWorld)
 	t.Setenv(envvar.SecretID, "AKIDenv")
 	t.Setenv(envvar.SecretKey, "env-key")
-	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
 	t.Setenv(envvar.Region, "ap-singapore")
 
 	resource.Test(t, resource.TestCase{
@@ -274,7 +178,7 @@ func TestAccProviderSettingsFromEnvironment(t *testing.T) {
 }
 
 func TestAccProviderArgumentsWinOverEnvironment(t *testing.T) {
-	srv, endpoints := startEmulator(t)
+	srv, endpoints := acctest.StartEmulator(t, testWorld)
 	t.Setenv(envvar.SecretID, "AKIDenv")
 	t.Setenv(envvar.SecretKey, "env-key")
 	t.Setenv(envvar.OrganizationEndpoint, "http://127.0.0.1:1")
@@ -283,7 +187,7 @@ func TestAccProviderArgumentsWinOverEnvironment(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlockWith(endpoints.organization, `secret_id = "AKIDadmin"
+			Config: providerBlockWith(endpoints.Organization, `secret_id = "AKIDadmin"
   secret_key = "admin-key"
   region = "ap-guangzhou"`) + dataSourceBlock("100033118139"),
 			Check: expectCallers(srv, "AKIDadmin", "ap-guangzhou"),
@@ -292,24 +196,24 @@ func TestAccProviderArgumentsWinOverEnvironment(t *testing.T) {
 }
 
 func TestAccARegionTencentCloudDoesNotHaveIsUnsupported(t *testing.T) {
-	_, endpoints := startEmulator(t)
+	_, endpoints := acctest.StartEmulator(t, testWorld)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlockWith(endpoints.organization, `secret_id = "AKIDadmin"
+			Config: providerBlockWith(endpoints.Organization, `secret_id = "AKIDadmin"
   secret_key = "admin-key"
   region = "ap-atlantis"`) + dataSourceBlock("100033118139"),
-			ExpectError: errorMatching("Unsupported Region", "unset the region argument and "+envvar.Region, "UnsupportedRegion", "ap-atlantis"),
+			ExpectError: acctest.ErrorMatching("Unsupported Region", "unset the region argument and "+envvar.Region, "UnsupportedRegion", "ap-atlantis"),
 		}},
 	})
 }
 
 func TestAccTemporaryCredentialFromEnvironment(t *testing.T) {
-	srv, endpoints := startEmulator(t)
+	srv, endpoints := acctest.StartEmulator(t, testWorld)
 	t.Setenv(envvar.SecretID, "AKIDtemp")
 	t.Setenv(envvar.SecretKey, "temp-key")
 	t.Setenv(envvar.SecurityToken, "temp-token")
-	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -321,10 +225,10 @@ func TestAccTemporaryCredentialFromEnvironment(t *testing.T) {
 }
 
 func TestAccInvalidSettingsFromEnvironmentNameTheVariable(t *testing.T) {
-	_, endpoints := startEmulator(t)
+	_, endpoints := acctest.StartEmulator(t, testWorld)
 	t.Setenv(envvar.SecretID, "AKIDenv")
 	t.Setenv(envvar.SecretKey, "env-key")
-	t.Setenv(envvar.OrganizationEndpoint, endpoints.organization)
+	t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
 	t.Setenv(envvar.Protocol, "ftp")
 	t.Setenv(envvar.Domain, "example.com/api")
 
@@ -332,7 +236,7 @@ func TestAccInvalidSettingsFromEnvironmentNameTheVariable(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: providerFromEnvironment + dataSourceBlock("100033118139"),
-			ExpectError: wrappedPattern(`(?:Invalid Protocol.*"ftp" from the environment variable TENCENTCLOUD_PROTOCOL.*Invalid Domain.*"example.com/api" from the environment variable TENCENTCLOUD_DOMAIN)` +
+			ExpectError: acctest.WrappedPattern(`(?:Invalid Protocol.*"ftp" from the environment variable TENCENTCLOUD_PROTOCOL.*Invalid Domain.*"example.com/api" from the environment variable TENCENTCLOUD_DOMAIN)` +
 				`|(?:Invalid Domain.*TENCENTCLOUD_DOMAIN.*Invalid Protocol.*TENCENTCLOUD_PROTOCOL)`),
 		}},
 	})

@@ -7,11 +7,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -21,13 +17,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
 
-// startEmulatorWithFaults serves testWorld with the given faults JSON.
-func startEmulatorWithFaults(t *testing.T, faults string) (*emulator.Server, testEndpoints) {
-	t.Helper()
-	return startEmulatorWith(t, `"faults": `+faults)
+// worldWithFaults is testWorld with the given faults JSON.
+func worldWithFaults(faults string) string {
+	return testWorldWith(`"faults": ` + faults)
 }
 
 func requestsFor(srv *emulator.Server, memberUin int64) (total, failed int) {
@@ -47,11 +43,11 @@ func TestAccTransientFaultsAreRetried(t *testing.T) {
 		emulator.FaultInternalError, emulator.FaultBadGateway, emulator.FaultTruncatedJSON, emulator.FaultReset,
 	} {
 		t.Run(kind, func(t *testing.T) {
-			srv, endpoints := startEmulatorWithFaults(t, `[{"kind": "`+kind+`", "count": 2}]`)
+			srv, endpoints := acctest.StartEmulator(t, worldWithFaults(`[{"kind": "`+kind+`", "count": 2}]`))
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config: providerBlock(endpoints.organization) + dataSourceBlock("100033118139"),
+					Config: providerBlock(endpoints.Organization) + dataSourceBlock("100033118139"),
 					ConfigStateChecks: []statecheck.StateCheck{
 						expectAttribute("email", knownvalue.StringExact("123@qq.com")),
 					},
@@ -97,14 +93,14 @@ func TestAccPermanentFaultsAreReported(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv, endpoints := startEmulatorWithFaults(t, tt.faults)
+			srv, endpoints := acctest.StartEmulator(t, worldWithFaults(tt.faults))
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config: providerBlockWith(endpoints.organization, `secret_id = "AKIDadmin"
+					Config: providerBlockWith(endpoints.Organization, `secret_id = "AKIDadmin"
   secret_key = "admin-key"
   `+tt.arguments) + dataSourceBlock("100033118139"),
-					ExpectError: wrappedPattern(tt.want),
+					ExpectError: acctest.WrappedPattern(tt.want),
 				}},
 			})
 			if tt.name == "malformed JSON is not retried" {
@@ -135,7 +131,7 @@ func TestAccManyReadsStayUnderTheRateLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, endpoints := serveWorld(t, world)
+	srv, endpoints := acctest.ServeWorld(t, world)
 	for _, command := range []string{"plan", "apply", "refresh"} {
 		t.Setenv("TF_CLI_ARGS_"+command, "-parallelism=64")
 	}
@@ -143,7 +139,7 @@ func TestAccManyReadsStayUnderTheRateLimit(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlock(endpoints.organization) + fmt.Sprintf(`
+			Config: providerBlock(endpoints.Organization) + fmt.Sprintf(`
 data "tencentcloud_organization_member_email_bind" "m" {
   # count rather than for_each: the test framework's state shim cannot
   # index data sources by string key.
@@ -173,8 +169,8 @@ output "bound" {
 // built provider against a server that never answers in time, interrupts
 // it as Ctrl-C does, and expects Terraform to finish promptly.
 func TestAccInterruptStopsASlowRead(t *testing.T) {
-	_, endpoints := startEmulatorWithFaults(t, `[{"kind": "delay", "delay": "60s"}]`)
-	cmd := newCLIWorkspace(t, providerBlock(endpoints.organization)+dataSourceBlock("100033118139")).command("plan", "-input=false", "-no-color")
+	_, endpoints := acctest.StartEmulator(t, worldWithFaults(`[{"kind": "delay", "delay": "60s"}]`))
+	cmd := acctest.NewCLIWorkspace(t, providerBlock(endpoints.Organization)+dataSourceBlock("100033118139")).Command("plan", "-input=false", "-no-color")
 	stdout, _ := cmd.StdoutPipe()
 	cmd.Stderr = cmd.Stdout
 	if err := cmd.Start(); err != nil {
@@ -222,90 +218,5 @@ func TestAccInterruptStopsASlowRead(t *testing.T) {
 	}
 	if out := <-output; !strings.Contains(out, "Interrupt received") {
 		t.Errorf("terraform did not see the interrupt:\n%s", out)
-	}
-}
-
-// cliWorkspace runs the real Terraform CLI with the provider built from
-// this checkout, through dev_overrides, for tests the in-process test
-// server cannot stand in for.
-type cliWorkspace struct {
-	dir, terraform, cliConfig string
-}
-
-func newCLIWorkspace(t *testing.T, config string) cliWorkspace {
-	t.Helper()
-	if os.Getenv(resource.EnvTfAcc) == "" {
-		t.Skip("acceptance test: set TF_ACC=1")
-	}
-	terraform := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if terraform == "" {
-		var err error
-		if terraform, err = exec.LookPath("terraform"); err != nil {
-			t.Fatal("no terraform binary: set TF_ACC_TERRAFORM_PATH")
-		}
-	}
-	pluginDir := buildProvider(t)
-	dir := t.TempDir()
-	// OpenTofu resolves "tcorg/tencentcloud" on its own registry host.
-	host := os.Getenv(resource.EnvTfAccProviderHost)
-	if host == "" {
-		host = "registry.terraform.io"
-	}
-	w := cliWorkspace{dir: dir, terraform: terraform, cliConfig: filepath.Join(dir, "cli.tfrc")}
-	writeFile(t, w.cliConfig, fmt.Sprintf(`provider_installation {
-  dev_overrides {
-    "%s/tcorg/tencentcloud" = %q
-  }
-  direct {}
-}
-`, host, pluginDir))
-	writeFile(t, filepath.Join(dir, "main.tf"), config)
-	return w
-}
-
-var (
-	providerBuild    sync.Once
-	providerBuildDir string
-	providerBuildErr error
-)
-
-// buildProvider builds the provider binary once per test run, in a
-// directory that dev_overrides can point at.
-func buildProvider(t *testing.T) string {
-	t.Helper()
-	providerBuild.Do(func() {
-		// Shared by every test that needs it, so not t.TempDir; TestMain removes it.
-		if providerBuildDir, providerBuildErr = os.MkdirTemp("", "provider-build"); providerBuildErr != nil { //nolint:usetesting
-			return
-		}
-		build := exec.Command("go", "build", "-o", filepath.Join(providerBuildDir, "terraform-provider-tencentcloud"), "../..")
-		if out, err := build.CombinedOutput(); err != nil {
-			providerBuildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if providerBuildErr != nil {
-		t.Fatal(providerBuildErr)
-	}
-	return providerBuildDir
-}
-
-// run runs terraform with args and returns its combined output.
-func (w cliWorkspace) run(t *testing.T, args ...string) (string, error) {
-	t.Helper()
-	out, err := w.command(append(args, "-no-color")...).CombinedOutput()
-	return string(out), err
-}
-
-func (w cliWorkspace) command(args ...string) *exec.Cmd {
-	cmd := exec.Command(w.terraform, args...)
-	cmd.Dir = w.dir
-	cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+w.cliConfig, "CHECKPOINT_DISABLE=1")
-	return cmd
-}
-
-func writeFile(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
-		t.Fatal(err)
 	}
 }
