@@ -38,7 +38,7 @@ func organizationCodeCases() []codeCase {
 	add := func(table string, codes map[string]explanation, action string) {
 		for _, code := range sortedKeys(codes) {
 			d := readErrorDiagnostic(&tencentapi.Error{Code: code, RequestID: "r"}, contexts[action])
-			read := dataSourceBlock("100033118139")
+			read := acctest.DataSourceBlock("100033118139")
 			if action == actionMembersName {
 				read = `
 data "tencentcloud_organization_member_email_binds" "all" {}
@@ -109,7 +109,7 @@ func stsCodeCases(t *testing.T) []codeCase {
   }`, codeMaxRetries, oidcProvider, auditorRole, writeTokenFile(t, "oidc-token-one")),
 		}[action]
 		cases = append(cases, codeCase{
-			table: "stsCodes", code: code, action: action, arguments: arguments, read: dataSourceBlock("100033118139"),
+			table: "stsCodes", code: code, action: action, arguments: arguments, read: acctest.DataSourceBlock("100033118139"),
 			want: acctest.ErrorMatching(code, explainSTS(code)),
 		})
 	}
@@ -131,7 +131,7 @@ func TestAccEveryExplainedCodeIsAnsweredAndRetriedAsItShouldBe(t *testing.T) {
 		}
 		t.Run(tc.table+"/"+tc.action+"/"+tc.code, func(t *testing.T) {
 			fault := fmt.Sprintf(`"faults": [{"kind": "error", "action": %q, "code": %q}]`, tc.action, tc.code)
-			srv, endpoints := acctest.StartEmulator(t, testWorldWith(fault))
+			srv, endpoints := acctest.StartEmulator(t, acctest.WorldWith(fault))
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{

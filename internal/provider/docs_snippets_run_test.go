@@ -31,7 +31,7 @@ import (
 
 func TestAccREADMEWhatItDoesSnippetApplies(t *testing.T) {
 	demoEnvironment(t)
-	config := providerFromEnvironment + docSnippet(t, "README.md", "# Every member of the organization with its email binding, in one read.")
+	config := acctest.ProviderFromEnvironment + docSnippet(t, "README.md", "# Every member of the organization with its email binding, in one read.")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -300,7 +300,7 @@ func TestAccThePolicySnippetsRunAsWritten(t *testing.T) {
 	for _, page := range []string{"docs/data-sources/organization_member_email_bind.md", "docs/data-sources/organization_member_email_binds.md"} {
 		t.Run(filepath.Base(page), func(t *testing.T) {
 			exampleEnvironment(t)
-			w := acctest.NewCLIWorkspace(t, providerFromEnvironment+dataSourceExample(t, "for_each.tf"))
+			w := acctest.NewCLIWorkspace(t, acctest.ProviderFromEnvironment+dataSourceExample(t, "for_each.tf"))
 			acctest.WriteFile(t, filepath.Join(w.Dir, "member_email_bound.rego"), readExample(t, "policy/member_email_bound.rego"))
 			path := shims(t, map[string]string{"terraform": w.Terraform, "opa": opaBinary(t)}) + string(os.PathListSeparator) + os.Getenv("PATH")
 			out := runShellSnippet(t, docSnippet(t, page, "terraform plan -out=plan.tfplan"), w.Dir, "PATH="+path, "TF_CLI_CONFIG_FILE="+w.CLIConfig)
@@ -322,7 +322,7 @@ func TestAccTheTrySnippetReadsEitherStatus(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config: providerFromEnvironment + fmt.Sprintf(`
+					Config: acctest.ProviderFromEnvironment + fmt.Sprintf(`
 data "tencentcloud_organization_member_email_binds" "all" {
   include_email_bind = %s
 }
@@ -362,7 +362,7 @@ func emptyOrganizationEnvironment(t *testing.T) {
 func TestAccExampleInventoryChecksFailOnAnEmptyOrganization(t *testing.T) {
 	t.Run("check.tf", func(t *testing.T) {
 		emptyOrganizationEnvironment(t)
-		out, err := acctest.NewCLIWorkspace(t, providerFromEnvironment+inventoryExample(t, "check.tf")).Run(t, "plan", "-input=false")
+		out, err := acctest.NewCLIWorkspace(t, acctest.ProviderFromEnvironment+inventoryExample(t, "check.tf")).Run(t, "plan", "-input=false")
 		if err != nil || !acctest.WrappedPattern(`Warning: Check block assertion failed.*No member was read, so no member was checked`).MatchString(out) {
 			t.Errorf("the check must warn when no member was read (err %v):\n%s", err, out)
 		}
@@ -372,7 +372,7 @@ func TestAccExampleInventoryChecksFailOnAnEmptyOrganization(t *testing.T) {
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
-				Config:      providerFromEnvironment + inventoryExample(t, "postcondition.tf"),
+				Config:      acctest.ProviderFromEnvironment + inventoryExample(t, "postcondition.tf"),
 				ExpectError: acctest.ErrorMatching("No Members Found", "require_members", "The organization's listing holds no member", "require_members = true makes this an error"),
 			}},
 		})
@@ -380,7 +380,7 @@ func TestAccExampleInventoryChecksFailOnAnEmptyOrganization(t *testing.T) {
 }
 
 func TestAccExampleCompactCheckWarnsOnCounts(t *testing.T) {
-	example := providerFromEnvironment + inventoryExample(t, "compact_check.tf")
+	example := acctest.ProviderFromEnvironment + inventoryExample(t, "compact_check.tf")
 	for _, tt := range []struct {
 		name  string
 		setup func(t *testing.T)
@@ -436,7 +436,7 @@ func TestAccExampleCompactCheckPlanStaysShortForALargeOrganization(t *testing.T)
 	t.Setenv(envvar.SecretKey, "audit-key")
 	t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
 
-	out, err := acctest.NewCLIWorkspace(t, providerFromEnvironment+inventoryExample(t, "compact_check.tf")).Run(t, "plan", "-input=false")
+	out, err := acctest.NewCLIWorkspace(t, acctest.ProviderFromEnvironment+inventoryExample(t, "compact_check.tf")).Run(t, "plan", "-input=false")
 	if err != nil || !strings.Contains(out, "5 of 200 members have no bound email") {
 		t.Fatalf("want the check to warn about 5 of 200 members (err %v):\n%s", err, out)
 	}
@@ -446,7 +446,7 @@ func TestAccExampleCompactCheckPlanStaysShortForALargeOrganization(t *testing.T)
 }
 
 func TestAccExampleCheckNotBoundNamesOnlyTheUnbound(t *testing.T) {
-	example := providerFromEnvironment + inventoryExample(t, "check_not_bound.tf")
+	example := acctest.ProviderFromEnvironment + inventoryExample(t, "check_not_bound.tf")
 
 	exampleOrganizationEnvironment(t, "Success")
 	out, err := acctest.NewCLIWorkspace(t, example).Run(t, "plan", "-input=false")
@@ -462,7 +462,7 @@ func TestAccExampleCheckNotBoundNamesOnlyTheUnbound(t *testing.T) {
 	if strings.Contains(out, "100033118201") || strings.Contains(out, "100033118202") {
 		t.Errorf("the plan shows bound members:\n%s", out)
 	}
-	if binds := requestsOf(srv, "DescribeOrganizationMemberEmailBind"); len(binds) != 0 {
+	if binds := acctest.Requests(srv, "DescribeOrganizationMemberEmailBind"); len(binds) != 0 {
 		t.Errorf("the check read %d bindings, want none", len(binds))
 	}
 }
@@ -475,7 +475,7 @@ func TestAccExampleRateLimitAliasesReadWithTheirOwnProfiles(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: requiredProviders + readExample(t, "provider/rate_limit_aliases.tf") + `
+			Config: acctest.RequiredProviders + readExample(t, "provider/rate_limit_aliases.tf") + `
 data "tencentcloud_organization_member_email_bind" "audit" {
   provider   = tencentcloud.audit
   member_uin = 100033118139
@@ -499,11 +499,11 @@ data "tencentcloud_organization_member_email_bind" "report" {
 	}
 }
 
-// exampleEnvironmentFromProfile serves testWorld with the admin's key in
+// exampleEnvironmentFromProfile serves acctest.World with the admin's key in
 // a tccli profile of that name, and no key pair in the environment.
 func exampleEnvironmentFromProfile(t *testing.T, profile string) *emulator.Server {
 	t.Helper()
-	srv, endpoints := acctest.StartEmulator(t, testWorld)
+	srv, endpoints := acctest.StartEmulator(t, acctest.World)
 	dir := t.TempDir()
 	writeProfile(t, dir, profile, `{"secretId": "AKIDadmin", "secretKey": "admin-key"}`, "")
 	t.Setenv(envvar.SharedCredentialsDir, dir)

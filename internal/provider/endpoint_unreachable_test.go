@@ -6,8 +6,6 @@ package provider
 // A dead endpoint: one error, fast, naming where the endpoint came from.
 
 import (
-	"bufio"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -30,7 +28,7 @@ import (
 
 // inventoryWithoutEndpoint reads the inventory world's organization with
 // no endpoints block, so that the endpoint comes from the environment.
-const inventoryWithoutEndpoint = requiredProviders + `
+const inventoryWithoutEndpoint = acctest.RequiredProviders + `
 provider "tencentcloud" {
   secret_id  = "AKIDinv"
   secret_key = "inv-key"
@@ -62,7 +60,7 @@ func TestEndpointUnreachableNamesTheEndpointItsSourceAndTheOutageNotMaxRetries(t
 
 func TestARefusedConnectionIsNotAdvisedMoreRetries(t *testing.T) {
 	rc := testContexts()["DescribeOrganizationMemberEmailBind"]
-	endpoint := closedURL(t)
+	endpoint := acctest.ClosedURL(t)
 	rc.endpoint = endpoint
 	u, _ := url.Parse(endpoint)
 	client := organization.NewClient(tencentapi.Config{Credential: common.NewCredential("a", "b"), Endpoint: u, MaxRetries: 2})
@@ -77,8 +75,8 @@ func TestARefusedConnectionIsNotAdvisedMoreRetries(t *testing.T) {
 }
 
 func TestAccEndpointDeadFromTheStartFailsWithinSecondsNamingTheEnvironmentVariable(t *testing.T) {
-	_, _ = acctest.ServeWorld(t, inventoryWorld(t, 10, ""))
-	endpoint := closedURL(t)
+	_, _ = acctest.ServeWorld(t, acctest.InventoryWorld(t, 10, ""))
+	endpoint := acctest.ClosedURL(t)
 	t.Setenv(envvar.OrganizationEndpoint, endpoint)
 	began := time.Now()
 	resource.Test(t, resource.TestCase{
@@ -96,7 +94,7 @@ func TestAccEndpointDeadFromTheStartFailsWithinSecondsNamingTheEnvironmentVariab
 }
 
 func TestAccEndpointThatDiesMidReadFailsWithinSecondsAsOneError(t *testing.T) {
-	srv := emulator.New(inventoryWorld(t, 120, ""))
+	srv := emulator.New(acctest.InventoryWorld(t, 120, ""))
 	var binds atomic.Int32
 	var died sync.Once
 	var diedAt atomic.Int64
@@ -116,7 +114,7 @@ func TestAccEndpointThatDiesMidReadFailsWithinSecondsAsOneError(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			// max_retries stays at its default of 10.
-			Config: inventoryConfig(ts.URL, ""),
+			Config: acctest.InventoryConfig(ts.URL, ""),
 			ExpectError: acctest.ErrorMatching("Tencent Cloud API Endpoint Unreachable", "could not be read", ts.URL,
 				"attempts in a row", "comes from the provider argument endpoints.organization"),
 		}},
@@ -129,31 +127,18 @@ func TestAccEndpointThatDiesMidReadFailsWithinSecondsAsOneError(t *testing.T) {
 	}
 }
 
-// closedURL is an endpoint that refuses every connection. It is port 1,
-// which no test can listen on: a port freed by a closed test server is soon
-// handed to another test's server running in parallel.
-func closedURL(t *testing.T) string {
-	t.Helper()
-	const refused = "127.0.0.1:1"
-	if c, err := net.Dial("tcp", refused); err == nil {
-		c.Close()
-		t.Fatalf("something listens on %s, which these tests need closed", refused)
-	}
-	return "http://" + refused
-}
-
 func TestAccDeadSTSEndpointIsNamedWithItsEnvironmentVariable(t *testing.T) {
-	_, endpoints := acctest.StartEmulator(t, testWorld)
-	t.Setenv(envvar.STSEndpoint, closedURL(t))
+	_, endpoints := acctest.StartEmulator(t, acctest.World)
+	t.Setenv(envvar.STSEndpoint, acctest.ClosedURL(t))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlockWith(endpoints.Organization, `secret_id = "AKIDadmin"
+			Config: acctest.ProviderBlockWith(endpoints.Organization, `secret_id = "AKIDadmin"
   secret_key = "admin-key"
   assume_role {
     role_arn     = "qcs::cam::uin/100000000001:roleName/audit"
     session_name = "audit-run"
-  }`) + dataSourceBlock("100033118139"),
+  }`) + acctest.DataSourceBlock("100033118139"),
 			ExpectError: acctest.ErrorMatching("could not be reached", "attempts in a row", "connection refused",
 				"The STS endpoint comes from the environment variable "+envvar.STSEndpoint),
 		}},
@@ -179,39 +164,8 @@ func cliOutput(t *testing.T, cmd *exec.Cmd, limit time.Duration) (string, time.D
 	return strings.Join(strings.Fields(string(out)), " "), time.Since(began)
 }
 
-// connectProxy502 is an HTTPS proxy that answers every CONNECT with 502
-// Bad Gateway, as a corporate proxy does for a host it cannot reach.
-func connectProxy502(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				br := bufio.NewReader(c)
-				for {
-					line, err := br.ReadString('\n')
-					if err != nil || line == "\r\n" {
-						break
-					}
-				}
-				_, _ = c.Write([]byte("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n"))
-			}()
-		}
-	}()
-	return ln.Addr().String()
-}
-
 func TestAccWrongEndpointBehindAProxyFailsWithinSecondsNamingTheProxy(t *testing.T) {
-	proxy := connectProxy502(t)
+	proxy := acctest.ConnectProxy(t, "502 Bad Gateway")
 	w := acctest.NewCLIWorkspace(t, inventoryWithoutEndpoint)
 	cmd := w.Command("plan", "-input=false", "-no-color")
 	cmd.Env = append(cmd.Env, "HTTPS_PROXY=http://proxy-user:proxy-secret@"+proxy,
@@ -232,9 +186,9 @@ func TestAccWrongEndpointBehindAProxyFailsWithinSecondsNamingTheProxy(t *testing
 }
 
 func TestAccMemberUinsOnAnEndpointDeadFromTheStartAreOneError(t *testing.T) {
-	endpoint := closedURL(t)
+	endpoint := acctest.ClosedURL(t)
 	// max_retries 2: every call gives up before the 2 s grace ends.
-	w := acctest.NewCLIWorkspace(t, inventoryConfig(endpoint, `member_uins = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]`))
+	w := acctest.NewCLIWorkspace(t, acctest.InventoryConfig(endpoint, `member_uins = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]`))
 	out, _ := cliOutput(t, w.Command("plan", "-input=false", "-no-color"), 180*time.Second)
 	for _, want := range []string{"Tencent Cloud API Endpoint Unreachable", "10 of 10 members could not be read",
 		"No connection could be made to " + endpoint, "connection refused", "endpoints.organization"} {
@@ -249,7 +203,7 @@ func TestAccMemberUinsOnAnEndpointDeadFromTheStartAreOneError(t *testing.T) {
 
 func TestMemberUinsThatFailedToConnectAreOneErrorAndOthersAreStillListed(t *testing.T) {
 	rc := testContexts()["DescribeOrganizationMemberEmailBind"]
-	rc.endpoint = closedURL(t)
+	rc.endpoint = acctest.ClosedURL(t)
 	u, _ := url.Parse(rc.endpoint)
 	client := organization.NewClient(tencentapi.Config{Credential: common.NewCredential("a", "b"), Endpoint: u})
 	_, refused := client.DescribeOrganizationMemberEmailBind(t.Context(), 1)

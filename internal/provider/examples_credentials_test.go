@@ -40,7 +40,7 @@ func TestAccExampleProviderWebIdentity(t *testing.T) {
 	identityExampleEnvironment(t)
 	example := strings.Replace(readExample(t, "provider/web_identity.tf"), "/tmp/tencentcloud-oidc-token",
 		writeTokenFile(t, "oidc-token-one"), 1)
-	if err := configureOnce(t, requiredProviders+example); err != nil {
+	if err := configureOnce(t, acctest.RequiredProviders+example); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -51,7 +51,7 @@ func TestAccExampleProviderPodOIDC(t *testing.T) {
 	t.Setenv(envvar.TKEWebIdentityTokenFile, writeTokenFile(t, "oidc-token-two"))
 	t.Setenv(envvar.TKEProviderID, oidcProvider)
 	t.Setenv(envvar.TKERoleArn, auditorRole)
-	if err := configureOnce(t, requiredProviders+readExample(t, "provider/pod_oidc.tf")); err != nil {
+	if err := configureOnce(t, acctest.RequiredProviders+readExample(t, "provider/pod_oidc.tf")); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -59,7 +59,7 @@ func TestAccExampleProviderPodOIDC(t *testing.T) {
 func TestAccExampleProviderSAML(t *testing.T) {
 	identityExampleEnvironment(t)
 	t.Setenv("TF_VAR_saml_assertion", samlAssertion)
-	if err := configureOnce(t, requiredProviders+readExample(t, "provider/saml.tf")); err != nil {
+	if err := configureOnce(t, acctest.RequiredProviders+readExample(t, "provider/saml.tf")); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -70,7 +70,7 @@ func TestAccExampleProviderMFA(t *testing.T) {
 	writeProfile(t, dir, "audit", `{"secretId": "AKIDadmin", "secretKey": "admin-key"}`, "")
 	t.Setenv(envvar.SharedCredentialsDir, dir)
 	t.Setenv("TF_VAR_mfa_code", "902115")
-	if err := configureOnce(t, requiredProviders+readExample(t, "provider/mfa.tf")); err != nil {
+	if err := configureOnce(t, acctest.RequiredProviders+readExample(t, "provider/mfa.tf")); err != nil {
 		t.Fatal(err)
 	}
 }

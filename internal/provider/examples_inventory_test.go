@@ -90,7 +90,7 @@ func TestAccExamplePolicyPassesItsUnitTests(t *testing.T) {
 }
 
 func TestAccExampleInventoryDataSource(t *testing.T) {
-	example := providerFromEnvironment + inventoryExample(t, "data-source.tf")
+	example := acctest.ProviderFromEnvironment + inventoryExample(t, "data-source.tf")
 	t.Run("one member unbound", func(t *testing.T) {
 		exampleOrganizationEnvironment(t, "Unbound")
 		resource.Test(t, resource.TestCase{
@@ -133,7 +133,7 @@ func TestAccExampleInventoryDataSource(t *testing.T) {
 // TestAccExampleInventoryCheckBlock needs the real CLI: the test framework
 // does not show check block warnings.
 func TestAccExampleInventoryCheckBlock(t *testing.T) {
-	example := providerFromEnvironment + inventoryExample(t, "check.tf")
+	example := acctest.ProviderFromEnvironment + inventoryExample(t, "check.tf")
 
 	exampleOrganizationEnvironment(t, "Success")
 	out, err := acctest.NewCLIWorkspace(t, example).Run(t, "plan", "-input=false")
@@ -152,7 +152,7 @@ func TestAccExampleInventoryCheckBlock(t *testing.T) {
 }
 
 func TestAccExampleInventoryPostcondition(t *testing.T) {
-	example := providerFromEnvironment + inventoryExample(t, "postcondition.tf")
+	example := acctest.ProviderFromEnvironment + inventoryExample(t, "postcondition.tf")
 	t.Run("every member bound", func(t *testing.T) {
 		exampleOrganizationEnvironment(t, "Success")
 		resource.Test(t, resource.TestCase{
@@ -181,7 +181,7 @@ func TestAccExampleInventoryPostcondition(t *testing.T) {
 // TestAccExampleInventoryStatusOnly expects the status-only example to
 // list one unit, keep the unbound, and read no binding.
 func TestAccExampleInventoryStatusOnly(t *testing.T) {
-	example := providerFromEnvironment + inventoryExample(t, "status_only.tf")
+	example := acctest.ProviderFromEnvironment + inventoryExample(t, "status_only.tf")
 	for _, tt := range []struct {
 		thirdStatus string
 		want        knownvalue.Check
@@ -206,10 +206,10 @@ func TestAccExampleInventoryStatusOnly(t *testing.T) {
 					},
 				}},
 			})
-			if binds := requestsOf(srv, "DescribeOrganizationMemberEmailBind"); len(binds) != 0 {
+			if binds := acctest.Requests(srv, "DescribeOrganizationMemberEmailBind"); len(binds) != 0 {
 				t.Errorf("include_email_bind = false made %d binding reads, want none", len(binds))
 			}
-			listings := requestsOf(srv, "DescribeOrganizationMembers")
+			listings := acctest.Requests(srv, "DescribeOrganizationMembers")
 			if len(listings) == 0 || listings[0].Params["NodeName"] != `"Finance"` {
 				t.Errorf("want listings of the Finance unit, got %+v", listings)
 			}
@@ -255,7 +255,7 @@ func policyDenials(t *testing.T, w acctest.CLIWorkspace) []string {
 // the policy must find both, in child_modules of child_modules.
 func TestAccExamplePolicyFindsReadsInNestedModules(t *testing.T) {
 	exampleOrganizationEnvironment(t, "Unbound")
-	w := acctest.NewCLIWorkspace(t, providerFromEnvironment+`
+	w := acctest.NewCLIWorkspace(t, acctest.ProviderFromEnvironment+`
 module "org_audit" {
   source = "./modules/org_audit"
 }
@@ -264,7 +264,7 @@ module "org_audit" {
 	if err := os.MkdirAll(filepath.Join(audit, "inventory"), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	acctest.WriteFile(t, filepath.Join(audit, "main.tf"), requiredProviders+`
+	acctest.WriteFile(t, filepath.Join(audit, "main.tf"), acctest.RequiredProviders+`
 module "inventory" {
   source = "./inventory"
 }
@@ -273,7 +273,7 @@ data "tencentcloud_organization_member_email_bind" "finance_dev" {
   member_uin = `+exampleUnboundMember+`
 }
 `)
-	acctest.WriteFile(t, filepath.Join(audit, "inventory", "main.tf"), requiredProviders+inventoryExample(t, "data-source.tf"))
+	acctest.WriteFile(t, filepath.Join(audit, "inventory", "main.tf"), acctest.RequiredProviders+inventoryExample(t, "data-source.tf"))
 	// Local modules need no download, but Terraform plans only installed ones.
 	if out, err := w.Run(t, "get"); err != nil {
 		t.Fatalf("get: %v\n%s", err, out)
@@ -294,7 +294,7 @@ data "tencentcloud_organization_member_email_bind" "finance_dev" {
 // in resource_changes as a read as well, which must not be taken for a
 // read deferred to apply.
 func TestAccExamplePolicyOnACheckBlockPlan(t *testing.T) {
-	example := providerFromEnvironment + inventoryExample(t, "check.tf")
+	example := acctest.ProviderFromEnvironment + inventoryExample(t, "check.tf")
 
 	exampleOrganizationEnvironment(t, "Success")
 	if got := policyDenials(t, acctest.NewCLIWorkspace(t, example)); len(got) != 0 {

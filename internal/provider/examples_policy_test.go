@@ -31,7 +31,7 @@ const boundMember, unboundMember = "100033118139", "100033118140"
 // each service at its own endpoint, with the admin's key.
 func exampleEnvironment(t *testing.T) acctest.Endpoints {
 	t.Helper()
-	_, endpoints := acctest.StartEmulator(t, testWorld)
+	_, endpoints := acctest.StartEmulator(t, acctest.World)
 	t.Setenv(envvar.SecretID, "AKIDadmin")
 	t.Setenv(envvar.SecretKey, "admin-key")
 	t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
@@ -48,12 +48,12 @@ func TestAccExampleCheckBlock(t *testing.T) {
 	exampleEnvironment(t)
 	example := dataSourceExample(t, "check.tf")
 
-	out, err := acctest.NewCLIWorkspace(t, providerFromEnvironment+example).Run(t, "plan", "-input=false")
+	out, err := acctest.NewCLIWorkspace(t, acctest.ProviderFromEnvironment+example).Run(t, "plan", "-input=false")
 	if err != nil || strings.Contains(out, "Check block assertion failed") {
 		t.Errorf("with a bound member the check must pass quietly (err %v):\n%s", err, out)
 	}
 
-	out, err = acctest.NewCLIWorkspace(t, providerFromEnvironment+strings.ReplaceAll(example, boundMember, unboundMember)).Run(t, "plan", "-input=false")
+	out, err = acctest.NewCLIWorkspace(t, acctest.ProviderFromEnvironment+strings.ReplaceAll(example, boundMember, unboundMember)).Run(t, "plan", "-input=false")
 	if err != nil {
 		t.Errorf("a failed check must not fail the plan: %v\n%s", err, out)
 	}
@@ -69,13 +69,13 @@ func TestAccExamplePostcondition(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: providerFromEnvironment + example,
+				Config: acctest.ProviderFromEnvironment + example,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("data.tencentcloud_organization_member_email_bind.payer", tfjsonpath.New("bind_status"), knownvalue.StringExact("Success")),
 				},
 			},
 			{
-				Config:      providerFromEnvironment + strings.ReplaceAll(example, boundMember, unboundMember),
+				Config:      acctest.ProviderFromEnvironment + strings.ReplaceAll(example, boundMember, unboundMember),
 				ExpectError: acctest.ErrorMatching("Resource postcondition failed", "The payer account 100033118140 must have a bound email"),
 			},
 		},
@@ -84,7 +84,7 @@ func TestAccExamplePostcondition(t *testing.T) {
 
 func TestAccExampleForEachOutputs(t *testing.T) {
 	exampleEnvironment(t)
-	w := acctest.NewCLIWorkspace(t, providerFromEnvironment+dataSourceExample(t, "for_each.tf"))
+	w := acctest.NewCLIWorkspace(t, acctest.ProviderFromEnvironment+dataSourceExample(t, "for_each.tf"))
 	if out, err := w.Run(t, "apply", "-auto-approve", "-input=false"); err != nil {
 		t.Fatalf("apply: %v\n%s", err, out)
 	}
@@ -109,7 +109,7 @@ func TestAccExampleForEachOutputs(t *testing.T) {
 // a real plan of the for_each example, where the values must appear.
 func TestAccExamplePolicyOnPlanJSON(t *testing.T) {
 	exampleEnvironment(t)
-	w := acctest.NewCLIWorkspace(t, providerFromEnvironment+dataSourceExample(t, "for_each.tf"))
+	w := acctest.NewCLIWorkspace(t, acctest.ProviderFromEnvironment+dataSourceExample(t, "for_each.tf"))
 	if out, err := w.Run(t, "plan", "-input=false", "-out=plan.tfplan"); err != nil {
 		t.Fatalf("plan: %v\n%s", err, out)
 	}

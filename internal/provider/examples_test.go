@@ -31,14 +31,14 @@ func readExample(t *testing.T, path string) string {
 }
 
 func TestAccExampleDataSource(t *testing.T) {
-	_, endpoints := acctest.StartEmulator(t, testWorld)
+	_, endpoints := acctest.StartEmulator(t, acctest.World)
 	t.Setenv(envvar.SecretID, "AKIDadmin")
 	t.Setenv(envvar.SecretKey, "admin-key")
 	t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerFromEnvironment + readExample(t, "data-sources/tencentcloud_organization_member_email_bind/data-source.tf"),
+			Config: acctest.ProviderFromEnvironment + readExample(t, "data-sources/tencentcloud_organization_member_email_bind/data-source.tf"),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownOutputValue("member_email", knownvalue.StringExact("123@qq.com")),
 				statecheck.ExpectKnownOutputValue("member_email_bound", knownvalue.Bool(true)),
@@ -84,7 +84,7 @@ func expectExampleReadsBoundMember(t *testing.T, providerExample string) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: requiredProviders + providerExample + dataSourceBlock(boundMember),
+			Config: acctest.RequiredProviders + providerExample + acctest.DataSourceBlock(boundMember),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectAttribute("bind_status", knownvalue.StringExact("Success")),
 			},

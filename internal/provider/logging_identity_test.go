@@ -68,7 +68,7 @@ func TestAccTraceLogsHoldNoExchangedSecrets(t *testing.T) {
 			for name, value := range tc.env(t) {
 				t.Setenv(name, value)
 			}
-			if err := configureOnce(t, providerFromEnvironment); err != nil {
+			if err := configureOnce(t, acctest.ProviderFromEnvironment); err != nil {
 				t.Fatal(err)
 			}
 

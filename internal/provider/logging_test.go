@@ -43,10 +43,10 @@ func TestAccTraceLogsHoldNoSecrets(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: providerFromEnvironment + dataSourceBlock("100033118139"),
+				Config: acctest.ProviderFromEnvironment + acctest.DataSourceBlock("100033118139"),
 			},
 			{
-				Config:      providerFromEnvironment + dataSourceBlock("100000000404"),
+				Config:      acctest.ProviderFromEnvironment + acctest.DataSourceBlock("100000000404"),
 				ExpectError: acctest.ErrorMatching("Organization Member Not Found"),
 			},
 		},

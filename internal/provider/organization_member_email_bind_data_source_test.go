@@ -33,9 +33,9 @@ func expectAttribute(name string, value knownvalue.Check) statecheck.StateCheck 
 }
 
 func TestAccBoundMemberHasEveryField(t *testing.T) {
-	srv, endpoints := acctest.StartEmulator(t, testWorld)
+	srv, endpoints := acctest.StartEmulator(t, acctest.World)
 	requestIDsDiffer := statecheck.CompareValue(compare.ValuesDiffer())
-	config := providerBlock(endpoints.Organization) + dataSourceBlock("100033118139")
+	config := acctest.ProviderBlock(endpoints.Organization) + acctest.DataSourceBlock("100033118139")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -78,11 +78,11 @@ func TestAccBoundMemberHasEveryField(t *testing.T) {
 }
 
 func TestAccUnboundMemberLeavesAbsentFieldsNull(t *testing.T) {
-	_, endpoints := acctest.StartEmulator(t, testWorld)
+	_, endpoints := acctest.StartEmulator(t, acctest.World)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlock(endpoints.Organization) + dataSourceBlock("100033118140"),
+			Config: acctest.ProviderBlock(endpoints.Organization) + acctest.DataSourceBlock("100033118140"),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectAttribute("bind_status", knownvalue.StringExact("Unbound")),
 				expectAttribute("phone_bind", knownvalue.Int64Exact(0)),
@@ -100,11 +100,11 @@ func TestAccUnboundMemberLeavesAbsentFieldsNull(t *testing.T) {
 }
 
 func TestAccExplicitNullsStayNullAndEmptyStringsStayEmpty(t *testing.T) {
-	_, endpoints := acctest.StartEmulator(t, testWorld)
+	_, endpoints := acctest.StartEmulator(t, acctest.World)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlock(endpoints.Organization) + dataSourceBlock("100033118141"),
+			Config: acctest.ProviderBlock(endpoints.Organization) + acctest.DataSourceBlock("100033118141"),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectAttribute("bind_status", knownvalue.StringExact("Valid")),
 				expectAttribute("description", knownvalue.StringExact("")),
@@ -118,26 +118,26 @@ func TestAccExplicitNullsStayNullAndEmptyStringsStayEmpty(t *testing.T) {
 }
 
 func TestAccIntegerTooLargeForTerraformIsAnError(t *testing.T) {
-	_, endpoints := acctest.StartEmulator(t, testWorld)
+	_, endpoints := acctest.StartEmulator(t, acctest.World)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:      providerBlock(endpoints.Organization) + dataSourceBlock("100033118142"),
+			Config:      acctest.ProviderBlock(endpoints.Organization) + acctest.DataSourceBlock("100033118142"),
 			ExpectError: acctest.ErrorMatching("API Value Out of Range", "bind_id = 18446744073709551615", "does not fit in a Terraform number of type Int64"),
 		}},
 	})
 }
 
 func TestAccMemberUinKnownOnlyAtApply(t *testing.T) {
-	srv, endpoints := acctest.StartEmulator(t, testWorld)
+	srv, endpoints := acctest.StartEmulator(t, acctest.World)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlock(endpoints.Organization) + `
+			Config: acctest.ProviderBlock(endpoints.Organization) + `
 resource "terraform_data" "uin" {
   input = 100033118139
 }
-` + dataSourceBlock("terraform_data.uin.output"),
+` + acctest.DataSourceBlock("terraform_data.uin.output"),
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectUnknownValue(dataSourceAddress, tfjsonpath.New("email")),
@@ -159,11 +159,11 @@ resource "terraform_data" "uin" {
 func TestAccInvalidMemberUin(t *testing.T) {
 	for uin, shown := range map[string]string{"0": "0", "-5": "-5", "1.5": "1.5", "1e20": "1e+20", "1e400": "1e+400", "9223372036854775808": "9223372036854775808"} {
 		t.Run(uin, func(t *testing.T) {
-			srv, endpoints := acctest.StartEmulator(t, testWorld)
+			srv, endpoints := acctest.StartEmulator(t, acctest.World)
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config: providerBlock(endpoints.Organization) + dataSourceBlock(uin),
+					Config: acctest.ProviderBlock(endpoints.Organization) + acctest.DataSourceBlock(uin),
 					ExpectError: acctest.ErrorMatching("Invalid Whole Number", "member_uin = "+uin,
 						"member_uin must be a member account's UIN, a whole number from 1 to 9223372036854775807, but it is "+shown),
 				}},
@@ -176,7 +176,7 @@ func TestAccInvalidMemberUin(t *testing.T) {
 }
 
 func TestAccAPIErrorsFromEmulator(t *testing.T) {
-	_, endpoints := acctest.StartEmulator(t, testWorld)
+	_, endpoints := acctest.StartEmulator(t, acctest.World)
 	tests := []struct {
 		name      string
 		arguments string
@@ -228,7 +228,7 @@ func TestAccAPIErrorsFromEmulator(t *testing.T) {
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      providerBlockWith(endpoints.Organization, tt.arguments) + dataSourceBlock(tt.memberUin),
+					Config:      acctest.ProviderBlockWith(endpoints.Organization, tt.arguments) + acctest.DataSourceBlock(tt.memberUin),
 					ExpectError: tt.want,
 				}},
 			})
@@ -279,9 +279,9 @@ func TestAccAPIErrorsFromCannedResponses(t *testing.T) {
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config: providerBlockWith(ts.URL, `secret_id = "AKIDadmin"
+					Config: acctest.ProviderBlockWith(ts.URL, `secret_id = "AKIDadmin"
   secret_key = "admin-key"
-  max_retries = 0`) + dataSourceBlock("100033118139"),
+  max_retries = 0`) + acctest.DataSourceBlock("100033118139"),
 					ExpectError: tt.want,
 				}},
 			})
@@ -290,13 +290,13 @@ func TestAccAPIErrorsFromCannedResponses(t *testing.T) {
 }
 
 func TestAccUnreachableEndpoint(t *testing.T) {
-	endpoint := closedURL(t)
+	endpoint := acctest.ClosedURL(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlockWith(endpoint, `secret_id = "AKIDadmin"
+			Config: acctest.ProviderBlockWith(endpoint, `secret_id = "AKIDadmin"
   secret_key = "admin-key"
-  max_retries = 2`) + dataSourceBlock("100033118139"),
+  max_retries = 2`) + acctest.DataSourceBlock("100033118139"),
 			ExpectError: acctest.ErrorMatching("Cannot Reach Tencent Cloud API", endpoint, "connection refused", "gave up after 3 attempts (2 retries)"),
 		}},
 	})
@@ -317,7 +317,7 @@ func TestAccLive(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerFromEnvironment + dataSourceBlock(memberUin),
+			Config: acctest.ProviderFromEnvironment + acctest.DataSourceBlock(memberUin),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectAttribute("member_uin", knownvalue.Int64Exact(uin)),
 				expectAttribute("request_id", knownvalue.NotNull()),

@@ -23,11 +23,11 @@ func TestAccAFilterThatMatchesNobodyWarnsAndNamesTheFilter(t *testing.T) {
 		"a unit id and another name": {"node_id = 2001\n  node_name = \"Ops\"", `node_id = 2001 and node_name = "Ops"`},
 		"a status nobody has":        {`bind_status = ["Failed"]`, `bind_status = ["Failed"]`},
 		"a typo without bindings":    {"tags = { env = \"prd\" }\n  include_email_bind = false", `tags = { env = "prd" }`},
-		"a status of named members":  {fmt.Sprintf("member_uins = [%d]\n  bind_status = [\"Valid\"]", firstInventoryUin), `bind_status = ["Valid"]`},
+		"a status of named members":  {fmt.Sprintf("member_uins = [%d]\n  bind_status = [\"Valid\"]", acctest.FirstInventoryUin), `bind_status = ["Valid"]`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 10, ""))
+			_, endpoints := acctest.ServeWorld(t, acctest.InventoryWorld(t, 10, ""))
 			out, outputs, err := applyOutputs(t, inventoryOutputsWith(endpoints.Organization, tt.arguments))
 			if err != nil {
 				t.Fatalf("apply: %v\n%s", err, out)
@@ -43,7 +43,7 @@ func TestAccAFilterThatMatchesNobodyWarnsAndNamesTheFilter(t *testing.T) {
 }
 
 func TestAccRequireMembersMakesAnEmptyReadAnError(t *testing.T) {
-	_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 10, ""))
+	_, endpoints := acctest.ServeWorld(t, acctest.InventoryWorld(t, 10, ""))
 	for name, arguments := range map[string]string{
 		"with bindings":    "tags = { env = \"prd\" }\n  require_members = true",
 		"without bindings": "tags = { env = \"prd\" }\n  require_members = true\n  include_email_bind = false",
@@ -66,7 +66,7 @@ func TestAccRequireMembersMakesAnEmptyReadAnError(t *testing.T) {
 }
 
 func TestAccAReadThatFindsMembersDoesNotWarn(t *testing.T) {
-	_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 10, ""))
+	_, endpoints := acctest.ServeWorld(t, acctest.InventoryWorld(t, 10, ""))
 	out, outputs, err := applyOutputs(t, inventoryOutputsWith(endpoints.Organization, "tags = { env = \"prod\" }\n  require_members = true"))
 	if err != nil {
 		t.Fatalf("apply: %v\n%s", err, out)

@@ -20,7 +20,7 @@ import (
 // inventoryOutputs is an inventory read with outputs a test can inspect
 // through the real CLI.
 func inventoryOutputs(endpoint string) string {
-	return inventoryConfig(endpoint, "") + `
+	return acctest.InventoryConfig(endpoint, "") + `
 output "total" {
   value = data.tencentcloud_organization_member_email_binds.all.total
 }
@@ -57,8 +57,8 @@ func applyOutputs(t *testing.T, config string) (string, map[string]any, error) {
 }
 
 func TestAccInventoryFailsClosedWhenAMemberCannotBeRead(t *testing.T) {
-	const broken = firstInventoryUin + 42
-	_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "internal_error", "member_uin": %d}]`, broken)))
+	const broken = acctest.FirstInventoryUin + 42
+	_, endpoints := acctest.ServeWorld(t, acctest.InventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "internal_error", "member_uin": %d}]`, broken)))
 	out, outputs, err := applyOutputs(t, inventoryOutputs(endpoints.Organization))
 	if err == nil {
 		t.Fatalf("the apply succeeded with a member that cannot be read:\n%s", out)
@@ -74,11 +74,11 @@ func TestAccInventoryFailsClosedWhenAMemberCannotBeRead(t *testing.T) {
 }
 
 func TestAccInventoryNamesTwentyFailedMembersAndCountsTheRest(t *testing.T) {
-	_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 25, `, "faults": [{"kind": "bad_gateway", "action": "DescribeOrganizationMemberEmailBind"}]`))
+	_, endpoints := acctest.ServeWorld(t, acctest.InventoryWorld(t, 25, `, "faults": [{"kind": "bad_gateway", "action": "DescribeOrganizationMemberEmailBind"}]`))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: inventoryConfig(endpoints.Organization, ""),
+			Config: acctest.InventoryConfig(endpoints.Organization, ""),
 			ExpectError: regexp.MustCompile(`(?s)25 of 25 members could not be read.*` + strings.Repeat(`member \d+: ClientError.HttpStatusCodeError, RequestId none \(no API response\), after 3 attempts.*`, 20) +
 				`and 5 more members.*HTTP status 502`),
 		}},
@@ -86,10 +86,10 @@ func TestAccInventoryNamesTwentyFailedMembersAndCountsTheRest(t *testing.T) {
 }
 
 func TestAccInventoryDropsAMemberThatLeftWithAWarning(t *testing.T) {
-	const leaver = firstInventoryUin + 5
+	const leaver = acctest.FirstInventoryUin + 5
 	// The listing's third and last page is served, then the member leaves:
 	// the listing is consistent, but the binding read finds it gone.
-	_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "member_leaves", "member_uin": %d, "after_page": 3}]`, leaver)))
+	_, endpoints := acctest.ServeWorld(t, acctest.InventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "member_leaves", "member_uin": %d, "after_page": 3}]`, leaver)))
 	out, outputs, err := applyOutputs(t, inventoryOutputs(endpoints.Organization))
 	if err != nil {
 		t.Fatalf("apply: %v\n%s", err, out)
@@ -104,18 +104,18 @@ func TestAccInventoryDropsAMemberThatLeftWithAWarning(t *testing.T) {
 }
 
 func TestAccInventoryReadsAMemberThatJoinsDuringPaging(t *testing.T) {
-	const joiner = firstInventoryUin + 500
-	srv, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "member_joins", "after_page": 1,
+	const joiner = acctest.FirstInventoryUin + 500
+	srv, endpoints := acctest.ServeWorld(t, acctest.InventoryWorld(t, 120, fmt.Sprintf(`, "faults": [{"kind": "member_joins", "after_page": 1,
 	  "member": {"member_uin": %d, "listing": {"Name": "newcomer"}, "email_bind": {"BindStatus": "Unbound"}}}]`, joiner)))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: inventoryConfig(endpoints.Organization, ""),
+			Config: acctest.InventoryConfig(endpoints.Organization, ""),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectInventory("total", knownvalue.Int64Exact(121)),
-				expectInventory("listing_consistent", knownvalue.Bool(true)),
-				expectMember(120, "member_uin", knownvalue.Int64Exact(joiner)),
-				expectMember(120, "name", knownvalue.StringExact("newcomer")),
+				acctest.ExpectInventory("total", knownvalue.Int64Exact(121)),
+				acctest.ExpectInventory("listing_consistent", knownvalue.Bool(true)),
+				acctest.ExpectMember(120, "member_uin", knownvalue.Int64Exact(joiner)),
+				acctest.ExpectMember(120, "name", knownvalue.StringExact("newcomer")),
 			},
 		}},
 	})

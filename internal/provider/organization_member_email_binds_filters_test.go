@@ -15,7 +15,7 @@ import (
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 )
 
-// In inventoryWorld(10), members 0, 2, 4, 6 and 8 are in Finance and
+// In acctest.InventoryWorld(10), members 0, 2, 4, 6 and 8 are in Finance and
 // tagged env=prod, 1, 3 and 5 in Ops with env=dev, 7 is the odd member,
 // 9 has no listing fields, and auth names cycle through companies 0 to 2.
 
@@ -31,7 +31,7 @@ func TestAccInventoryFiltersReachTheAPI(t *testing.T) {
 		total     int64
 	}{
 		{"search by name", `search_key = "Odd"`, "SearchKey", `"Odd"`, 1},
-		{"search by uin", fmt.Sprintf(`search_key = "%d"`, firstInventoryUin+2), "SearchKey", fmt.Sprintf(`"%d"`, firstInventoryUin+2), 1},
+		{"search by uin", fmt.Sprintf(`search_key = "%d"`, acctest.FirstInventoryUin+2), "SearchKey", fmt.Sprintf(`"%d"`, acctest.FirstInventoryUin+2), 1},
 		{"verified company name", `auth_name = "company 1"`, "AuthName", `"company 1"`, 3},
 		{"unit by id", `node_id = 2002`, "NodeId", "2002", 3},
 		{"unit by name", `node_name = "Finance"`, "NodeName", `"Finance"`, 5},
@@ -42,15 +42,15 @@ func TestAccInventoryFiltersReachTheAPI(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 10, ""))
+			srv, endpoints := acctest.ServeWorld(t, acctest.InventoryWorld(t, 10, ""))
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:            inventoryConfig(endpoints.Organization, tt.arguments),
-					ConfigStateChecks: []statecheck.StateCheck{expectInventory("total", knownvalue.Int64Exact(tt.total))},
+					Config:            acctest.InventoryConfig(endpoints.Organization, tt.arguments),
+					ConfigStateChecks: []statecheck.StateCheck{acctest.ExpectInventory("total", knownvalue.Int64Exact(tt.total))},
 				}},
 			})
-			pages := requestsOf(srv, "DescribeOrganizationMembers")
+			pages := acctest.Requests(srv, "DescribeOrganizationMembers")
 			if len(pages) == 0 || pages[0].Params[tt.param] != tt.sent {
 				t.Errorf("listing requests %v; want %s = %s", pages, tt.param, tt.sent)
 			}
@@ -59,7 +59,7 @@ func TestAccInventoryFiltersReachTheAPI(t *testing.T) {
 }
 
 func TestAccInventoryFilterErrorsNameTheAttribute(t *testing.T) {
-	_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 3, ""))
+	_, endpoints := acctest.ServeWorld(t, acctest.InventoryWorld(t, 3, ""))
 	tooManyTags := "tags = {"
 	for i := range 11 {
 		tooManyTags += fmt.Sprintf(" k%d = \"v\",", i)
@@ -75,8 +75,8 @@ func TestAccInventoryFilterErrorsNameTheAttribute(t *testing.T) {
 		{"unknown trusted service", `product = "Nothing"`, acctest.ErrorMatching("Trusted Service Not Found", "product", "ResourceNotFound.OrganizationServiceNotExist")},
 		{"more than ten tags", tooManyTags, acctest.ErrorMatching("tags", "map must contain at most 10 elements")},
 		{"an unknown status", `bind_status = ["Bound"]`, acctest.ErrorMatching("bind_status", `value must be one of`, "Success")},
-		{"member_uins with a filter", fmt.Sprintf(`member_uins = [%d]`+"\n"+`search_key = "x"`, oddMember), acctest.ErrorMatching("Invalid Attribute Combination", "member_uins")},
-		{"member_uins without bindings", fmt.Sprintf(`member_uins = [%d]`+"\n"+`include_email_bind = false`, oddMember), acctest.ErrorMatching("Nothing to Read", "include_email_bind")},
+		{"member_uins with a filter", fmt.Sprintf(`member_uins = [%d]`+"\n"+`search_key = "x"`, acctest.OddMember), acctest.ErrorMatching("Invalid Attribute Combination", "member_uins")},
+		{"member_uins without bindings", fmt.Sprintf(`member_uins = [%d]`+"\n"+`include_email_bind = false`, acctest.OddMember), acctest.ErrorMatching("Nothing to Read", "include_email_bind")},
 		{"a member_uin not in the organization", `member_uins = [100000000404]`, acctest.ErrorMatching("Cannot Read Every Member's Email Binding",
 			"member 100000000404: ResourceNotFound.OrganizationMemberNotExist", "Organization Member Not Found", "Check member_uins against the member list")},
 		{"a fraction in member_uins", `member_uins = [1.5]`, acctest.ErrorMatching("Invalid Whole Number", "member_uins must be a member account's UIN, a whole number from 1", "but it is 1.5")},
@@ -89,18 +89,18 @@ func TestAccInventoryFilterErrorsNameTheAttribute(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				Steps:                    []resource.TestStep{{Config: inventoryConfig(endpoints.Organization, tt.arguments), ExpectError: tt.want}},
+				Steps:                    []resource.TestStep{{Config: acctest.InventoryConfig(endpoints.Organization, tt.arguments), ExpectError: tt.want}},
 			})
 		})
 	}
 }
 
 func TestAccInventoryOfACallerInNoOrganization(t *testing.T) {
-	_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 3, ""))
+	_, endpoints := acctest.ServeWorld(t, acctest.InventoryWorld(t, 3, ""))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlockWith(endpoints.Organization, `secret_id = "AKIDloner"
+			Config: acctest.ProviderBlockWith(endpoints.Organization, `secret_id = "AKIDloner"
   secret_key = "loner-key"`) + `
 data "tencentcloud_organization_member_email_binds" "all" {}
 `,
@@ -110,9 +110,9 @@ data "tencentcloud_organization_member_email_binds" "all" {}
 }
 
 func TestAccInventoryOfAMemberTakesBeingTheDelegatedAdminOfTheProductItNames(t *testing.T) {
-	_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 3, ""))
+	_, endpoints := acctest.ServeWorld(t, acctest.InventoryWorld(t, 3, ""))
 	member := func(secretID, secretKey, arguments string) string {
-		return providerBlockWith(endpoints.Organization, fmt.Sprintf(`secret_id = %q
+		return acctest.ProviderBlockWith(endpoints.Organization, fmt.Sprintf(`secret_id = %q
   secret_key = %q`, secretID, secretKey)) + fmt.Sprintf(`
 data "tencentcloud_organization_member_email_binds" "all" {
   %s
@@ -133,8 +133,8 @@ data "tencentcloud_organization_member_email_binds" "all" {
 			{
 				Config: member("AKIDdelegate", "delegate-key", `product = "CloudAudit"`),
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectInventory("total", knownvalue.Int64Exact(3)),
-					expectMember(0, "email_bind", knownvalue.ObjectPartial(map[string]knownvalue.Check{"bind_status": knownvalue.StringExact("Success")})),
+					acctest.ExpectInventory("total", knownvalue.Int64Exact(3)),
+					acctest.ExpectMember(0, "email_bind", knownvalue.ObjectPartial(map[string]knownvalue.Check{"bind_status": knownvalue.StringExact("Success")})),
 				},
 			},
 		},

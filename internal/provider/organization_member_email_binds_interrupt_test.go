@@ -53,12 +53,12 @@ func (f *inFlight) state() (now, most int, lastEnded time.Time) {
 // `terraform plan` while many binding reads wait on a slow API, as Ctrl-C
 // does, and expects every one of them to be abandoned within a second.
 func TestAccInterruptEndsEveryInFlightInventoryRead(t *testing.T) {
-	world := inventoryWorld(t, 100, `, "faults": [{"kind": "delay", "delay": "60s", "action": "DescribeOrganizationMemberEmailBind"}]`)
+	world := acctest.InventoryWorld(t, 100, `, "faults": [{"kind": "delay", "delay": "60s", "action": "DescribeOrganizationMemberEmailBind"}]`)
 	var reads inFlight
 	ts := httptest.NewServer(reads.wrap(emulator.New(world).Handler(emulator.ServiceOrganization)))
 	t.Cleanup(ts.Close)
 
-	cmd := acctest.NewCLIWorkspace(t, inventoryConfig(ts.URL, "")).Command("plan", "-input=false", "-no-color")
+	cmd := acctest.NewCLIWorkspace(t, acctest.InventoryConfig(ts.URL, "")).Command("plan", "-input=false", "-no-color")
 	var output strings.Builder
 	cmd.Stdout, cmd.Stderr = &output, &output
 	if err := cmd.Start(); err != nil {

@@ -23,7 +23,7 @@ import (
 // up onto the first, already read. The inventory world lists members by
 // descending UIN.
 func TestAccInventoryFindsAMemberShiftedAcrossAPageWithEveryFilterAndMode(t *testing.T) {
-	const joiner = firstInventoryUin + 500
+	const joiner = acctest.FirstInventoryUin + 500
 	joinerListing := `{"Name": "newcomer", "NodeId": 2002, "NodeName": "Ops", "Tags": [{"TagKey": "env", "TagValue": "dev"}]}`
 	for name, tt := range map[string]struct {
 		arguments       string
@@ -32,18 +32,18 @@ func TestAccInventoryFindsAMemberShiftedAcrossAPageWithEveryFilterAndMode(t *tes
 		// warning must name it.
 		leaverKept bool
 	}{
-		"unfiltered": {"", firstInventoryUin + 110, firstInventoryUin + 69, true},
+		"unfiltered": {"", acctest.FirstInventoryUin + 110, acctest.FirstInventoryUin + 69, true},
 		// The leaver is Unbound, so a bind_status filter never reads it:
 		// nothing but a second listing shows that it left.
-		"bind_status":                  {`bind_status = ["Success"]`, firstInventoryUin + 111, firstInventoryUin + 69, false},
-		"include_email_bind = false":   {`include_email_bind = false`, firstInventoryUin + 110, firstInventoryUin + 69, true},
-		"node_id":                      {`node_id = 2002`, firstInventoryUin + 111, firstInventoryUin + 17, true},
-		"tags":                         {`tags = { env = "dev" }`, firstInventoryUin + 111, firstInventoryUin + 17, true},
-		"bind_status without bindings": {"bind_status = [\"Success\"]\n  include_email_bind = false", firstInventoryUin + 111, firstInventoryUin + 69, false},
+		"bind_status":                  {`bind_status = ["Success"]`, acctest.FirstInventoryUin + 111, acctest.FirstInventoryUin + 69, false},
+		"include_email_bind = false":   {`include_email_bind = false`, acctest.FirstInventoryUin + 110, acctest.FirstInventoryUin + 69, true},
+		"node_id":                      {`node_id = 2002`, acctest.FirstInventoryUin + 111, acctest.FirstInventoryUin + 17, true},
+		"tags":                         {`tags = { env = "dev" }`, acctest.FirstInventoryUin + 111, acctest.FirstInventoryUin + 17, true},
+		"bind_status without bindings": {"bind_status = [\"Success\"]\n  include_email_bind = false", acctest.FirstInventoryUin + 111, acctest.FirstInventoryUin + 69, false},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 120, fmt.Sprintf(`, "faults": [
+			_, endpoints := acctest.ServeWorld(t, acctest.InventoryWorld(t, 120, fmt.Sprintf(`, "faults": [
 			  {"kind": "member_leaves", "member_uin": %d, "after_page": 1},
 			  {"kind": "member_joins", "after_page": 1, "member": {"member_uin": %d, "listing": %s, "email_bind": {"BindStatus": "Success"}}}]`,
 				tt.leaver, joiner, joinerListing)))
@@ -90,7 +90,7 @@ func TestAccInventoryFailsWhenTheListingCannotBeConfirmed(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			srv, endpoints := acctest.ServeWorld(t, inventoryWorld(t, 120, `, "faults": [`+tt.faults+`]`))
+			srv, endpoints := acctest.ServeWorld(t, acctest.InventoryWorld(t, 120, `, "faults": [`+tt.faults+`]`))
 			out, outputs, err := applyOutputs(t, inventoryOutputsWith(endpoints.Organization, tt.arguments))
 			if err == nil {
 				t.Fatalf("the apply succeeded on a listing that cannot be confirmed:\n%s", out)
@@ -103,7 +103,7 @@ func TestAccInventoryFailsWhenTheListingCannotBeConfirmed(t *testing.T) {
 			}
 			// Each of the three listings stops at its first short page, with
 			// at most 8 pages under way: never the 2,000 pages Total promises.
-			if pages := len(requestsOf(srv, "DescribeOrganizationMembers")); pages > 3*(3+8) {
+			if pages := len(acctest.Requests(srv, "DescribeOrganizationMembers")); pages > 3*(3+8) {
 				t.Errorf("%d listing requests; want each listing to stop at its first short page", pages)
 			}
 		})

@@ -37,17 +37,17 @@ func logFields(logs, message string) []map[string]string {
 	return lines
 }
 
-// inventoryInfoLog plans a whole-organization read of inventoryWorld(n,
+// inventoryInfoLog plans a whole-organization read of acctest.InventoryWorld(n,
 // extra) and returns the provider's log at INFO.
 func inventoryInfoLog(t *testing.T, n int, extra string) string {
 	t.Helper()
-	_, endpoints := acctest.ServeWorld(t, inventoryWorld(t, n, extra))
+	_, endpoints := acctest.ServeWorld(t, acctest.InventoryWorld(t, n, extra))
 	logPath := filepath.Join(t.TempDir(), "info.log")
 	t.Setenv("TF_LOG", "INFO")
 	t.Setenv("TF_ACC_LOG_PATH", logPath)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps:                    []resource.TestStep{{Config: inventoryConfig(endpoints.Organization, "")}},
+		Steps:                    []resource.TestStep{{Config: acctest.InventoryConfig(endpoints.Organization, "")}},
 	})
 	logs, err := os.ReadFile(logPath)
 	if err != nil {

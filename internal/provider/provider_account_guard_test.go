@@ -28,7 +28,7 @@ func organizationReads(srv *emulator.Server) int {
 
 func TestAccAccountGuardRails(t *testing.T) {
 	t.Run("an allowed account is read, after one identity check per configuration", func(t *testing.T) {
-		srv, endpoints := acctest.StartEmulator(t, testWorld)
+		srv, endpoints := acctest.StartEmulator(t, acctest.World)
 		testCredentialStep(t, providerWithSTS(endpoints, `secret_id = "AKIDadmin"
   secret_key = "admin-key"
   allowed_account_ids = ["100000000001", "100000000002"]`), func(s *terraform.State) error {
@@ -127,8 +127,8 @@ func TestAccAccountGuardRails(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			srv, endpoints := acctest.StartEmulator(t, testWorld)
-			cfg := providerWithSTS(endpoints, tc.arguments) + dataSourceBlock("100033118139") + tc.extra
+			srv, endpoints := acctest.StartEmulator(t, acctest.World)
+			cfg := providerWithSTS(endpoints, tc.arguments) + acctest.DataSourceBlock("100033118139") + tc.extra
 			if tc.variables != nil {
 				cfg += `variable "forbidden" { type = list(string) }` + "\n"
 			}

@@ -25,7 +25,7 @@ func TestAccAssumeRoleValuesSTSWouldRefuseAreAttributeErrors(t *testing.T) {
 		{"a source identity with a leading zero", `source_identity = "0100000000001"`, "source_identity"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			srv, endpoints := acctest.StartEmulator(t, testWorld)
+			srv, endpoints := acctest.StartEmulator(t, acctest.World)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
@@ -34,7 +34,7 @@ func TestAccAssumeRoleValuesSTSWouldRefuseAreAttributeErrors(t *testing.T) {
   assume_role {
     role_arn = "`+guardedRole+`"
     `+tt.argument+`
-  }`) + dataSourceBlock("100033118139"),
+  }`) + acctest.DataSourceBlock("100033118139"),
 					ExpectError: acctest.ErrorMatching("Invalid Attribute Value Match", "assume_role."+tt.want),
 				}},
 			})
@@ -61,7 +61,7 @@ func TestAccASessionPolicySTSRefusesIsExplained(t *testing.T) {
 			"InvalidParameter.PolicyTooLong", "at most 2048 characters"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, endpoints := acctest.StartEmulator(t, testWorld)
+			_, endpoints := acctest.StartEmulator(t, acctest.World)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
@@ -70,7 +70,7 @@ func TestAccASessionPolicySTSRefusesIsExplained(t *testing.T) {
   assume_role {
     role_arn = "`+auditorRole+`"
     policy = `+fmt.Sprintf("%q", tt.policy)+`
-  }`) + dataSourceBlock("100033118139"),
+  }`) + acctest.DataSourceBlock("100033118139"),
 					ExpectError: acctest.ErrorMatching("Cannot Obtain Tencent Cloud Credentials", tt.code, tt.meaning),
 				}},
 			})

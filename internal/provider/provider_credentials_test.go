@@ -65,22 +65,22 @@ func testCredentialStep(t *testing.T, config string, check resource.TestCheckFun
 	t.Helper()
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps:                    []resource.TestStep{{Config: config + dataSourceBlock("100033118139"), Check: check}},
+		Steps:                    []resource.TestStep{{Config: config + acctest.DataSourceBlock("100033118139"), Check: check}},
 	})
 }
 
 func TestAccCredentialFromArgumentsForProfileAndRole(t *testing.T) {
 	t.Run("profile named by argument", func(t *testing.T) {
-		srv, endpoints := acctest.StartEmulator(t, testWorld)
+		srv, endpoints := acctest.StartEmulator(t, acctest.World)
 		dir := t.TempDir()
 		writeProfile(t, dir, "audit", `{"secretId": "AKIDenv", "secretKey": "env-key", "type": "secret"}`, "")
-		testCredentialStep(t, providerBlockWith(endpoints.Organization, fmt.Sprintf(`profile = "audit"
+		testCredentialStep(t, acctest.ProviderBlockWith(endpoints.Organization, fmt.Sprintf(`profile = "audit"
   shared_credentials_dir = %q`, dir)), expectSigners(srv, "AKIDenv"))
 	})
 	t.Run("CVM role named by argument", func(t *testing.T) {
-		srv, endpoints := acctest.StartEmulator(t, testWorld)
+		srv, endpoints := acctest.StartEmulator(t, acctest.World)
 		t.Setenv(envvar.MetadataEndpoint, endpoints.Metadata)
-		testCredentialStep(t, providerBlockWith(endpoints.Organization, `cam_role_name = "terraform-runner"`), expectSigners(srv, "AKIDtmp"))
+		testCredentialStep(t, acctest.ProviderBlockWith(endpoints.Organization, `cam_role_name = "terraform-runner"`), expectSigners(srv, "AKIDtmp"))
 	})
 }
 
@@ -114,19 +114,19 @@ func TestAccAssumeRole(t *testing.T) {
 	}
 
 	t.Run("on top of arguments", func(t *testing.T) {
-		srv, endpoints := acctest.StartEmulator(t, testWorld)
+		srv, endpoints := acctest.StartEmulator(t, acctest.World)
 		testCredentialStep(t, providerWithSTS(endpoints, `secret_id = "AKIDadmin"
   secret_key = "admin-key"`+block("")), expectCall(srv, "AKIDadmin"))
 	})
 	t.Run("on top of the environment, STS endpoint from the environment", func(t *testing.T) {
-		srv, endpoints := acctest.StartEmulator(t, testWorld)
+		srv, endpoints := acctest.StartEmulator(t, acctest.World)
 		t.Setenv(envvar.SecretID, "AKIDenv")
 		t.Setenv(envvar.SecretKey, "env-key")
 		t.Setenv(envvar.STSEndpoint, endpoints.STS)
-		testCredentialStep(t, providerBlockWith(endpoints.Organization, block("")), expectCall(srv, "AKIDenv"))
+		testCredentialStep(t, acctest.ProviderBlockWith(endpoints.Organization, block("")), expectCall(srv, "AKIDenv"))
 	})
 	t.Run("on top of a profile, from environment variables", func(t *testing.T) {
-		srv, endpoints := acctest.StartEmulator(t, testWorld)
+		srv, endpoints := acctest.StartEmulator(t, acctest.World)
 		dir := t.TempDir()
 		writeProfile(t, dir, "default", `{"secretId": "AKIDloner", "secretKey": "loner-key"}`, "")
 		t.Setenv(envvar.SharedCredentialsDir, dir)
@@ -139,7 +139,7 @@ func TestAccAssumeRole(t *testing.T) {
   }`), expectCall(srv, "AKIDloner"))
 	})
 	t.Run("role-arn in the profile file", func(t *testing.T) {
-		srv, endpoints := acctest.StartEmulator(t, testWorld)
+		srv, endpoints := acctest.StartEmulator(t, acctest.World)
 		dir := t.TempDir()
 		writeProfile(t, dir, "default", `{"secretId": "AKIDloner", "secretKey": "loner-key", "role-arn": "`+auditorRole+`", "role-session-name": "from-profile"}`, "")
 		t.Setenv(envvar.SharedCredentialsDir, dir)
@@ -155,9 +155,9 @@ func TestAccAssumeRole(t *testing.T) {
 	})
 }
 
-// providerWithSTS is providerBlockWith that also points STS at the emulator's STS endpoint.
+// providerWithSTS is acctest.ProviderBlockWith that also points STS at the emulator's STS endpoint.
 func providerWithSTS(endpoints acctest.Endpoints, arguments string) string {
-	return strings.Replace(providerBlockWith(endpoints.Organization, arguments), "  endpoints {\n", fmt.Sprintf("  endpoints {\n    sts = %q\n", endpoints.STS), 1)
+	return strings.Replace(acctest.ProviderBlockWith(endpoints.Organization, arguments), "  endpoints {\n", fmt.Sprintf("  endpoints {\n    sts = %q\n", endpoints.STS), 1)
 }
 
 // TestAccAliasesWithDifferentProfiles proves there is no process-wide
@@ -166,11 +166,11 @@ func providerWithSTS(endpoints acctest.Endpoints, arguments string) string {
 // process per provider configuration only for a real plugin binary; the
 // in-process test server would be shared by both aliases.
 func TestAccAliasesWithDifferentProfiles(t *testing.T) {
-	srv, endpoints := acctest.StartEmulator(t, testWorld)
+	srv, endpoints := acctest.StartEmulator(t, acctest.World)
 	dir := t.TempDir()
 	writeProfile(t, dir, "first", `{"secretId": "AKIDadmin", "secretKey": "admin-key"}`, "")
 	writeProfile(t, dir, "second", `{"secretId": "AKIDenv", "secretKey": "env-key"}`, "")
-	config := requiredProviders
+	config := acctest.RequiredProviders
 	for _, alias := range []string{"first", "second"} {
 		config += fmt.Sprintf(`
 provider "tencentcloud" {
@@ -250,7 +250,7 @@ data "tencentcloud_organization_member_email_bind" "m" {
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
-			srv, endpoints := acctest.StartEmulator(t, testWorldWith(`"temporary_credential_lifetime": "2s"`))
+			srv, endpoints := acctest.StartEmulator(t, acctest.WorldWith(`"temporary_credential_lifetime": "2s"`))
 			t.Setenv(envvar.MetadataEndpoint, endpoints.Metadata)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -270,8 +270,8 @@ data "tencentcloud_organization_member_email_bind" "m" {
 }
 
 func TestAccCredentialSourceErrors(t *testing.T) {
-	srv, endpoints := acctest.StartEmulator(t, testWorld)
-	refusing := closedURL(t)
+	srv, endpoints := acctest.StartEmulator(t, acctest.World)
+	refusing := acctest.ClosedURL(t)
 
 	dir := t.TempDir()
 	writeProfile(t, dir, "broken", `{"secretId": "AKIDadmin", "secretKey": `, "")
@@ -339,7 +339,7 @@ func TestAccCredentialSourceErrors(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      providerWithSTS(endpoints, tt.arguments) + dataSourceBlock("100033118139"),
+					Config:      providerWithSTS(endpoints, tt.arguments) + acctest.DataSourceBlock("100033118139"),
 					ExpectError: acctest.WrappedPattern(tt.want),
 				}},
 			})

@@ -18,7 +18,7 @@ import (
 // so does each emulator endpoint: a configuration that only worked because
 // one emulator URL answered everything would fail against Tencent Cloud.
 func TestAccSwappedEndpointsFailNamingTheActionAndEndpoint(t *testing.T) {
-	srv, endpoints := acctest.StartEmulator(t, testWorld)
+	srv, endpoints := acctest.StartEmulator(t, acctest.World)
 	assumeRole := `secret_id = "AKIDadmin"
   secret_key = "admin-key"
   assume_role {
@@ -39,12 +39,12 @@ func TestAccSwappedEndpointsFailNamingTheActionAndEndpoint(t *testing.T) {
 		},
 		{
 			name:   "the Organization API at the STS endpoint",
-			config: providerBlock(endpoints.STS),
+			config: acctest.ProviderBlock(endpoints.STS),
 			want:   `API Not Available at Endpoint.*endpoints.organization.*InvalidAction`,
 		},
 		{
 			name:     "the metadata service at the Organization endpoint",
-			config:   providerBlockWith(endpoints.Organization, `cam_role_name = "terraform-runner"`),
+			config:   acctest.ProviderBlockWith(endpoints.Organization, `cam_role_name = "terraform-runner"`),
 			metadata: endpoints.Organization,
 			want:     `Cannot Obtain Tencent Cloud Credentials.*CVM instance role "terraform-runner".*` + regexp.QuoteMeta(endpoints.Organization),
 		},
@@ -55,7 +55,7 @@ func TestAccSwappedEndpointsFailNamingTheActionAndEndpoint(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      tt.config + dataSourceBlock("100033118139"),
+					Config:      tt.config + acctest.DataSourceBlock("100033118139"),
 					ExpectError: acctest.WrappedPattern(tt.want),
 				}},
 			})

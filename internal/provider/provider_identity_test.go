@@ -46,12 +46,12 @@ const identityWorld = `"web_identity_tokens": [
     {"serial_number": "` + mfaSerial + `", "uin": 100000000001, "codes": ["318274", "902115", "480317", "265093"]}
   ]`
 
-// identityWorldWith is testWorld with identityWorld and any extra fields.
+// identityWorldWith is acctest.World with identityWorld and any extra fields.
 func identityWorldWith(extra string) string {
 	if extra != "" {
 		extra = ", " + extra
 	}
-	return testWorldWith(identityWorld + extra)
+	return acctest.WorldWith(identityWorld + extra)
 }
 
 // stsCalls are the requests of one STS action.
@@ -173,7 +173,7 @@ data "tencentcloud_organization_member_email_bind" "m" {
     provider_id = %q
     role_arn = %q
     web_identity_token_file = %q
-  }`, oidcProvider, auditorRole, writeTokenFile(t, "oidc-token-expired"))) + dataSourceBlock("100033118139"),
+  }`, oidcProvider, auditorRole, writeTokenFile(t, "oidc-token-expired"))) + acctest.DataSourceBlock("100033118139"),
 				ExpectError: acctest.ErrorMatching("Cannot Obtain Tencent Cloud Credentials", "InvalidParameter.WebIdentityTokenError",
 					"STS refused the OIDC token"),
 			}},
@@ -188,7 +188,7 @@ data "tencentcloud_organization_member_email_bind" "m" {
     provider_id = %q
     role_arn = "qcs::cam::uin/100000000001:roleName/nobody"
     web_identity_token_file = %q
-  }`, oidcProvider, writeTokenFile(t, "oidc-token-one"))) + dataSourceBlock("100033118139"),
+  }`, oidcProvider, writeTokenFile(t, "oidc-token-one"))) + acctest.DataSourceBlock("100033118139"),
 				ExpectError: acctest.ErrorMatching("Cannot Obtain Tencent Cloud Credentials", "InvalidParameter.ParamError",
 					"a role_arn that names no role", "role_arn (the role's resource name"),
 			}},
@@ -203,7 +203,7 @@ data "tencentcloud_organization_member_email_bind" "m" {
 				Config: providerWithSTS(endpoints, fmt.Sprintf(`assume_role_with_web_identity {
     role_arn = %q
     web_identity_token_file = %q
-  }`, auditorRole, missing)) + dataSourceBlock("100033118139"),
+  }`, auditorRole, missing)) + acctest.DataSourceBlock("100033118139"),
 				ExpectError: acctest.ErrorMatching("Cannot Obtain Tencent Cloud Credentials", missing),
 			}},
 		})
@@ -215,7 +215,7 @@ data "tencentcloud_organization_member_email_bind" "m" {
 			Steps: []resource.TestStep{{
 				Config: providerWithSTS(endpoints, `assume_role_with_web_identity {
     role_arn = "`+auditorRole+`"
-  }`) + dataSourceBlock("100033118139"),
+  }`) + acctest.DataSourceBlock("100033118139"),
 				ExpectError: acctest.ErrorMatching("Missing Identity Exchange Setting", "web_identity_token_file"),
 			}},
 		})
@@ -250,7 +250,7 @@ func TestAccPodOIDC(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      providerWithSTS(endpoints, `enable_pod_oidc = true`) + dataSourceBlock("100033118139"),
+					Config:      providerWithSTS(endpoints, `enable_pod_oidc = true`) + acctest.DataSourceBlock("100033118139"),
 					ExpectError: acctest.ErrorMatching("TKE Pod OIDC Environment Incomplete", "lacks "+missing+".", "service account"),
 				}},
 			})
@@ -284,13 +284,13 @@ func TestAccSAML(t *testing.T) {
     role_arn = %q
     principal_arn = %q
     saml_assertion = "bm90LWFuLWFzc2VydGlvbg=="
-  }`, auditorRole, samlPrincipal)) + dataSourceBlock("100033118139"),
+  }`, auditorRole, samlPrincipal)) + acctest.DataSourceBlock("100033118139"),
 					ExpectError: acctest.ErrorMatching("Cannot Obtain Tencent Cloud Credentials", "InvalidParameter.ParamError", "saml_assertion"),
 				},
 				{
 					Config: providerWithSTS(endpoints, `assume_role_with_saml {
     role_arn = "`+auditorRole+`"
-  }`) + dataSourceBlock("100033118139"),
+  }`) + acctest.DataSourceBlock("100033118139"),
 					ExpectError: acctest.ErrorMatching("Missing Identity Exchange Setting", "assume_role_with_saml.saml_assertion", envvar.SAMLAssertion),
 				},
 			},

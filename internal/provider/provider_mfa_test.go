@@ -96,7 +96,7 @@ func TestAccMFACertification(t *testing.T) {
   secret_key = "admin-key"
   mfa_certification {
     serial_number = "`+mfaSerial+`"
-  }`) + dataSourceBlock("100033118139"),
+  }`) + acctest.DataSourceBlock("100033118139"),
 				ExpectError: acctest.ErrorMatching("Incomplete MFA Setting", "mfa_certification.token_code"),
 			}},
 		})

@@ -64,23 +64,23 @@ func TestAccCredentialPrecedence(t *testing.T) {
 	t.Run("a key pair in the provider block wins over every source in the environment", func(t *testing.T) {
 		srv, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
 		setAll(t, endpoints)
-		testCredentialStep(t, providerBlockWith(endpoints.Organization, `secret_id = "AKIDadmin"
+		testCredentialStep(t, acctest.ProviderBlockWith(endpoints.Organization, `secret_id = "AKIDadmin"
   secret_key = "admin-key"`), expectSigners(srv, "AKIDadmin"))
 	})
 	t.Run("a profile in the provider block wins over the environment's keys", func(t *testing.T) {
-		srv, endpoints := acctest.StartEmulator(t, testWorld)
+		srv, endpoints := acctest.StartEmulator(t, acctest.World)
 		setEnv(t)
 		setProfiles(t)
 		setCVM(t, endpoints)
-		testCredentialStep(t, providerBlockWith(endpoints.Organization, `profile = "audit"`), expectSigners(srv, "AKIDadmin"))
+		testCredentialStep(t, acctest.ProviderBlockWith(endpoints.Organization, `profile = "audit"`), expectSigners(srv, "AKIDadmin"))
 	})
 	t.Run("a cam_role_name in the provider block wins over the environment's keys and profile", func(t *testing.T) {
-		srv, endpoints := acctest.StartEmulator(t, testWorld)
+		srv, endpoints := acctest.StartEmulator(t, acctest.World)
 		setAll(t, endpoints)
 		t.Setenv(envvar.SecretID, "AKIDloner")
 		t.Setenv(envvar.SecretKey, "loner-key")
 		t.Setenv(envvar.Profile, "audit")
-		testCredentialStep(t, providerBlockWith(endpoints.Organization, `cam_role_name = "terraform-runner"`), expectSigners(srv, "AKIDtmp"))
+		testCredentialStep(t, acctest.ProviderBlockWith(endpoints.Organization, `cam_role_name = "terraform-runner"`), expectSigners(srv, "AKIDtmp"))
 	})
 	t.Run("an OIDC token in the environment wins over the environment's keys, profile and CVM role", func(t *testing.T) {
 		srv, endpoints := acctest.StartEmulator(t, identityWorldWith(""))
@@ -90,7 +90,7 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		setCVM(t, endpoints)
 		t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
 		t.Setenv(envvar.STSEndpoint, endpoints.STS)
-		testCredentialStep(t, providerFromEnvironment, resource.ComposeTestCheckFunc(expectSigners(srv, "AKIDtmp"),
+		testCredentialStep(t, acctest.ProviderFromEnvironment, resource.ComposeTestCheckFunc(expectSigners(srv, "AKIDtmp"),
 			expectExchanges(srv, actionWebID, "WebIdentityToken", "oidc-token-one")))
 	})
 	t.Run("a SAML assertion in the environment wins over the environment's keys, profile and CVM role", func(t *testing.T) {
@@ -101,7 +101,7 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		setCVM(t, endpoints)
 		t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
 		t.Setenv(envvar.STSEndpoint, endpoints.STS)
-		testCredentialStep(t, providerFromEnvironment, resource.ComposeTestCheckFunc(expectSigners(srv, "AKIDtmp"),
+		testCredentialStep(t, acctest.ProviderFromEnvironment, resource.ComposeTestCheckFunc(expectSigners(srv, "AKIDtmp"),
 			expectExchanges(srv, actionSAML, "SAMLAssertion", samlAssertion)))
 	})
 	t.Run("an OIDC token and a SAML assertion in the environment at once are an error", func(t *testing.T) {
@@ -113,7 +113,7 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
-				Config:      providerFromEnvironment + dataSourceBlock("100033118139"),
+				Config:      acctest.ProviderFromEnvironment + acctest.DataSourceBlock("100033118139"),
 				ExpectError: acctest.ErrorMatching("Two Credential Sources Given", envvar.WebIdentityTokenFile+" and "+envvar.SAMLAssertion),
 			}},
 		})
@@ -122,15 +122,15 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		}
 	})
 	t.Run("environment keys win over the environment's profile and CVM role", func(t *testing.T) {
-		srv, endpoints := acctest.StartEmulator(t, testWorld)
+		srv, endpoints := acctest.StartEmulator(t, acctest.World)
 		setEnv(t)
 		setProfiles(t)
 		setCVM(t, endpoints)
 		t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
-		testCredentialStep(t, providerFromEnvironment, expectSigners(srv, "AKIDenv"))
+		testCredentialStep(t, acctest.ProviderFromEnvironment, expectSigners(srv, "AKIDenv"))
 	})
 	t.Run("the default profile wins over the environment's CVM role, and gives its region", func(t *testing.T) {
-		srv, endpoints := acctest.StartEmulator(t, testWorld)
+		srv, endpoints := acctest.StartEmulator(t, acctest.World)
 		setProfiles(t)
 		setCVM(t, endpoints)
 		t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
@@ -138,7 +138,7 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{
-				Config:      providerFromEnvironment + dataSourceBlock("100033118139"),
+				Config:      acctest.ProviderFromEnvironment + acctest.DataSourceBlock("100033118139"),
 				ExpectError: acctest.ErrorMatching("Caller Is Not in an Organization", `the profile "default"`),
 			}},
 		})
@@ -148,10 +148,10 @@ func TestAccCredentialPrecedence(t *testing.T) {
 		}
 	})
 	t.Run("the environment's CVM role when nothing else is set", func(t *testing.T) {
-		srv, endpoints := acctest.StartEmulator(t, testWorld)
+		srv, endpoints := acctest.StartEmulator(t, acctest.World)
 		setCVM(t, endpoints)
 		t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
-		testCredentialStep(t, providerFromEnvironment, expectSigners(srv, "AKIDtmp"))
+		testCredentialStep(t, acctest.ProviderFromEnvironment, expectSigners(srv, "AKIDtmp"))
 	})
 }
 
@@ -174,11 +174,11 @@ func TestAccTwoCredentialSourcesInTheProviderBlockAreAnError(t *testing.T) {
 		{"secret_id and secret_key", keyPair, "assume_role_with_saml", saml},
 	} {
 		t.Run(tc.first+" with "+tc.second, func(t *testing.T) {
-			srv, endpoints := acctest.StartEmulator(t, testWorld)
+			srv, endpoints := acctest.StartEmulator(t, acctest.World)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      providerWithSTS(endpoints, tc.firstArgs+"\n  "+tc.secondArgs) + dataSourceBlock("100033118139"),
+					Config:      providerWithSTS(endpoints, tc.firstArgs+"\n  "+tc.secondArgs) + acctest.DataSourceBlock("100033118139"),
 					ExpectError: acctest.ErrorMatching("Two Credential Sources Given", "sets both "+tc.first+" and "+tc.second),
 				}},
 			})
@@ -190,13 +190,13 @@ func TestAccTwoCredentialSourcesInTheProviderBlockAreAnError(t *testing.T) {
 }
 
 func TestAccALoneSecurityTokenIsAnError(t *testing.T) {
-	srv, endpoints := acctest.StartEmulator(t, testWorld)
+	srv, endpoints := acctest.StartEmulator(t, acctest.World)
 	t.Setenv(envvar.SecretID, "AKIDtemp")
 	t.Setenv(envvar.SecretKey, "temp-key")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:      providerBlockWith(endpoints.Organization, `security_token = "temp-token"`) + dataSourceBlock("100033118139"),
+			Config:      acctest.ProviderBlockWith(endpoints.Organization, `security_token = "temp-token"`) + acctest.DataSourceBlock("100033118139"),
 			ExpectError: acctest.ErrorMatching("Security Token Without Its Key Pair", "secret_id and secret_key are not"),
 		}},
 	})

@@ -16,13 +16,13 @@ import (
 // nothing, so the plan says so where a user looks: in a warning on the
 // attribute, while the read itself goes ahead.
 func TestAccARateLimitAboveTheAPIsWarnsAndNamesTheLimit(t *testing.T) {
-	_, endpoints := acctest.StartEmulator(t, testWorld)
+	_, endpoints := acctest.StartEmulator(t, acctest.World)
 	for rateLimit, warns := range map[string]bool{"40": true, "1000": true, "20": false, "0.5": false} {
 		t.Run(rateLimit, func(t *testing.T) {
 			t.Parallel()
-			w := acctest.NewCLIWorkspace(t, providerBlockWith(endpoints.Organization, `secret_id = "AKIDadmin"
+			w := acctest.NewCLIWorkspace(t, acctest.ProviderBlockWith(endpoints.Organization, `secret_id = "AKIDadmin"
   secret_key = "admin-key"
-  rate_limit = `+rateLimit)+dataSourceBlock("100033118139"))
+  rate_limit = `+rateLimit)+acctest.DataSourceBlock("100033118139"))
 			out, err := w.Run(t, "plan", "-input=false")
 			if err != nil {
 				t.Fatalf("plan: %v\n%s", err, out)

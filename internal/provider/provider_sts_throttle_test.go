@@ -20,7 +20,7 @@ import (
 // throttled, with InvalidParameter.OverLimit as the SDK declares for it, and
 // the plan succeeds only if the provider retries that code.
 func TestAccAThrottledAssumeRoleIsRetried(t *testing.T) {
-	srv, endpoints := acctest.StartEmulator(t, testWorldWith(`"rate_limit": 1`))
+	srv, endpoints := acctest.StartEmulator(t, acctest.WorldWith(`"rate_limit": 1`))
 	start := time.Now()
 	var mu sync.Mutex
 	assumeRoles, moving := 0, false
@@ -41,7 +41,7 @@ func TestAccAThrottledAssumeRoleIsRetried(t *testing.T) {
 			moving = moving || assumeRoles > 2
 		}
 	}
-	config := requiredProviders
+	config := acctest.RequiredProviders
 	for _, alias := range []string{"first", "second"} {
 		config += fmt.Sprintf(`
 provider "tencentcloud" {

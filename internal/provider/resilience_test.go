@@ -21,9 +21,9 @@ import (
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
 
-// worldWithFaults is testWorld with the given faults JSON.
+// worldWithFaults is acctest.World with the given faults JSON.
 func worldWithFaults(faults string) string {
-	return testWorldWith(`"faults": ` + faults)
+	return acctest.WorldWith(`"faults": ` + faults)
 }
 
 func requestsFor(srv *emulator.Server, memberUin int64) (total, failed int) {
@@ -47,7 +47,7 @@ func TestAccTransientFaultsAreRetried(t *testing.T) {
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config: providerBlock(endpoints.Organization) + dataSourceBlock("100033118139"),
+					Config: acctest.ProviderBlock(endpoints.Organization) + acctest.DataSourceBlock("100033118139"),
 					ConfigStateChecks: []statecheck.StateCheck{
 						expectAttribute("email", knownvalue.StringExact("123@qq.com")),
 					},
@@ -97,9 +97,9 @@ func TestAccPermanentFaultsAreReported(t *testing.T) {
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config: providerBlockWith(endpoints.Organization, `secret_id = "AKIDadmin"
+					Config: acctest.ProviderBlockWith(endpoints.Organization, `secret_id = "AKIDadmin"
   secret_key = "admin-key"
-  `+tt.arguments) + dataSourceBlock("100033118139"),
+  `+tt.arguments) + acctest.DataSourceBlock("100033118139"),
 					ExpectError: acctest.WrappedPattern(tt.want),
 				}},
 			})
@@ -139,7 +139,7 @@ func TestAccManyReadsStayUnderTheRateLimit(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: providerBlock(endpoints.Organization) + fmt.Sprintf(`
+			Config: acctest.ProviderBlock(endpoints.Organization) + fmt.Sprintf(`
 data "tencentcloud_organization_member_email_bind" "m" {
   # count rather than for_each: the test framework's state shim cannot
   # index data sources by string key.
@@ -170,7 +170,7 @@ output "bound" {
 // it as Ctrl-C does, and expects Terraform to finish promptly.
 func TestAccInterruptStopsASlowRead(t *testing.T) {
 	_, endpoints := acctest.StartEmulator(t, worldWithFaults(`[{"kind": "delay", "delay": "60s"}]`))
-	cmd := acctest.NewCLIWorkspace(t, providerBlock(endpoints.Organization)+dataSourceBlock("100033118139")).Command("plan", "-input=false", "-no-color")
+	cmd := acctest.NewCLIWorkspace(t, acctest.ProviderBlock(endpoints.Organization)+acctest.DataSourceBlock("100033118139")).Command("plan", "-input=false", "-no-color")
 	stdout, _ := cmd.StdoutPipe()
 	cmd.Stderr = cmd.Stdout
 	if err := cmd.Start(); err != nil {
