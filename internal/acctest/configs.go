@@ -10,6 +10,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
 // ProviderFactories serve p in process under its registry name, for
@@ -88,6 +91,14 @@ provider "tencentcloud" {
   }
 }
 `, arguments, endpoint)
+}
+
+// DataSourceAddress is the data source DataSourceBlock declares.
+const DataSourceAddress = "data.tencentcloud_organization_member_email_bind.m"
+
+// ExpectAttribute checks an attribute of the data source DataSourceBlock declares.
+func ExpectAttribute(name string, value knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(DataSourceAddress, tfjsonpath.New(name), value)
 }
 
 // DataSourceBlock reads one member's binding; memberUin is HCL, so it may

@@ -13,6 +13,9 @@ import (
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/emailbind"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/emailbinds"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/explain"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
@@ -33,11 +36,10 @@ type codeCase struct {
 // action's own codes for that action, and the common codes for both
 // actions, each read by the data source that calls it.
 func organizationCodeCases() []codeCase {
-	contexts := testContexts()
 	var cases []codeCase
-	add := func(table string, codes map[string]explanation, action string) {
+	add := func(table string, codes map[string]explain.Explanation, action string) {
 		for _, code := range sortedKeys(codes) {
-			d := readErrorDiagnostic(&tencentapi.Error{Code: code, RequestID: "r"}, contexts[action])
+			d := explain.ReadError(&tencentapi.Error{Code: code, RequestID: "r"}, actionContext(action))
 			read := acctest.DataSourceBlock("100033118139")
 			if action == actionMembersName {
 				read = `
@@ -58,11 +60,21 @@ data "tencentcloud_organization_member_email_binds" "all" {}
 			})
 		}
 	}
-	add("emailBindCodes", emailBindCodes, actionEmailBindName)
-	add("membersCodes", membersCodes, actionMembersName)
-	add("commonCodes", commonCodes, actionEmailBindName)
-	add("commonCodes", commonCodes, actionMembersName)
+	add("emailbind.Codes", emailbind.Codes, actionEmailBindName)
+	add("emailbinds.Codes", emailbinds.Codes, actionMembersName)
+	add("explain.CommonCodes", explain.CommonCodes, actionEmailBindName)
+	add("explain.CommonCodes", explain.CommonCodes, actionMembersName)
 	return cases
+}
+
+// actionContext is what a diagnostic about action may mention: its own
+// codes, as each data source gives them.
+func actionContext(action string) explain.Context {
+	codes := emailbind.Codes
+	if action == actionMembersName {
+		codes = emailbinds.Codes
+	}
+	return explain.Context{Action: action, Codes: codes}
 }
 
 const (
@@ -79,10 +91,10 @@ var stsCodeActions = []string{"AssumeRole", actionIdentity, actionSession, actio
 // calls that action.
 func stsCodeCases(t *testing.T) []codeCase {
 	var cases []codeCase
-	for _, code := range sortedKeys(stsCodes) {
+	for _, code := range sortedKeys(explain.STSCodes) {
 		i := slices.IndexFunc(stsCodeActions, func(action string) bool { return emulator.Declares(action, code) })
 		if i < 0 {
-			t.Errorf("stsCodes: %s is declared by no STS action and is not a common code, so no test can reach it", code)
+			t.Errorf("explain.STSCodes: %s is declared by no STS action and is not a common code, so no test can reach it", code)
 			continue
 		}
 		action := stsCodeActions[i]
@@ -109,8 +121,8 @@ func stsCodeCases(t *testing.T) []codeCase {
   }`, codeMaxRetries, oidcProvider, auditorRole, writeTokenFile(t, "oidc-token-one")),
 		}[action]
 		cases = append(cases, codeCase{
-			table: "stsCodes", code: code, action: action, arguments: arguments, read: acctest.DataSourceBlock("100033118139"),
-			want: acctest.ErrorMatching(code, explainSTS(code)),
+			table: "explain.STSCodes", code: code, action: action, arguments: arguments, read: acctest.DataSourceBlock("100033118139"),
+			want: acctest.ErrorMatching(code, explain.STSCode(code)),
 		})
 	}
 	return cases
@@ -119,7 +131,7 @@ func stsCodeCases(t *testing.T) []codeCase {
 // TestAccEveryExplainedCodeIsAnsweredAndRetriedAsItShouldBe plans once per
 // code of the provider's diagnostics tables against an emulator whose
 // error fault answers that code, through the CLI: the diagnostic must name
-// the code and carry its explanation (an Organization code's summary, an
+// the code and carry its explain.Explanation (an Organization code's summary, an
 // STS code's meaning and fix), and the action must have been sent
 // max_retries+1 times for a code that says "try again" and once otherwise.
 func TestAccEveryExplainedCodeIsAnsweredAndRetriedAsItShouldBe(t *testing.T) {
@@ -156,7 +168,7 @@ func TestAccEveryExplainedCodeIsAnsweredAndRetriedAsItShouldBe(t *testing.T) {
 	}
 }
 
-func sortedKeys(m map[string]explanation) []string {
+func sortedKeys(m map[string]explain.Explanation) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

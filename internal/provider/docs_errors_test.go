@@ -24,15 +24,12 @@ func TestEverySummaryInTheErrorsTableIsOneTheProviderSays(t *testing.T) {
 	}
 	section, _, _ = strings.Cut(section, "\n## ")
 	var code strings.Builder
-	sources, _ := filepath.Glob("*.go")
-	for _, source := range sources {
-		if !strings.HasSuffix(source, "_test.go") {
-			b, err := os.ReadFile(source)
-			if err != nil {
-				t.Fatal(err)
-			}
-			code.Write(b)
+	for _, source := range providerSources(t, false) {
+		b, err := os.ReadFile(source)
+		if err != nil {
+			t.Fatal(err)
 		}
+		code.Write(b)
 	}
 	rows := 0
 	for _, line := range strings.Split(section, "\n") {

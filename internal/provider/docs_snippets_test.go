@@ -178,14 +178,29 @@ func exampleFiles(t *testing.T) map[string]string {
 	return files
 }
 
-// testFunctionSources maps each test function of this package to its source.
-func testFunctionSources(t *testing.T) map[string]string {
+// providerSources are the Go files of the provider and its data source
+// packages: the test files when tests is set, the others otherwise.
+func providerSources(t *testing.T, tests bool) []string {
 	t.Helper()
-	fset := token.NewFileSet()
-	paths, err := filepath.Glob("*_test.go")
+	var paths []string
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") && strings.HasSuffix(path, "_test.go") == tests {
+			paths = append(paths, path)
+		}
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return paths
+}
+
+// testFunctionSources maps each test function of the provider and its
+// data source packages to its source.
+func testFunctionSources(t *testing.T) map[string]string {
+	t.Helper()
+	fset := token.NewFileSet()
+	paths := providerSources(t, true)
 	funcs := map[string]string{}
 	for _, path := range paths {
 		src, err := os.ReadFile(path)

@@ -8,7 +8,6 @@ package provider
 import (
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os/exec"
 	"strings"
 	"sync"
@@ -17,13 +16,10 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
-	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
-	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
 // inventoryWithoutEndpoint reads the inventory world's organization with
@@ -36,43 +32,6 @@ provider "tencentcloud" {
 
 data "tencentcloud_organization_member_email_binds" "all" {}
 `
-
-func TestEndpointUnreachableNamesTheEndpointItsSourceAndTheOutageNotMaxRetries(t *testing.T) {
-	rc := testContexts()["DescribeOrganizationMemberEmailBind"]
-	rc.endpoint, rc.endpoints.organization = "http://127.0.0.1:1", "the environment variable "+envvar.OrganizationEndpoint
-	d := readErrorDiagnostic(&tencentapi.Error{
-		Code: tencentapi.CodeEndpointUnreachable, Attempts: 11, Elapsed: 78 * time.Second,
-		Outage: &tencentapi.Outage{Failures: 9, Duration: 2345 * time.Millisecond, LastError: "dial tcp 127.0.0.1:1: connect: connection refused"},
-	}, rc)
-	if d.Summary() != "Tencent Cloud API Endpoint Unreachable" {
-		t.Errorf("summary %q", d.Summary())
-	}
-	for _, want := range []string{"http://127.0.0.1:1", "9 attempts in a row", "over 2.35s", "connection refused",
-		"comes from the environment variable TENCENTCLOUD_ORGANIZATION_ENDPOINT"} {
-		if !strings.Contains(d.Detail(), want) {
-			t.Errorf("detail lacks %q:\n%s", want, d.Detail())
-		}
-	}
-	if strings.Contains(d.Detail(), "max_retries") || strings.Contains(d.Detail(), "1m18") {
-		t.Errorf("detail advises max_retries or gives one call's span:\n%s", d.Detail())
-	}
-}
-
-func TestARefusedConnectionIsNotAdvisedMoreRetries(t *testing.T) {
-	rc := testContexts()["DescribeOrganizationMemberEmailBind"]
-	endpoint := acctest.ClosedURL(t)
-	rc.endpoint = endpoint
-	u, _ := url.Parse(endpoint)
-	client := organization.NewClient(tencentapi.Config{Credential: common.NewCredential("a", "b"), Endpoint: u, MaxRetries: 2})
-	_, err := client.DescribeOrganizationMemberEmailBind(t.Context(), 1)
-	d := readErrorDiagnostic(err, rc)
-	if d.Summary() != "Cannot Reach Tencent Cloud API" || !strings.Contains(d.Detail(), "gave up after 3 attempts") {
-		t.Fatalf("%s: %s", d.Summary(), d.Detail())
-	}
-	if strings.Contains(d.Detail(), "max_retries") {
-		t.Errorf("a refused connection is advised more retries:\n%s", d.Detail())
-	}
-}
 
 func TestAccEndpointDeadFromTheStartFailsWithinSecondsNamingTheEnvironmentVariable(t *testing.T) {
 	_, _ = acctest.ServeWorld(t, acctest.InventoryWorld(t, 10, ""))
@@ -198,23 +157,5 @@ func TestAccMemberUinsOnAnEndpointDeadFromTheStartAreOneError(t *testing.T) {
 	}
 	if n := strings.Count(out, "Error:"); n != 1 || strings.Contains(out, "member 7:") || strings.Contains(out, "max_retries") {
 		t.Errorf("want one error without a line per member or advice on max_retries, got %d errors:\n%s", n, out)
-	}
-}
-
-func TestMemberUinsThatFailedToConnectAreOneErrorAndOthersAreStillListed(t *testing.T) {
-	rc := testContexts()["DescribeOrganizationMemberEmailBind"]
-	rc.endpoint = acctest.ClosedURL(t)
-	u, _ := url.Parse(rc.endpoint)
-	client := organization.NewClient(tencentapi.Config{Credential: common.NewCredential("a", "b"), Endpoint: u})
-	_, refused := client.DescribeOrganizationMemberEmailBind(t.Context(), 1)
-	timedOut := &tencentapi.Error{Code: tencentapi.CodeTimeout, Message: "no complete response within 1s"}
-	detail := endpointDownDetail([]organization.EmailBind{{MemberUin: 1, Err: refused}, {MemberUin: 2, Err: refused}}, 3, rc)
-	for _, want := range []string{"2 of 3 members", "No connection could be made to " + rc.endpoint, "(member 2, attempt 1)", "connection refused"} {
-		if !strings.Contains(detail, want) {
-			t.Errorf("detail lacks %q:\n%s", want, detail)
-		}
-	}
-	if detail := endpointDownDetail([]organization.EmailBind{{MemberUin: 1, Err: refused}, {MemberUin: 2, Err: timedOut}}, 2, rc); detail != "" {
-		t.Errorf("a timeout beside a refusal is collapsed into an endpoint error:\n%s", detail)
 	}
 }

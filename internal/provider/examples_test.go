@@ -86,7 +86,7 @@ func expectExampleReadsBoundMember(t *testing.T, providerExample string) {
 		Steps: []resource.TestStep{{
 			Config: acctest.RequiredProviders + providerExample + acctest.DataSourceBlock(boundMember),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectAttribute("bind_status", knownvalue.StringExact("Success")),
+				acctest.ExpectAttribute("bind_status", knownvalue.StringExact("Success")),
 			},
 		}},
 	})

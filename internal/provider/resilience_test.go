@@ -49,7 +49,7 @@ func TestAccTransientFaultsAreRetried(t *testing.T) {
 				Steps: []resource.TestStep{{
 					Config: acctest.ProviderBlock(endpoints.Organization) + acctest.DataSourceBlock("100033118139"),
 					ConfigStateChecks: []statecheck.StateCheck{
-						expectAttribute("email", knownvalue.StringExact("123@qq.com")),
+						acctest.ExpectAttribute("email", knownvalue.StringExact("123@qq.com")),
 					},
 					Check: func(*terraform.State) error {
 						// The first read met both faults; later reads of the step met none.

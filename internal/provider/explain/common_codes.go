@@ -28,10 +28,10 @@ var authFailureFamily = Explanation{
 	Fix: "Check the SecretId, SecretKey and, for a temporary credential, the security token.",
 }
 
-// commonCodes explains every common API 3.0 error code (api-notes.md); an
+// CommonCodes explains every common API 3.0 error code (api-notes.md); an
 // action's own table (Context.Codes, beside each data source) is consulted first. Entries
 // also stand for their sub-codes that have none of their own.
-var commonCodes = map[string]Explanation{
+var CommonCodes = map[string]Explanation{
 	// Credentials and authorization.
 	"AuthFailure.InvalidAuthorization": {
 		Summary: "Malformed Request Authorization", Meaning: "Tencent Cloud rejected the request's Authorization header as malformed.",
@@ -145,7 +145,7 @@ func lookup(code string, rc Context) Explanation {
 		if exp, ok := rc.Codes[key]; ok {
 			return exp
 		}
-		if exp, ok := commonCodes[key]; ok {
+		if exp, ok := CommonCodes[key]; ok {
 			return exp
 		}
 	}

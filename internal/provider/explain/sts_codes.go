@@ -16,11 +16,11 @@ const (
 		"or by another provider configuration in this run, is refused."
 )
 
-// stsCodes explains the error codes the STS SDK declares, for the actions
+// STSCodes explains the error codes the STS SDK declares, for the actions
 // that obtain credentials (AssumeRole, AssumeRoleWithWebIdentity,
 // AssumeRoleWithSAML, GetSessionToken) and GetCallerIdentity. A code not
 // here is looked up by its family, then among the common API 3.0 codes.
-var stsCodes = map[string]Explanation{
+var STSCodes = map[string]Explanation{
 	"FailedOperation.CheckMFAError": {
 		Meaning: "STS refused the MFA code: it is wrong, has expired, or was already used.", Fix: fixNewCode,
 	},
@@ -106,7 +106,7 @@ var stsCodes = map[string]Explanation{
 // stsContext fills the common codes' placeholders for a call to STS.
 var stsContext = Context{
 	Action:   "sts:*",
-	Codes:    stsCodes,
+	Codes:    STSCodes,
 	Sources:  CredentialSources{SecretID: "the credential that signed the STS call", SecretKey: "it", SecurityToken: "it"},
 	Endpoint: "STS",
 }

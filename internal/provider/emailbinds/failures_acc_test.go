@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-tencentcloud authors.
 // SPDX-License-Identifier: MPL-2.0
 
-package provider
+package emailbinds_test
 
 import (
 	"encoding/json"
@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/emailbinds"
 )
 
 // inventoryOutputs is an inventory read with outputs a test can inspect
@@ -140,7 +141,7 @@ func TestAccInventoryReadsAMemberThatJoinsDuringPaging(t *testing.T) {
 // expects a progress line at least every tenth of the way.
 func TestAccInventoryReportsProgressAtInfo(t *testing.T) {
 	reported := map[string]bool{}
-	for _, line := range logFields(inventoryInfoLog(t, 40, ""), logBindingProgress) {
+	for _, line := range logFields(inventoryInfoLog(t, 40, ""), emailbinds.LogBindingProgress) {
 		if line["total"] == "40" {
 			reported[line["done"]] = true
 		}

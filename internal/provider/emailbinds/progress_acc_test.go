@@ -1,23 +1,19 @@
 // Copyright (c) The terraform-provider-tencentcloud authors.
 // SPDX-License-Identifier: MPL-2.0
 
-package provider
+package emailbinds_test
 
 import (
-	"bytes"
-	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
-	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/emailbinds"
 )
 
 // logFields are the key=value fields of the log lines with message.
@@ -65,9 +61,9 @@ func TestAccInventoryReportsRetriesThrottlesAndASummaryAtInfo(t *testing.T) {
   {"kind": "throttled", "action": "DescribeOrganizationMemberEmailBind", "count": 5},
   {"kind": "internal_error", "action": "DescribeOrganizationMemberEmailBind", "count": 3}]`)
 
-	progress := logFields(logs, logBindingProgress)
+	progress := logFields(logs, emailbinds.LogBindingProgress)
 	if len(progress) == 0 {
-		t.Fatalf("no %q lines", logBindingProgress)
+		t.Fatalf("no %q lines", emailbinds.LogBindingProgress)
 	}
 	// The framework reads the data source more than once per test step;
 	// the faults are spent by the first read.
@@ -89,29 +85,15 @@ func TestAccInventoryReportsRetriesThrottlesAndASummaryAtInfo(t *testing.T) {
 		}
 	}
 
-	summary := logFields(logs, logReadSummary)
+	summary := logFields(logs, emailbinds.LogReadSummary)
 	if len(summary) == 0 {
-		t.Fatalf("no %q line", logReadSummary)
+		t.Fatalf("no %q line", emailbinds.LogReadSummary)
 	}
 	first := summary[0]
 	for key, want := range map[string]string{"outcome": "complete", "members": "40", "listing_calls": "2", "binding_calls": "40",
 		"api_calls": "42", "attempts": "50", "retries": "8", "throttles": "5", "failed_calls": "0"} {
 		if first[key] != want {
 			t.Errorf("the summary has %s=%q, want %q: %v", key, first[key], want, first)
-		}
-	}
-}
-
-func TestProgressIsLoggedAtMostTenTimesHoweverFewTheMembers(t *testing.T) {
-	for _, total := range []int{1, 9, 10, 15, 19, 100, 1001} {
-		var out bytes.Buffer
-		ctx, progress := newReadProgress(tflogtest.RootLogger(context.Background(), &out))
-		for done := 1; done <= total; done++ {
-			progress.bindings(ctx, organization.BindProgress{Done: done, Total: total})
-		}
-		lines := strings.Count(out.String(), logBindingProgress)
-		if lines != min(total, 10) || !strings.Contains(out.String(), fmt.Sprintf(`"done":%d`, total)) {
-			t.Errorf("%d members: %d progress lines, want %d ending at done=%d:\n%s", total, lines, min(total, 10), total, out.String())
 		}
 	}
 }

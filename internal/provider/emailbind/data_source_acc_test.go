@@ -1,7 +1,7 @@
 // Copyright (c) The terraform-provider-tencentcloud authors.
 // SPDX-License-Identifier: MPL-2.0
 
-package provider
+package emailbind_test
 
 import (
 	"context"
@@ -24,13 +24,7 @@ import (
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
-const dataSourceAddress = "data.tencentcloud_organization_member_email_bind.m"
-
 var requestIDPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
-
-func expectAttribute(name string, value knownvalue.Check) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(dataSourceAddress, tfjsonpath.New(name), value)
-}
 
 func TestAccBoundMemberHasEveryField(t *testing.T) {
 	srv, endpoints := acctest.StartEmulator(t, acctest.World)
@@ -42,22 +36,22 @@ func TestAccBoundMemberHasEveryField(t *testing.T) {
 			{
 				Config: config,
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectAttribute("id", knownvalue.StringExact("100033118139")),
-					expectAttribute("member_uin", knownvalue.Int64Exact(100033118139)),
+					acctest.ExpectAttribute("id", knownvalue.StringExact("100033118139")),
+					acctest.ExpectAttribute("member_uin", knownvalue.Int64Exact(100033118139)),
 					// 2^53+1: exact only if no float64 sits anywhere on the path.
-					expectAttribute("bind_id", knownvalue.Int64Exact(9007199254740993)),
-					expectAttribute("apply_time", knownvalue.StringExact("2022-01-13 12:09:08")),
-					expectAttribute("email", knownvalue.StringExact("123@qq.com")),
-					expectAttribute("phone", knownvalue.StringExact("18***32")),
-					expectAttribute("bind_status", knownvalue.StringExact("Success")),
-					expectAttribute("bind_time", knownvalue.StringExact("2022-01-13 18:09:08")),
-					expectAttribute("description", knownvalue.StringExact("success")),
-					expectAttribute("phone_bind", knownvalue.Int64Exact(1)),
-					expectAttribute("country_code", knownvalue.StringExact("86")),
-					expectAttribute("request_id", knownvalue.StringRegexp(requestIDPattern)),
-					requestIDsDiffer.AddStateValue(dataSourceAddress, tfjsonpath.New("request_id")),
+					acctest.ExpectAttribute("bind_id", knownvalue.Int64Exact(9007199254740993)),
+					acctest.ExpectAttribute("apply_time", knownvalue.StringExact("2022-01-13 12:09:08")),
+					acctest.ExpectAttribute("email", knownvalue.StringExact("123@qq.com")),
+					acctest.ExpectAttribute("phone", knownvalue.StringExact("18***32")),
+					acctest.ExpectAttribute("bind_status", knownvalue.StringExact("Success")),
+					acctest.ExpectAttribute("bind_time", knownvalue.StringExact("2022-01-13 18:09:08")),
+					acctest.ExpectAttribute("description", knownvalue.StringExact("success")),
+					acctest.ExpectAttribute("phone_bind", knownvalue.Int64Exact(1)),
+					acctest.ExpectAttribute("country_code", knownvalue.StringExact("86")),
+					acctest.ExpectAttribute("request_id", knownvalue.StringRegexp(requestIDPattern)),
+					requestIDsDiffer.AddStateValue(acctest.DataSourceAddress, tfjsonpath.New("request_id")),
 				},
-				Check: resource.TestCheckResourceAttrWith(dataSourceAddress, "request_id", func(got string) error {
+				Check: resource.TestCheckResourceAttrWith(acctest.DataSourceAddress, "request_id", func(got string) error {
 					for _, r := range srv.Requests() {
 						if r.RequestID == got {
 							return nil
@@ -70,7 +64,7 @@ func TestAccBoundMemberHasEveryField(t *testing.T) {
 				// A second read gets a new RequestId: it is per call, not per member.
 				Config: config,
 				ConfigStateChecks: []statecheck.StateCheck{
-					requestIDsDiffer.AddStateValue(dataSourceAddress, tfjsonpath.New("request_id")),
+					requestIDsDiffer.AddStateValue(acctest.DataSourceAddress, tfjsonpath.New("request_id")),
 				},
 			},
 		},
@@ -84,16 +78,16 @@ func TestAccUnboundMemberLeavesAbsentFieldsNull(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: acctest.ProviderBlock(endpoints.Organization) + acctest.DataSourceBlock("100033118140"),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectAttribute("bind_status", knownvalue.StringExact("Unbound")),
-				expectAttribute("phone_bind", knownvalue.Int64Exact(0)),
-				expectAttribute("bind_id", knownvalue.Null()),
-				expectAttribute("apply_time", knownvalue.Null()),
-				expectAttribute("email", knownvalue.Null()),
-				expectAttribute("phone", knownvalue.Null()),
-				expectAttribute("bind_time", knownvalue.Null()),
-				expectAttribute("description", knownvalue.Null()),
-				expectAttribute("country_code", knownvalue.Null()),
-				expectAttribute("request_id", knownvalue.StringRegexp(requestIDPattern)),
+				acctest.ExpectAttribute("bind_status", knownvalue.StringExact("Unbound")),
+				acctest.ExpectAttribute("phone_bind", knownvalue.Int64Exact(0)),
+				acctest.ExpectAttribute("bind_id", knownvalue.Null()),
+				acctest.ExpectAttribute("apply_time", knownvalue.Null()),
+				acctest.ExpectAttribute("email", knownvalue.Null()),
+				acctest.ExpectAttribute("phone", knownvalue.Null()),
+				acctest.ExpectAttribute("bind_time", knownvalue.Null()),
+				acctest.ExpectAttribute("description", knownvalue.Null()),
+				acctest.ExpectAttribute("country_code", knownvalue.Null()),
+				acctest.ExpectAttribute("request_id", knownvalue.StringRegexp(requestIDPattern)),
 			},
 		}},
 	})
@@ -106,12 +100,12 @@ func TestAccExplicitNullsStayNullAndEmptyStringsStayEmpty(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: acctest.ProviderBlock(endpoints.Organization) + acctest.DataSourceBlock("100033118141"),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectAttribute("bind_status", knownvalue.StringExact("Valid")),
-				expectAttribute("description", knownvalue.StringExact("")),
-				expectAttribute("bind_id", knownvalue.Null()),
-				expectAttribute("phone_bind", knownvalue.Null()),
-				expectAttribute("email", knownvalue.Null()),
-				expectAttribute("country_code", knownvalue.Null()),
+				acctest.ExpectAttribute("bind_status", knownvalue.StringExact("Valid")),
+				acctest.ExpectAttribute("description", knownvalue.StringExact("")),
+				acctest.ExpectAttribute("bind_id", knownvalue.Null()),
+				acctest.ExpectAttribute("phone_bind", knownvalue.Null()),
+				acctest.ExpectAttribute("email", knownvalue.Null()),
+				acctest.ExpectAttribute("country_code", knownvalue.Null()),
 			},
 		}},
 	})
@@ -140,14 +134,14 @@ resource "terraform_data" "uin" {
 ` + acctest.DataSourceBlock("terraform_data.uin.output"),
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectUnknownValue(dataSourceAddress, tfjsonpath.New("email")),
-					plancheck.ExpectUnknownValue(dataSourceAddress, tfjsonpath.New("member_uin")),
+					plancheck.ExpectUnknownValue(acctest.DataSourceAddress, tfjsonpath.New("email")),
+					plancheck.ExpectUnknownValue(acctest.DataSourceAddress, tfjsonpath.New("member_uin")),
 					noRequestsYet{srv},
 				},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectAttribute("member_uin", knownvalue.Int64Exact(100033118139)),
-				expectAttribute("email", knownvalue.StringExact("123@qq.com")),
+				acctest.ExpectAttribute("member_uin", knownvalue.Int64Exact(100033118139)),
+				acctest.ExpectAttribute("email", knownvalue.StringExact("123@qq.com")),
 			},
 		}},
 	})
@@ -319,8 +313,8 @@ func TestAccLive(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: acctest.ProviderFromEnvironment + acctest.DataSourceBlock(memberUin),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectAttribute("member_uin", knownvalue.Int64Exact(uin)),
-				expectAttribute("request_id", knownvalue.NotNull()),
+				acctest.ExpectAttribute("member_uin", knownvalue.Int64Exact(uin)),
+				acctest.ExpectAttribute("request_id", knownvalue.NotNull()),
 			},
 		}},
 	})
