@@ -1,7 +1,9 @@
 // Copyright (c) The terraform-provider-tencentcloud authors.
 // SPDX-License-Identifier: MPL-2.0
 
-// Package tools holds the documentation generation steps run by `make generate`.
+// Package tools holds the `go generate` steps of `make generate`, which
+// format the examples and generate docs/; the measurement and helper
+// commands are in its subdirectories (bench, cliconfig).
 package tools
 
 // Format examples, then generate docs/ from templates/ and examples/ with

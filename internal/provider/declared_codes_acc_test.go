@@ -68,13 +68,18 @@ data "tencentcloud_organization_member_email_binds" "all" {}
 }
 
 // actionContext is what a diagnostic about action may mention: its own
-// codes, as each data source gives them.
+// codes, as each data source gives them, and a temporary credential's
+// three parts from the provider block, as the cases configure it.
 func actionContext(action string) explain.Context {
 	codes := emailbind.Codes
 	if action == actionMembersName {
 		codes = emailbinds.Codes
 	}
-	return explain.Context{Action: action, Codes: codes}
+	sources := explain.CredentialSources{
+		SecretID: "the provider argument secret_id", SecretKey: "the provider argument secret_key",
+		SecurityToken: "the provider argument security_token",
+	}
+	return explain.Context{Action: action, Codes: codes, Sources: sources}
 }
 
 const (

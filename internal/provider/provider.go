@@ -1,6 +1,12 @@
 // Copyright (c) The terraform-provider-tencentcloud authors.
 // SPDX-License-Identifier: MPL-2.0
 
+// Package provider is the Terraform provider itself: its schema, how its
+// configuration and the environment become settings and a credential (in
+// the official provider's order), the account guard, and Configure, which
+// hands the data sources a conns.Client. The data sources live in their own
+// packages, emailbind and emailbinds, and how a failed call is worded in
+// explain.
 package provider
 
 import (

@@ -6,7 +6,6 @@ package tencentapi_test
 // A dead endpoint: one client-wide verdict, and what still gets every retry.
 
 import (
-	"bufio"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -25,6 +24,7 @@ import (
 
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
@@ -34,19 +34,10 @@ import (
 // calls end well inside it.
 const oldBackoffBudget = 55 * time.Second
 
-// closedEndpoint is a URL whose port refuses connections.
-// closedEndpoint is an endpoint that refuses every connection. It is port
-// 1, which no test can listen on: a port freed by a closed test server is
-// soon handed to another test's server running in parallel, whose answers
-// would then take the dead endpoint for alive.
+// closedEndpoint is acctest's endpoint that refuses every connection, as a URL.
 func closedEndpoint(t *testing.T) *url.URL {
-	t.Helper()
-	const refused = "127.0.0.1:1"
-	if c, err := net.Dial("tcp", refused); err == nil {
-		c.Close()
-		t.Fatalf("something listens on %s, which these tests need closed", refused)
-	}
-	return &url.URL{Scheme: "http", Host: refused}
+	u, _ := url.Parse(acctest.ClosedURL(t))
+	return u
 }
 
 // callsAtOnce makes n calls concurrently and returns their errors.
@@ -289,35 +280,10 @@ func TestASlowHealthyEndpointWithSomeRefusedConnectionsIsNotTakenForDown(t *test
 	}
 }
 
-// connectProxy is an HTTPS proxy that answers every CONNECT with status,
-// as a corporate proxy does when the endpoint does not resolve or refuses.
+// connectProxy is acctest's proxy that answers every CONNECT with status,
+// as a URL with credentials of its own, which no message may show.
 func connectProxy(t *testing.T, status string) *url.URL {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				br := bufio.NewReader(c)
-				for {
-					line, err := br.ReadString('\n')
-					if err != nil || line == "\r\n" {
-						break
-					}
-				}
-				_, _ = c.Write([]byte("HTTP/1.1 " + status + "\r\nContent-Length: 0\r\n\r\n"))
-			}()
-		}
-	}()
-	u, _ := url.Parse("http://proxy-user:proxy-secret@" + ln.Addr().String())
+	u, _ := url.Parse("http://proxy-user:proxy-secret@" + acctest.ConnectProxy(t, status))
 	return u
 }
 

@@ -1,9 +1,6 @@
 // Copyright (c) The terraform-provider-tencentcloud authors.
 // SPDX-License-Identifier: MPL-2.0
 
-// Package tencentapi is the one way the provider calls Tencent Cloud: a
-// Client per service, sending through the SDK's common module with a rate
-// limit, retries, timeouts and error classification.
 package tencentapi
 
 import (

@@ -1,0 +1,28 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+// Package tencentapi is the one way the provider calls Tencent Cloud: a
+// Client per service and endpoint, sending each call through the SDK's
+// common module, which signs and decodes, and adding what a Terraform run
+// of hundreds of reads needs. It knows no service: the Organization and STS
+// packages type their actions on it.
+//
+// One concern to a file:
+//   - client.go: Config, shared by every service, and the Client it builds;
+//   - call.go: Call, which takes a rate-limit slot, refreshes the credential,
+//     times out each attempt, retries and reports each attempt;
+//   - retry.go: which failures are retried, and after how long;
+//   - classify.go and errors.go: what a failure was, as one Error type with
+//     a code, the RequestId, the attempts made and whether the request was
+//     ever sent;
+//   - outage.go: the client-wide verdict that an endpoint is down, so that
+//     every read stops within seconds instead of each retrying alone;
+//   - progress.go: how far a failed request got on the wire;
+//   - transport.go: body capture, decoding and the envelope check;
+//   - sdk.go: the SDK client for a service and endpoint, and the guard
+//     against a decoder that panics;
+//   - tally.go: a read's count of calls, attempts, retries and throttles.
+//
+// A Client holds no process-wide state: each provider configuration builds
+// its own, so aliases never share a limiter, a credential or a verdict.
+package tencentapi
