@@ -44,17 +44,7 @@ echo "==> Emulator serving examples/demo/world.json at $endpoint"
 mirror="$work/mirror/$host/tcorg/tencentcloud/$version/$platform"
 mkdir -p "$mirror"
 cp "$bin/terraform-provider-tencentcloud" "$mirror/terraform-provider-tencentcloud_v$version"
-cat >"$work/cli.tfrc" <<CONFIG
-provider_installation {
-  dev_overrides {
-    "$host/tcorg/tencentcloud" = "$bin"
-  }
-  filesystem_mirror {
-    path    = "$work/mirror"
-    include = ["$host/tcorg/tencentcloud"]
-  }
-}
-CONFIG
+(cd "$root" && go run ./tools/cliconfig -host "$host" -plugin-dir "$bin" -mirror "$work/mirror") >"$work/cli.tfrc"
 
 mkdir "$work/demo"
 cp "$root"/examples/demo/*.tf "$work/demo/"

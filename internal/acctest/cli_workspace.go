@@ -8,8 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
-
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
 // CLIWorkspace runs the real Terraform CLI with the provider built from
@@ -29,10 +27,10 @@ type CLIWorkspace struct {
 // TF_ACC is set, as the test framework does.
 func CLIPath(t *testing.T) string {
 	t.Helper()
-	if os.Getenv(resource.EnvTfAcc) == "" {
+	if os.Getenv(envAcc) == "" {
 		t.Skip("acceptance test: set TF_ACC=1")
 	}
-	if path := os.Getenv("TF_ACC_TERRAFORM_PATH"); path != "" {
+	if path := os.Getenv(envTerraformPath); path != "" {
 		return path
 	}
 	path, err := exec.LookPath("terraform")
@@ -50,7 +48,7 @@ func NewCLIWorkspace(t *testing.T, config string) CLIWorkspace {
 	pluginDir := BuildProvider(t)
 	dir := t.TempDir()
 	// The host the test framework is told to use; OpenTofu needs its own.
-	host := os.Getenv(resource.EnvTfAccProviderHost)
+	host := os.Getenv(envProviderHost)
 	if host == "" {
 		host = "registry.terraform.io"
 	}

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
 )
 
@@ -36,8 +34,8 @@ func Main(m *testing.M) {
 		os.Exit(1)
 	}
 	// Test configurations name the provider by its real source address, as users do.
-	if os.Getenv(resource.EnvTfAccProviderNamespace) == "" {
-		_ = os.Setenv(resource.EnvTfAccProviderNamespace, namespace)
+	if os.Getenv(envProviderNamespace) == "" {
+		_ = os.Setenv(envProviderNamespace, namespace)
 	}
 	code := m.Run()
 	_ = os.RemoveAll(home)

@@ -18,6 +18,7 @@ import (
 
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
@@ -34,18 +35,12 @@ const world = `{
   ]}]
 }`
 
-// startEmulator serves the world's Organization endpoint, the only one
-// these tests call.
-func startEmulator(t *testing.T) (*emulator.Server, *url.URL) {
+// serveTestWorld serves world and returns its Organization endpoint, the
+// only one these tests call.
+func serveTestWorld(t *testing.T) (*emulator.Server, *url.URL) {
 	t.Helper()
-	w, err := emulator.ParseWorld([]byte(world))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := emulator.New(w)
-	ts := httptest.NewServer(srv.Handler(emulator.ServiceOrganization))
-	t.Cleanup(ts.Close)
-	u, _ := url.Parse(ts.URL)
+	srv, endpoints := acctest.StartEmulator(t, world)
+	u, _ := url.Parse(endpoints.Organization)
 	return srv, u
 }
 
@@ -59,7 +54,7 @@ func newClient(endpoint *url.URL, region string) *organization.Client {
 }
 
 func TestDescribeDecodesEveryFieldExactly(t *testing.T) {
-	srv, endpoint := startEmulator(t)
+	srv, endpoint := serveTestWorld(t)
 	got, err := newClient(endpoint, "").DescribeOrganizationMemberEmailBind(context.Background(), 100033118139)
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +85,7 @@ func TestDescribeDecodesEveryFieldExactly(t *testing.T) {
 }
 
 func TestDescribeKeepsAbsentAndNullFieldsNil(t *testing.T) {
-	_, endpoint := startEmulator(t)
+	_, endpoint := serveTestWorld(t)
 	got, err := newClient(endpoint, "").DescribeOrganizationMemberEmailBind(context.Background(), 100033118140)
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +99,7 @@ func TestDescribeKeepsAbsentAndNullFieldsNil(t *testing.T) {
 }
 
 func TestRegionIsSentOnlyWhenSet(t *testing.T) {
-	srv, endpoint := startEmulator(t)
+	srv, endpoint := serveTestWorld(t)
 	for _, region := range []string{"", "ap-guangzhou"} {
 		if _, err := newClient(endpoint, region).DescribeOrganizationMemberEmailBind(context.Background(), 100033118139); err != nil {
 			t.Fatal(err)
@@ -120,7 +115,7 @@ func TestRegionIsSentOnlyWhenSet(t *testing.T) {
 }
 
 func TestAPIErrorsKeepCodeAndRequestID(t *testing.T) {
-	srv, endpoint := startEmulator(t)
+	srv, endpoint := serveTestWorld(t)
 	_, err := newClient(endpoint, "").DescribeOrganizationMemberEmailBind(context.Background(), 42)
 	var callErr *tencentapi.Error
 	if !errors.As(err, &callErr) || callErr.Code != "ResourceNotFound.OrganizationMemberNotExist" {
@@ -167,7 +162,7 @@ func TestHonoursProxyEnvironment(t *testing.T) {
 		runProxyChild(t)
 		return
 	}
-	_, emulatorURL := startEmulator(t)
+	_, emulatorURL := serveTestWorld(t)
 	var proxied atomic.Int32
 	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		proxied.Add(1)

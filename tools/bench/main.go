@@ -29,6 +29,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
 
@@ -194,7 +195,8 @@ func newWorkspace(o options) (*workspace, func(), error) {
 		cleanup()
 		return nil, nil, fmt.Errorf("go build: %v\n%s", err, out)
 	}
-	if err := writeCLIConfig(ws.cliConfig, o.terraform, pluginDir); err != nil {
+	cliConfig := acctest.DevOverrides(acctest.RegistryHost(o.terraform), pluginDir, "")
+	if err := os.WriteFile(ws.cliConfig, []byte(cliConfig), 0o600); err != nil {
 		cleanup()
 		return nil, nil, err
 	}

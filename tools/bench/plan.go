@@ -170,17 +170,6 @@ func (w *workspace) version() string {
 	return cli + " " + v.TerraformVersion
 }
 
-// writeCLIConfig points the provider's address at pluginDir. OpenTofu
-// resolves "tcorg/tencentcloud" on its own registry host.
-func writeCLIConfig(path, terraform, pluginDir string) error {
-	host := "registry.terraform.io"
-	if strings.HasPrefix(filepath.Base(terraform), "tofu") {
-		host = "registry.opentofu.org"
-	}
-	return os.WriteFile(path, []byte(fmt.Sprintf(
-		"provider_installation {\n  dev_overrides {\n    \"%s/tcorg/tencentcloud\" = %q\n  }\n  direct {}\n}\n", host, pluginDir)), 0o600)
-}
-
 func tail(s string, lines int) string {
 	all := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	if len(all) > lines {
