@@ -156,12 +156,7 @@ func TestAccEveryExplainedCodeIsAnsweredAndRetriedAsItShouldBe(t *testing.T) {
 					ExpectError: tc.want,
 				}},
 			})
-			sent := 0
-			for _, r := range srv.Requests() {
-				if r.Action == tc.action {
-					sent++
-				}
-			}
+			sent := len(acctest.Requests(srv, tc.action))
 			want := 1
 			if tencentapi.RetryableCode(tc.code) {
 				want = 1 + codeMaxRetries

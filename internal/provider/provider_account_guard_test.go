@@ -35,12 +35,12 @@ func TestAccAccountGuardRails(t *testing.T) {
 			if err := expectSigners(srv, "AKIDadmin")(s); err != nil {
 				return err
 			}
-			for _, c := range stsCalls(srv, actionIdentity) {
+			for _, c := range acctest.Requests(srv, actionIdentity) {
 				if c.SecretID != "AKIDadmin" || c.ErrorCode != "" {
 					return fmt.Errorf("GetCallerIdentity call %+v, want one signed with AKIDadmin", c)
 				}
 			}
-			if len(stsCalls(srv, actionIdentity)) == 0 {
+			if len(acctest.Requests(srv, actionIdentity)) == 0 {
 				return fmt.Errorf("GetCallerIdentity was never called")
 			}
 			return nil

@@ -54,23 +54,12 @@ func identityWorldWith(extra string) string {
 	return acctest.WorldWith(identityWorld + extra)
 }
 
-// stsCalls are the requests of one STS action.
-func stsCalls(srv *emulator.Server, action string) []emulator.Request {
-	var calls []emulator.Request
-	for _, r := range srv.Requests() {
-		if r.Action == action {
-			calls = append(calls, r)
-		}
-	}
-	return calls
-}
-
 // expectExchanges checks that every call of an exchange action went out
 // unsigned, without a token header, and with the tokens or assertions given,
 // in order.
 func expectExchanges(srv *emulator.Server, action, param string, values ...string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		calls := stsCalls(srv, action)
+		calls := acctest.Requests(srv, action)
 		if len(calls) < len(values) {
 			return fmt.Errorf("%d %s calls, want at least %d", len(calls), action, len(values))
 		}
@@ -108,7 +97,7 @@ func rewriteAfterFirstExchange(t *testing.T, srv *emulator.Server, file, content
 				return
 			case <-time.After(10 * time.Millisecond):
 			}
-			if len(stsCalls(srv, actionWebID)) > 0 {
+			if len(acctest.Requests(srv, actionWebID)) > 0 {
 				tmp := file + ".new"
 				if err := os.WriteFile(tmp, []byte(content), 0o600); err == nil {
 					_ = os.Rename(tmp, file)
@@ -236,7 +225,7 @@ func TestAccPodOIDC(t *testing.T) {
 			expectSigners(srv, "AKIDtmp"),
 			expectExchanges(srv, actionWebID, "WebIdentityToken", "oidc-token-two"),
 			func(*terraform.State) error {
-				if c := stsCalls(srv, actionWebID)[0]; c.Region != "ap-singapore" {
+				if c := acctest.Requests(srv, actionWebID)[0]; c.Region != "ap-singapore" {
 					return fmt.Errorf("the exchange went to region %q, want TKE_REGION's ap-singapore", c.Region)
 				}
 				return nil

@@ -53,7 +53,7 @@ func TestAccMFACertification(t *testing.T) {
 		if err := readOnce(t, providerWithSTS(endpoints, mfaBlock("318274")), 3); err != nil {
 			t.Fatal(err)
 		}
-		calls := stsCalls(srv, actionSession)
+		calls := acctest.Requests(srv, actionSession)
 		if len(calls) != 1 || calls[0].ErrorCode != "" || calls[0].SecretID != "AKIDadmin" {
 			t.Fatalf("GetSessionToken calls %+v: want one, signed with AKIDadmin", calls)
 		}
@@ -72,7 +72,7 @@ func TestAccMFACertification(t *testing.T) {
 				t.Fatalf("the reused code gave %v, want %s asking for a new code", err, step.want)
 			}
 		}
-		if n := len(stsCalls(srv, actionSession)); n != 2 {
+		if n := len(acctest.Requests(srv, actionSession)); n != 2 {
 			t.Errorf("GetSessionToken was called %d times, want 2", n)
 		}
 	})
@@ -83,7 +83,7 @@ func TestAccMFACertification(t *testing.T) {
 		if err == nil || !acctest.ErrorMatching("single-use", "new code").MatchString(err.Error()) {
 			t.Fatalf("reads past the session's life gave %v, want an error asking for a new code", err)
 		}
-		if n := len(stsCalls(srv, actionSession)); n != 1 {
+		if n := len(acctest.Requests(srv, actionSession)); n != 1 {
 			t.Errorf("GetSessionToken was called %d times with one code, want once", n)
 		}
 	})
