@@ -16,6 +16,8 @@ import (
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/explain"
 )
 
+// The data sources' messages about the hand-over itself, which only a bug
+// in the provider can produce.
 const (
 	SummaryUnexpectedData = "Unexpected Provider Data"
 	SummaryNotConfigured  = "Provider Not Configured"

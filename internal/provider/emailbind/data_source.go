@@ -19,6 +19,8 @@ import (
 
 var _ datasource.DataSourceWithConfigure = &dataSource{}
 
+// NewDataSource is tencentcloud_organization_member_email_bind, for the
+// provider's DataSources.
 func NewDataSource() datasource.DataSource {
 	return &dataSource{}
 }

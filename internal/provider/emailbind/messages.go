@@ -3,10 +3,10 @@
 
 package emailbind
 
-import (
-	"fmt"
-)
+import "fmt"
 
+// The data source's own messages; an API error's words are in Codes, and
+// how a failed call is worded is package explain's.
 const (
 	summaryValueOutOfRange    = "API Value Out of Range"
 	summaryInvalidWholeNumber = "Invalid Whole Number"

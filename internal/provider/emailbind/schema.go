@@ -8,6 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
+// TimeFormatNote ends the description of every time attribute, here and
+// in the members of tencentcloud_organization_member_email_binds.
 const TimeFormatNote = " The format is `YYYY-MM-DD HH:MM:SS` with no time zone given; Tencent Cloud writes times in UTC+8."
 
 func dataSourceSchema() schema.Schema {

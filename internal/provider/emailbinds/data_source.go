@@ -27,6 +27,8 @@ var (
 	_ datasource.DataSourceWithValidateConfig = &dataSource{}
 )
 
+// NewDataSource is tencentcloud_organization_member_email_binds, for the
+// provider's DataSources.
 func NewDataSource() datasource.DataSource {
 	return &dataSource{}
 }
