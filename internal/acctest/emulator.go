@@ -52,13 +52,7 @@ func StartEmulator(t *testing.T, worldJSON string) (*emulator.Server, Endpoints)
 func ServeWorld(t *testing.T, world emulator.World) (*emulator.Server, Endpoints) {
 	t.Helper()
 	srv := emulator.New(world)
-	// Every answer the emulator gives must be one the real API declares,
-	// or a test could pass on an error Tencent Cloud never returns.
-	t.Cleanup(func() {
-		for _, answer := range srv.UndeclaredAnswers() {
-			t.Errorf("the emulator answered %s, which the action does not declare", answer)
-		}
-	})
+	ExpectOnlyDeclaredAnswers(t, srv)
 	url := func(service string) string {
 		ts := httptest.NewServer(srv.Handler(service))
 		t.Cleanup(ts.Close)
@@ -69,4 +63,16 @@ func ServeWorld(t *testing.T, world emulator.World) (*emulator.Server, Endpoints
 		STS:          url(emulator.ServiceSTS),
 		Metadata:     url(emulator.ServiceMetadata),
 	}
+}
+
+// ExpectOnlyDeclaredAnswers fails t if srv answers, during it, with an
+// error code the action does not declare, so that no test passes on an
+// error Tencent Cloud never returns. ServeWorld does it; a test that wraps
+// the emulator's handlers itself calls it.
+func ExpectOnlyDeclaredAnswers(t *testing.T, srv *emulator.Server) {
+	t.Cleanup(func() {
+		for _, answer := range srv.UndeclaredAnswers() {
+			t.Errorf("the emulator answered %s, which the action does not declare", answer)
+		}
+	})
 }

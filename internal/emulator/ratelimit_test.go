@@ -180,6 +180,7 @@ func TestArrivalJitterEndsWithTheClientsRequest(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := emulator.New(world)
+	acctest.ExpectOnlyDeclaredAnswers(t, srv)
 	srv.Jitter = func(limit time.Duration) time.Duration { return limit }
 	ts := httptest.NewServer(srv.Handler(emulator.ServiceOrganization))
 	defer ts.Close()

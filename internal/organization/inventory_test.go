@@ -15,6 +15,7 @@ import (
 
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
@@ -41,6 +42,7 @@ func emulatedOrganization(t *testing.T, members []emulator.Member, maxRetries in
 		t.Fatal(err)
 	}
 	srv := emulator.New(world)
+	acctest.ExpectOnlyDeclaredAnswers(t, srv)
 	for i, m := range members {
 		if err := srv.Join(1, m, i); err != nil {
 			t.Fatal(err)

@@ -37,9 +37,9 @@ type codeCase struct {
 // actions, each read by the data source that calls it.
 func organizationCodeCases() []codeCase {
 	var cases []codeCase
-	add := func(table string, codes map[string]explain.Explanation, action string) {
-		for _, code := range sortedKeys(codes) {
-			d := explain.ReadError(&tencentapi.Error{Code: code, RequestID: "r"}, actionContext(action))
+	add := func(table string, codes explain.Table, action string) {
+		for _, code := range codes.Codes() {
+			d := explain.ReadError(&tencentapi.Error{Code: code, RequestID: "r"}, actionCall(action))
 			read := acctest.DataSourceBlock("100033118139")
 			if action == actionMembersName {
 				read = `
@@ -60,26 +60,26 @@ data "tencentcloud_organization_member_email_binds" "all" {}
 			})
 		}
 	}
-	add("emailbind.Codes", emailbind.Codes, actionEmailBindName)
-	add("emailbinds.Codes", emailbinds.Codes, actionMembersName)
-	add("explain.CommonCodes", explain.CommonCodes, actionEmailBindName)
-	add("explain.CommonCodes", explain.CommonCodes, actionMembersName)
+	add("emailbind.Codes", emailbind.Codes(), actionEmailBindName)
+	add("emailbinds.Codes", emailbinds.Codes(), actionMembersName)
+	add("explain.CommonCodes", explain.CommonCodes(), actionEmailBindName)
+	add("explain.CommonCodes", explain.CommonCodes(), actionMembersName)
 	return cases
 }
 
-// actionContext is what a diagnostic about action may mention: its own
+// actionCall is what a diagnostic about action may mention: its own
 // codes, as each data source gives them, and a temporary credential's
 // three parts from the provider block, as the cases configure it.
-func actionContext(action string) explain.Context {
-	codes := emailbind.Codes
+func actionCall(action string) explain.Call {
+	codes := emailbind.Codes()
 	if action == actionMembersName {
-		codes = emailbinds.Codes
+		codes = emailbinds.Codes()
 	}
 	sources := explain.CredentialSources{
 		SecretID: "the provider argument secret_id", SecretKey: "the provider argument secret_key",
 		SecurityToken: "the provider argument security_token",
 	}
-	return explain.Context{Action: action, Codes: codes, Sources: sources}
+	return explain.Call{Action: action, Codes: codes, Sources: sources}
 }
 
 const (
@@ -96,7 +96,7 @@ var stsCodeActions = []string{"AssumeRole", actionIdentity, actionSession, actio
 // calls that action.
 func stsCodeCases(t *testing.T) []codeCase {
 	var cases []codeCase
-	for _, code := range sortedKeys(explain.STSCodes) {
+	for _, code := range explain.STSCodes().Codes() {
 		i := slices.IndexFunc(stsCodeActions, func(action string) bool { return emulator.Declares(action, code) })
 		if i < 0 {
 			t.Errorf("explain.STSCodes: %s is declared by no STS action and is not a common code, so no test can reach it", code)
@@ -127,7 +127,7 @@ func stsCodeCases(t *testing.T) []codeCase {
 		}[action]
 		cases = append(cases, codeCase{
 			table: "explain.STSCodes", code: code, action: action, arguments: arguments, read: acctest.DataSourceBlock("100033118139"),
-			want: acctest.ErrorMatching(code, explain.STSCode(code)),
+			want: acctest.ErrorMatching(code, explain.DescribeSTSCode(code)),
 		})
 	}
 	return cases
@@ -136,7 +136,7 @@ func stsCodeCases(t *testing.T) []codeCase {
 // TestAccEveryExplainedCodeIsAnsweredAndRetriedAsItShouldBe plans once per
 // code of the provider's diagnostics tables against an emulator whose
 // error fault answers that code, through the CLI: the diagnostic must name
-// the code and carry its explain.Explanation (an Organization code's summary, an
+// the code and carry its explanation (an Organization code's summary, an
 // STS code's meaning and fix), and the action must have been sent
 // max_retries+1 times for a code that says "try again" and once otherwise.
 func TestAccEveryExplainedCodeIsAnsweredAndRetriedAsItShouldBe(t *testing.T) {
@@ -166,13 +166,4 @@ func TestAccEveryExplainedCodeIsAnsweredAndRetriedAsItShouldBe(t *testing.T) {
 			}
 		})
 	}
-}
-
-func sortedKeys(m map[string]explain.Explanation) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

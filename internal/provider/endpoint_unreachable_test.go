@@ -54,6 +54,7 @@ func TestAccEndpointDeadFromTheStartFailsWithinSecondsNamingTheEnvironmentVariab
 
 func TestAccEndpointThatDiesMidReadFailsWithinSecondsAsOneError(t *testing.T) {
 	srv := emulator.New(acctest.InventoryWorld(t, 120, ""))
+	acctest.ExpectOnlyDeclaredAnswers(t, srv)
 	var binds atomic.Int32
 	var died sync.Once
 	var diedAt atomic.Int64

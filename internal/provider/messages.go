@@ -206,7 +206,7 @@ func callerIdentityFailedDetail(err error, endpoint, source string) string {
 		"which account the credential belongs to, and that failed: %s. No data source is read without that answer.", endpoint, err)
 	var callErr *tencentapi.Error
 	if errors.As(err, &callErr) && callErr.RequestID != "" {
-		detail += "\n\n" + explain.STSCode(callErr.Code)
+		detail += "\n\n" + explain.DescribeSTSCode(callErr.Code)
 	}
 	return detail + explain.STSUnreachableNote(err, source)
 }

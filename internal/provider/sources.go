@@ -18,8 +18,8 @@ import (
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/explain"
 )
 
-// The environment variables of the credential sources, as the official
-// Tencent Cloud provider and TKE name them.
+// The defaults of the credential sources, and the longest sessions STS
+// grants.
 const (
 	defaultProfile              = "default"
 	defaultSharedCredentialsDir = "~/.tccli"

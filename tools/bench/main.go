@@ -88,53 +88,10 @@ func run(o options) (bool, error) {
 		return false, err
 	}
 
-	interval := time.Second / time.Duration(o.rate)
-	pages := listingPages(o.n)
 	r := report{cli: ws.version(), nproc: runtime.NumCPU(), n: o.n, rate: o.rate, window: o.window, jitter: o.jitter, parallelism: o.parallelism, loadStart: loadAverage()}
-	step := func(format string, args ...any) { fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...) }
-
-	step("1/4 inventory of %d members with their bindings (about %.0f s)", o.n, floorOf(pages+o.n, o.rate).Seconds())
-	r.inventory, err = measure(ws, world, interval, "inventory", inventoryConfig, true, func(shown []byte) verification {
-		return verifyInventory(shown, o.n, true)
-	})
-	if err != nil {
+	if err := r.measureAll(o, ws, world); err != nil {
 		return false, err
 	}
-	r.inventory.title = "tencentcloud_organization_member_email_binds, include_email_bind = true (1 instance)"
-	r.inventory.floor = floorOf(pages+o.n, o.rate)
-
-	step("2/4 inventory of %d members, listing only", o.n)
-	r.listing, err = measure(ws, world, interval, "listing", inventoryConfig, false, func(shown []byte) verification {
-		return verifyInventory(shown, o.n, false)
-	})
-	if err != nil {
-		return false, err
-	}
-	r.listing.title = "tencentcloud_organization_member_email_binds, include_email_bind = false (1 instance)"
-	r.listing.floor = floorOf(2*pages, o.rate)
-
-	step("3/4 %d single data sources through count (about %.0f s of reads)", o.n, floorOf(o.n, o.rate).Seconds())
-	countOf := func(endpoint string, _ bool) string { return countConfig(endpoint, o.n) }
-	r.count, err = measure(ws, world, interval, "count", countOf, true, func(shown []byte) verification {
-		return verifyCount(shown, o.n)
-	})
-	if err != nil {
-		return false, err
-	}
-	r.count.title = fmt.Sprintf("tencentcloud_organization_member_email_bind, %d instances through count", o.n)
-	r.count.floor = floorOf(o.n, o.rate)
-
-	step("4/4 one data source, plans: %d", o.singles)
-	singleOf := func(endpoint string, _ bool) string { return countConfig(endpoint, 1) }
-	for i := range o.singles {
-		s, err := measure(ws, world, interval, fmt.Sprintf("single-%d", i+1), singleOf, false, nil)
-		if err != nil {
-			return false, err
-		}
-		s.title = fmt.Sprintf("one data source, run %d", i+1)
-		r.singles = append(r.singles, s)
-	}
-
 	r.loadEnd = loadAverage()
 	r.print(os.Stdout)
 	return len(r.failures()) > 0, nil
@@ -211,4 +168,56 @@ func loadAverage() string {
 		return fields[0]
 	}
 	return "unknown"
+}
+
+// measureAll runs the four measurements in turn: the whole organization
+// with and without bindings, the same reads through count, and single reads.
+func (r *report) measureAll(o options, ws *workspace, world emulator.World) error {
+	interval := time.Second / time.Duration(o.rate)
+	pages := listingPages(o.n)
+	step := func(format string, args ...any) { fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...) }
+
+	step("1/4 inventory of %d members with their bindings (about %.0f s)", o.n, floorOf(pages+o.n, o.rate).Seconds())
+	var err error
+	r.inventory, err = measure(ws, world, interval, "inventory", inventoryConfig, true, func(shown []byte) verification {
+		return verifyInventory(shown, o.n, true)
+	})
+	if err != nil {
+		return err
+	}
+	r.inventory.title = "tencentcloud_organization_member_email_binds, include_email_bind = true (1 instance)"
+	r.inventory.floor = floorOf(pages+o.n, o.rate)
+
+	step("2/4 inventory of %d members, listing only", o.n)
+	r.listing, err = measure(ws, world, interval, "listing", inventoryConfig, false, func(shown []byte) verification {
+		return verifyInventory(shown, o.n, false)
+	})
+	if err != nil {
+		return err
+	}
+	r.listing.title = "tencentcloud_organization_member_email_binds, include_email_bind = false (1 instance)"
+	r.listing.floor = floorOf(2*pages, o.rate)
+
+	step("3/4 %d single data sources through count (about %.0f s of reads)", o.n, floorOf(o.n, o.rate).Seconds())
+	countOf := func(endpoint string, _ bool) string { return countConfig(endpoint, o.n) }
+	r.count, err = measure(ws, world, interval, "count", countOf, true, func(shown []byte) verification {
+		return verifyCount(shown, o.n)
+	})
+	if err != nil {
+		return err
+	}
+	r.count.title = fmt.Sprintf("tencentcloud_organization_member_email_bind, %d instances through count", o.n)
+	r.count.floor = floorOf(o.n, o.rate)
+
+	step("4/4 one data source, plans: %d", o.singles)
+	singleOf := func(endpoint string, _ bool) string { return countConfig(endpoint, 1) }
+	for i := range o.singles {
+		s, err := measure(ws, world, interval, fmt.Sprintf("single-%d", i+1), singleOf, false, nil)
+		if err != nil {
+			return err
+		}
+		s.title = fmt.Sprintf("one data source, run %d", i+1)
+		r.singles = append(r.singles, s)
+	}
+	return nil
 }

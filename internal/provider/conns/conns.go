@@ -11,6 +11,7 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/explain"
@@ -20,8 +21,8 @@ import (
 // in the provider can produce.
 const (
 	SummaryUnexpectedData = "Unexpected Provider Data"
-	SummaryNotConfigured  = "Provider Not Configured"
-	NotConfiguredDetail   = "The data source was read before the provider was configured. This is a bug in the provider; please report it."
+	summaryNotConfigured  = "Provider Not Configured"
+	notConfiguredDetail   = "The data source was read before the provider was configured. This is a bug in the provider; please report it."
 )
 
 // Client is what data sources receive from Configure.
@@ -44,6 +45,15 @@ func FromConfigure(req datasource.ConfigureRequest, resp *datasource.ConfigureRe
 		resp.Diagnostics.AddError(SummaryUnexpectedData, unexpectedProviderDataDetail(req.ProviderData))
 	}
 	return client
+}
+
+// Configured says whether c is a client Configure handed over, and reports
+// on diags a data source read without one, which only a bug can cause.
+func Configured(c *Client, diags *diag.Diagnostics) bool {
+	if c == nil {
+		diags.AddError(summaryNotConfigured, notConfiguredDetail)
+	}
+	return c != nil
 }
 
 func unexpectedProviderDataDetail(data any) string {

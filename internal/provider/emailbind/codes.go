@@ -15,10 +15,10 @@ import (
 
 const fixBindingConsole = "This describes the member's email binding, not this configuration: check the member in the Tencent Cloud Organization console."
 
-// Codes explains DescribeOrganizationMemberEmailBind's own error
+// codes explains DescribeOrganizationMemberEmailBind's own error
 // codes (its API page), and the common codes that, for this action, can
 // only be about the member asked for ({member_argument}).
-var Codes = map[string]explain.Explanation{
+var codes = explain.NewTable(map[string]explain.Explanation{
 	"FailedOperation.AccountAlreadyRegister": {Summary: "Account Already Registered", Meaning: "Tencent Cloud reports that the account has already been registered.", Fix: fixBindingConsole},
 	"FailedOperation.BindEmailLinkExpired":   {Summary: "Email Binding Link Expired", Meaning: "The member's email binding link has expired.", Fix: fixBindingConsole + " A new binding link must be sent there."},
 	"FailedOperation.BindEmailLinkInvalid":   {Summary: "Email Binding Link Invalid", Meaning: "The member's email binding link is invalid.", Fix: fixBindingConsole + " A new binding link must be sent there."},
@@ -50,14 +50,18 @@ var Codes = map[string]explain.Explanation{
 	"ResourceNotFound.UserNotExist": {
 		Summary: "User Not Found", Meaning: "Tencent Cloud has no user for account {uin}.", Fix: "Check {member_argument}.", Attribute: "member_uin",
 	},
-}
+})
 
-// Context is what a diagnostic about reading memberUin's binding with c
+// Codes explains DescribeOrganizationMemberEmailBind's own error codes; the common
+// codes are explain's.
+func Codes() explain.Table { return codes }
+
+// Call is what a diagnostic about reading memberUin's binding with c
 // may mention.
-func Context(c *conns.Client, memberUin int64) explain.Context {
-	return explain.Context{
+func Call(c *conns.Client, memberUin int64) explain.Call {
+	return explain.Call{
 		Action:         organization.ActionDescribeOrganizationMemberEmailBind,
-		Codes:          Codes,
+		Codes:          codes,
 		Subject:        fmt.Sprintf("member %d", memberUin),
 		MemberUin:      memberUin,
 		MemberArgument: "member_uin",

@@ -13,7 +13,7 @@ import (
 )
 
 func TestSubCodesFallBackToTheirFamily(t *testing.T) {
-	rc := Context(&conns.Client{Organization: organization.NewClient(tencentapi.Config{})}, 100033118139)
+	rc := Call(&conns.Client{Organization: organization.NewClient(tencentapi.Config{})}, 100033118139)
 	for code, summary := range map[string]string{
 		"UnauthorizedOperation.NotInWhiteList": "Not Authorized",
 		"RequestLimitExceeded.SomethingNew":    "API Rate Limit Exceeded",

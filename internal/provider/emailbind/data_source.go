@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: MPL-2.0
 
 // Package emailbind is the data source tencentcloud_organization_member_email_bind,
-// one member's email binding, and the binding record that every member of
-// tencentcloud_organization_member_email_binds carries too.
+// one member's email binding, and what tencentcloud_organization_member_email_binds
+// builds on: the binding record every member carries, and the validator of
+// both data sources' ID arguments.
 package emailbind
 
 import (
@@ -42,8 +43,7 @@ func (d *dataSource) Configure(_ context.Context, req datasource.ConfigureReques
 }
 
 func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if d.client == nil {
-		resp.Diagnostics.AddError(conns.SummaryNotConfigured, conns.NotConfiguredDetail)
+	if !conns.Configured(d.client, &resp.Diagnostics) {
 		return
 	}
 	var config dataSourceModel
@@ -62,7 +62,7 @@ func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 
 	out, err := d.client.Organization.DescribeOrganizationMemberEmailBind(ctx, memberUin)
 	if err != nil {
-		resp.Diagnostics.Append(explain.ReadError(err, Context(d.client, memberUin)))
+		resp.Diagnostics.Append(explain.ReadError(err, Call(d.client, memberUin)))
 		return
 	}
 

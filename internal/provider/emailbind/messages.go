@@ -5,7 +5,7 @@ package emailbind
 
 import "fmt"
 
-// The data source's own messages; an API error's words are in Codes, and
+// The data source's own messages; an API error's words are in codes.go, and
 // how a failed call is worded is package explain's.
 const (
 	summaryValueOutOfRange    = "API Value Out of Range"

@@ -47,7 +47,7 @@ func (v WholeNumber) ValidateNumber(ctx context.Context, req validator.NumberReq
 	}
 }
 
-// diagnostic is the error about the value at p, which names the
+// Diagnostic is the error about the value at p, which names the
 // attribute: a set element's own path would show the value rounded.
 func (v WholeNumber) Diagnostic(p path.Path, err error) diag.Diagnostic {
 	attribute := p
@@ -59,7 +59,7 @@ func (v WholeNumber) Diagnostic(p path.Path, err error) diag.Diagnostic {
 	return diag.NewAttributeErrorDiagnostic(p, summaryInvalidWholeNumber, fmt.Sprintf("%s %s.", attribute, err))
 }
 
-// int64 is n as an int64, or why it cannot be one; Read checks again,
+// Int64 is n as an int64, or why it cannot be one; Read checks again,
 // since validation passes a value that is unknown until apply.
 func (v WholeNumber) Int64(n types.Number) (int64, error) {
 	f := n.ValueBigFloat()

@@ -14,10 +14,10 @@ import (
 
 const fixListingFilter = "Correct the filter the message names: search_key, auth_name, node_id, node_name, tags or product."
 
-// Codes explains DescribeOrganizationMembers' own error codes
+// codes explains DescribeOrganizationMembers' own error codes
 // (organization-members.md), and the common codes that, for this action,
 // can only be about its filters.
-var Codes = map[string]explain.Explanation{
+var codes = explain.NewTable(map[string]explain.Explanation{
 	"FailedOperation.OperateBillingPermissionErr": {
 		Summary: "Billing Permission Check Failed", Meaning: "Tencent Cloud could not check the organization's billing permissions over its members while listing them.",
 		Fix: "Check in the Organization console that the calling account manages the organization; if it does, " + explain.FixRetryLater,
@@ -37,18 +37,22 @@ var Codes = map[string]explain.Explanation{
 		Summary: "Trusted Service Not Found", Meaning: "The organization has no trusted service with the product name given.",
 		Fix: "Use the short name of a trusted service enabled for the organization, or remove product when the credentials are the organization's management account.", Attribute: "product",
 	},
-}
+})
 
-// membersContext is what a diagnostic about listing the organization may
+// Codes explains DescribeOrganizationMembers' own error codes; the common
+// codes are explain's.
+func Codes() explain.Table { return codes }
+
+// membersCall is what a diagnostic about listing the organization may
 // mention; a missing unit is node_id's or node_name's fault, whichever is set.
-func membersContext(p *conns.Client, config dataSourceModel) explain.Context {
+func membersCall(p *conns.Client, config dataSourceModel) explain.Call {
 	node := path.Root("node_id")
 	if config.NodeID.IsNull() {
 		node = path.Root("node_name")
 	}
-	return explain.Context{
+	return explain.Call{
 		Action:     organization.ActionDescribeOrganizationMembers,
-		Codes:      Codes,
+		Codes:      codes,
 		Subject:    "the organization's member list",
 		Sources:    p.Sources,
 		Endpoint:   p.Organization.Endpoint(),
@@ -57,12 +61,12 @@ func membersContext(p *conns.Client, config dataSourceModel) explain.Context {
 	}
 }
 
-// memberBindContext is what a diagnostic about one member's binding may
+// memberBindCall is what a diagnostic about one member's binding may
 // mention, in a read of many: the member came from member_uins, or else
 // from the listing, and has no attribute of its own.
-func memberBindContext(p *conns.Client, config dataSourceModel) func(int64) explain.Context {
-	return func(memberUin int64) explain.Context {
-		rc := emailbind.Context(p, memberUin)
+func memberBindCall(p *conns.Client, config dataSourceModel) func(int64) explain.Call {
+	return func(memberUin int64) explain.Call {
+		rc := emailbind.Call(p, memberUin)
 		rc.MemberArgument, rc.Attributes = "member_uins", map[string]path.Path{"member_uin": path.Root("member_uins")}
 		if config.MemberUins.IsNull() {
 			rc.MemberArgument, rc.Attributes = "the member UIN the listing gave", nil

@@ -52,21 +52,21 @@ var testSources = explain.CredentialSources{
 	SecurityToken: "the provider argument security_token",
 }
 
-// testContexts are the contexts each action's diagnostics are written in.
-func testContexts() map[string]explain.Context {
+// testCalls are the contexts each action's diagnostics are written in.
+func testCalls() map[string]explain.Call {
 	client := &conns.Client{Organization: organization.NewClient(tencentapi.Config{}), Sources: testSources}
-	return map[string]explain.Context{
-		"DescribeOrganizationMemberEmailBind": emailbind.Context(client, 100033118139),
-		"DescribeOrganizationMembers":         membersContext(client, dataSourceModel{NodeID: emailbind.NumberValue(7)}),
+	return map[string]explain.Call{
+		"DescribeOrganizationMemberEmailBind": emailbind.Call(client, 100033118139),
+		"DescribeOrganizationMembers":         membersCall(client, dataSourceModel{NodeID: emailbind.NumberValue(7)}),
 	}
 }
 
 func TestEveryDocumentedCodeHasItsOwnExplanation(t *testing.T) {
-	for action, rc := range testContexts() {
+	for action, rc := range testCalls() {
 		for _, code := range append(actionCodes[action], commonAPICodes...) {
-			exp, ok := rc.Codes[code]
+			exp, ok := rc.Codes.Own(code)
 			if !ok {
-				exp, ok = explain.CommonCodes[code]
+				exp, ok = explain.CommonCodes().Own(code)
 			}
 			if !ok {
 				t.Errorf("%s: %s has no explanation of its own", action, code)
@@ -104,7 +104,7 @@ func TestListingErrorsAreAttachedToTheFilterAtFault(t *testing.T) {
 		{dataSourceModel{NodeID: types.NumberNull(), NodeName: types.StringValue("x")}, "ResourceNotFound.OrganizationNodeNotExist", path.Root("node_name")},
 		{dataSourceModel{NodeID: types.NumberNull()}, "ResourceNotFound.OrganizationServiceNotExist", path.Root("product")},
 	} {
-		d := explain.ReadError(&tencentapi.Error{Code: tt.code, RequestID: "r"}, membersContext(client, tt.config))
+		d := explain.ReadError(&tencentapi.Error{Code: tt.code, RequestID: "r"}, membersCall(client, tt.config))
 		withPath, ok := d.(diag.DiagnosticWithPath)
 		if !ok || !withPath.Path().Equal(tt.want) {
 			t.Errorf("%s is not attached to %s: %v", tt.code, tt.want, d)
@@ -113,7 +113,7 @@ func TestListingErrorsAreAttachedToTheFilterAtFault(t *testing.T) {
 }
 
 func TestANotAuthorizedErrorNamesBothActionsOfTheWholeOrganizationRead(t *testing.T) {
-	for action, rc := range testContexts() {
+	for action, rc := range testCalls() {
 		for _, code := range []string{"UnauthorizedOperation", "AuthFailure.UnauthorizedOperation"} {
 			detail := explain.ReadError(&tencentapi.Error{Code: code, RequestID: "r"}, rc).Detail()
 			for _, want := range []string{"allows organization:" + action, "organization:DescribeOrganizationMembers as well as organization:DescribeOrganizationMemberEmailBind", "CAM Permissions section", "use the management account's credentials", "set product to that service"} {

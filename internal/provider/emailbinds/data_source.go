@@ -67,8 +67,7 @@ func readsNothing(config dataSourceModel) bool {
 // sure it is complete is ReadInventory's; state is set only when every
 // member asked for was read.
 func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if d.client == nil {
-		resp.Diagnostics.AddError(conns.SummaryNotConfigured, conns.NotConfiguredDetail)
+	if !conns.Configured(d.client, &resp.Diagnostics) {
 		return
 	}
 	var config dataSourceModel
@@ -116,12 +115,12 @@ func (d *dataSource) inventoryFailure(ctx context.Context, err error, config dat
 	case ctx.Err() != nil:
 		return diag.NewErrorDiagnostic(explain.SummaryReadCancelled, readCancelledDetail)
 	case errors.As(err, &unread):
-		if detail := endpointDownDetail(unread.Failed, unread.Of, emailbind.Context(d.client, 0)); detail != "" {
+		if detail := endpointDownDetail(unread.Failed, unread.Of, emailbind.Call(d.client, 0)); detail != "" {
 			return diag.NewErrorDiagnostic(explain.SummaryEndpointUnreachable, detail)
 		}
-		return diag.NewErrorDiagnostic(summaryMembersUnread, membersUnreadDetail(unread.Failed, unread.Of, memberBindContext(d.client, config)))
+		return diag.NewErrorDiagnostic(summaryMembersUnread, membersUnreadDetail(unread.Failed, unread.Of, memberBindCall(d.client, config)))
 	case errors.As(err, &unconfirmed):
 		return diag.NewErrorDiagnostic(listingUnconfirmedSummary(unconfirmed), listingUnconfirmedDetail(unconfirmed, d.client.Organization.Endpoint()))
 	}
-	return explain.ReadError(err, membersContext(d.client, config))
+	return explain.ReadError(err, membersCall(d.client, config))
 }

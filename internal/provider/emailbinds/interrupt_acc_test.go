@@ -55,7 +55,9 @@ func (f *inFlight) state() (now, most int, lastEnded time.Time) {
 func TestAccInterruptEndsEveryInFlightInventoryRead(t *testing.T) {
 	world := acctest.InventoryWorld(t, 100, `, "faults": [{"kind": "delay", "delay": "60s", "action": "DescribeOrganizationMemberEmailBind"}]`)
 	var reads inFlight
-	ts := httptest.NewServer(reads.wrap(emulator.New(world).Handler(emulator.ServiceOrganization)))
+	srv := emulator.New(world)
+	acctest.ExpectOnlyDeclaredAnswers(t, srv)
+	ts := httptest.NewServer(reads.wrap(srv.Handler(emulator.ServiceOrganization)))
 	t.Cleanup(ts.Close)
 
 	cmd := acctest.NewCLIWorkspace(t, acctest.InventoryConfig(ts.URL, "")).Command("plan", "-input=false", "-no-color")

@@ -56,7 +56,7 @@ func noMembersDetail(filters []string, required bool) string {
 
 // membersUnreadDetail names each member that could not be read with its
 // error code and RequestId, then explains each distinct code once.
-func membersUnreadDetail(failed []organization.EmailBind, total int, context func(int64) explain.Context) string {
+func membersUnreadDetail(failed []organization.EmailBind, total int, context func(int64) explain.Call) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "The email bindings of %d of %d members could not be read, so the data source returns nothing: "+
 		"a policy check must not pass on a partial list.\n", len(failed), total)
@@ -83,12 +83,12 @@ func membersUnreadDetail(failed []organization.EmailBind, total int, context fun
 	return b.String()
 }
 
-// endpointDownDetail is the one explain.Explanation of a read whose bindings
+// endpointDownDetail is the one explanation of a read whose bindings
 // failed because the endpoint was taken for down, or could not be
 // connected to on any member's last attempt (their retries ran out before
 // the endpoint was taken for down), or "" otherwise: listing every member
 // would bury the one cause under hundreds of lines.
-func endpointDownDetail(failed []organization.EmailBind, total int, rc explain.Context) string {
+func endpointDownDetail(failed []organization.EmailBind, total int, rc explain.Call) string {
 	var last *tencentapi.Error
 	var lastUin int64
 	notConnected := len(failed) > 0
@@ -109,7 +109,7 @@ func endpointDownDetail(failed []organization.EmailBind, total int, rc explain.C
 		"The last error (member %d, attempt %d): %s.\n\n"+
 		"The endpoint comes from %s. Check that it is the right URL and that the API, or the proxy, gateway or emulator "+
 		"it names, is running and reachable from here (the proxy variables HTTPS_PROXY and NO_PROXY, a firewall, DNS).",
-		len(failed), total, rc.Endpoint, lastUin, last.Attempts, last.Message, explain.OrUnknown(rc.Endpoints.Organization))
+		len(failed), total, rc.Endpoint, lastUin, last.Attempts, last.Message, explain.SourceOrSettings(rc.Endpoints.Organization))
 }
 
 func errorFacts(err error) (code, requestID string, attempts int) {

@@ -16,7 +16,7 @@ import (
 )
 
 func TestMemberUinsThatFailedToConnectAreOneErrorAndOthersAreStillListed(t *testing.T) {
-	rc := testContexts()["DescribeOrganizationMemberEmailBind"]
+	rc := testCalls()["DescribeOrganizationMemberEmailBind"]
 	rc.Endpoint = acctest.ClosedURL(t)
 	u, _ := url.Parse(rc.Endpoint)
 	client := organization.NewClient(tencentapi.Config{Credential: common.NewCredential("a", "b"), Endpoint: u})

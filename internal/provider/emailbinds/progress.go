@@ -15,8 +15,8 @@ import (
 
 // Log messages of a whole-organization read that users grep for.
 const (
-	LogBindingProgress = "Read organization member email bindings"
-	LogReadSummary     = "Read organization members complete"
+	logBindingProgress = "Read organization member email bindings"
+	logReadSummary     = "Read organization members complete"
 )
 
 // readProgress reports one whole-organization read at INFO: each batch of
@@ -54,7 +54,7 @@ func (p *readProgress) bindings(ctx context.Context, b organization.BindProgress
 	calls := p.tally.Action(organization.ActionDescribeOrganizationMemberEmailBind)
 	elapsed := time.Since(p.batchStart)
 	left := time.Duration(float64(elapsed) / float64(b.Done) * float64(b.Total-b.Done))
-	tflog.Info(ctx, LogBindingProgress, map[string]any{
+	tflog.Info(ctx, logBindingProgress, map[string]any{
 		"done":      b.Done,
 		"total":     b.Total,
 		"succeeded": b.Done - b.Failed,
@@ -89,5 +89,5 @@ func (p *readProgress) finish(ctx context.Context, inventory *organization.Inven
 	if err != nil {
 		fields["outcome"] = "failed"
 	}
-	tflog.Info(ctx, LogReadSummary, fields)
+	tflog.Info(ctx, logReadSummary, fields)
 }

@@ -22,7 +22,7 @@ func TestProgressIsLoggedAtMostTenTimesHoweverFewTheMembers(t *testing.T) {
 		for done := 1; done <= total; done++ {
 			progress.bindings(ctx, organization.BindProgress{Done: done, Total: total})
 		}
-		lines := strings.Count(out.String(), LogBindingProgress)
+		lines := strings.Count(out.String(), logBindingProgress)
 		if lines != min(total, 10) || !strings.Contains(out.String(), fmt.Sprintf(`"done":%d`, total)) {
 			t.Errorf("%d members: %d progress lines, want %d ending at done=%d:\n%s", total, lines, min(total, 10), total, out.String())
 		}

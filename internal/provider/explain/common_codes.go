@@ -28,10 +28,10 @@ var authFailureFamily = Explanation{
 	Fix: "Check the SecretId, SecretKey and, for a temporary credential, the security token.",
 }
 
-// CommonCodes explains every common API 3.0 error code (api-notes.md); an
-// action's own table (Context.Codes, beside each data source) is consulted first. Entries
+// commonCodes explains every common API 3.0 error code (api-notes.md); an
+// action's own table (Call.Codes, beside each data source) is consulted first. Entries
 // also stand for their sub-codes that have none of their own.
-var CommonCodes = map[string]Explanation{
+var commonCodes = NewTable(map[string]Explanation{
 	// Credentials and authorization.
 	"AuthFailure.InvalidAuthorization": {
 		Summary: "Malformed Request Authorization", Meaning: "Tencent Cloud rejected the request's Authorization header as malformed.",
@@ -112,7 +112,10 @@ var CommonCodes = map[string]Explanation{
 	"ResourceUnavailable":                               {Summary: "Resource Unavailable", Meaning: "Tencent Cloud reports that a resource the request needs is temporarily unavailable.", Fix: FixRetryLater},
 	"ServiceUnavailable":                                {Summary: "Tencent Cloud Service Unavailable", Meaning: "The Organization API is temporarily unavailable.", Fix: FixRetryLater},
 	"UnsupportedOperation":                              {Summary: "Operation Not Supported", Meaning: "Tencent Cloud does not support this operation for the calling account.", Fix: "Check that the credentials belong to the organization's management account."},
-}
+})
+
+// CommonCodes explains every common API 3.0 error code.
+func CommonCodes() Table { return commonCodes }
 
 // OrganizationNotExist is shared by every action that reads the caller's organization.
 var OrganizationNotExist = Explanation{
@@ -136,16 +139,16 @@ var missingToken = Explanation{
 
 // lookup looks a code up in the action's own table, then the common one,
 // then by its family (the part before the first dot) in both.
-func lookup(code string, rc Context) Explanation {
+func lookup(code string, rc Call) Explanation {
 	if code == "AuthFailure.TokenFailure" && rc.Sources.SecurityToken == "" {
 		return missingToken
 	}
 	family, _, _ := strings.Cut(code, ".")
 	for _, key := range []string{code, family} {
-		if exp, ok := rc.Codes[key]; ok {
+		if exp, ok := rc.Codes.Own(key); ok {
 			return exp
 		}
-		if exp, ok := CommonCodes[key]; ok {
+		if exp, ok := commonCodes.Own(key); ok {
 			return exp
 		}
 	}

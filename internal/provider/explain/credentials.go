@@ -22,7 +22,7 @@ func CredentialFailedDetail(err error, stsSource string) string {
 		" Fix that source, or supply a credential another way (see the provider documentation for the order in which sources are tried)."
 	var credErr *credentials.Error
 	if errors.As(err, &credErr) && credErr.Code != "" {
-		detail += "\n\n" + STSCode(credErr.Code)
+		detail += "\n\n" + DescribeSTSCode(credErr.Code)
 	}
 	return detail + STSUnreachableNote(err, stsSource)
 }
@@ -37,7 +37,7 @@ func STSUnreachableNote(err error, source string) string {
 	switch callErr.LocalCode() {
 	case tencentapi.CodeEndpointUnreachable, tencentapi.CodeNetworkError:
 		return fmt.Sprintf("\n\nThe STS endpoint comes from %s. Check that it is the right URL and that it is running and "+
-			"reachable from here (the proxy variables HTTPS_PROXY and NO_PROXY, a firewall, DNS).", OrUnknown(source))
+			"reachable from here (the proxy variables HTTPS_PROXY and NO_PROXY, a firewall, DNS).", SourceOrSettings(source))
 	}
 	return ""
 }

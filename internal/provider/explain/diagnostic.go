@@ -17,7 +17,7 @@ import (
 const SummaryReadCancelled = "Read Cancelled"
 
 // ReadError explains a failed API call.
-func ReadError(err error, rc Context) diag.Diagnostic {
+func ReadError(err error, rc Call) diag.Diagnostic {
 	summary, detail, attribute := Describe(err, rc)
 	if p, ok := rc.Attributes[attribute]; ok && attribute != "" {
 		return diag.NewAttributeErrorDiagnostic(p, summary, detail)
@@ -27,7 +27,7 @@ func ReadError(err error, rc Context) diag.Diagnostic {
 
 // Describe words a failed call: a summary, a detail with the cause,
 // the fix, the code and the RequestId, and the attribute the fix lies in.
-func Describe(err error, rc Context) (summary, detail, attribute string) {
+func Describe(err error, rc Call) (summary, detail, attribute string) {
 	var callErr *tencentapi.Error
 	if !errors.As(err, &callErr) {
 		return "Tencent Cloud API Call Failed", fmt.Sprintf("Reading %s from %s failed: %s. %s", rc.Subject, rc.Endpoint, err, fixReportBug), ""
@@ -46,7 +46,7 @@ func Describe(err error, rc Context) (summary, detail, attribute string) {
 		summary = "Cannot Reach Tencent Cloud API"
 		detail = fmt.Sprintf("The request to %s failed before an answer arrived: %s. "+
 			"Check network access to the endpoint, the proxy variables HTTPS_PROXY and NO_PROXY, and %s, where the endpoint comes from.",
-			rc.Endpoint, callErr.Message, OrUnknown(rc.Endpoints.Organization))
+			rc.Endpoint, callErr.Message, SourceOrSettings(rc.Endpoints.Organization))
 	case tencentapi.CodeHTTPStatus, tencentapi.CodeMalformedResponse:
 		summary = "Unexpected API Response"
 		detail = fmt.Sprintf("%s answered with something that is not a %s response: %s. "+
@@ -129,5 +129,5 @@ func EndpointUnreachableDetail(e *tencentapi.Error, endpoint, source string) str
 		"every read at once. The last error: %s.\n\n"+
 		"The endpoint comes from %s. Check that it is the right URL and that the API, or the proxy, gateway or emulator "+
 		"it names, is running and reachable from here (the proxy variables HTTPS_PROXY and NO_PROXY, a firewall, DNS).",
-		endpoint, outage.Failures, outage.Duration.Round(10*time.Millisecond), outage.LastError, OrUnknown(source))
+		endpoint, outage.Failures, outage.Duration.Round(10*time.Millisecond), outage.LastError, SourceOrSettings(source))
 }

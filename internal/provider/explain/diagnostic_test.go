@@ -17,15 +17,15 @@ import (
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
 
-// emailBindContext is a context as the email binding data source writes
+// emailBindCall is a context as the email binding data source writes
 // it, for one member.
-var emailBindContext = Context{
+var emailBindCall = Call{
 	Action: "DescribeOrganizationMemberEmailBind", Subject: "member 100033118139", MemberUin: 100033118139,
 	MemberArgument: "member_uin", Endpoint: "https://organization.intl.tencentcloudapi.com",
 }
 
 func TestRedirectDiagnosticNamesTheHostAndTheFix(t *testing.T) {
-	rc := emailBindContext
+	rc := emailBindCall
 	d := ReadError(&tencentapi.Error{Code: tencentapi.CodeRedirect, HTTPStatus: 302, RedirectHost: "login.example.com:8443"}, rc)
 	if d.Summary() != "API Request Redirected" {
 		t.Errorf("summary %q", d.Summary())
@@ -38,7 +38,7 @@ func TestRedirectDiagnosticNamesTheHostAndTheFix(t *testing.T) {
 }
 
 func TestAnAnswerThatCouldNotBeReadIsNotCalledUnreachable(t *testing.T) {
-	rc := emailBindContext
+	rc := emailBindCall
 	d := ReadError(&tencentapi.Error{
 		Code: tencentapi.CodeUnreadableResponse, Message: "the answer could not be read: Content-Encoding not support: br", HTTPStatus: 200,
 	}, rc)
@@ -54,7 +54,7 @@ func TestAnAnswerThatCouldNotBeReadIsNotCalledUnreachable(t *testing.T) {
 }
 
 func TestEndpointUnreachableNamesTheEndpointItsSourceAndTheOutageNotMaxRetries(t *testing.T) {
-	rc := emailBindContext
+	rc := emailBindCall
 	rc.Endpoint, rc.Endpoints.Organization = "http://127.0.0.1:1", "the environment variable "+envvar.OrganizationEndpoint
 	d := ReadError(&tencentapi.Error{
 		Code: tencentapi.CodeEndpointUnreachable, Attempts: 11, Elapsed: 78 * time.Second,
@@ -75,7 +75,7 @@ func TestEndpointUnreachableNamesTheEndpointItsSourceAndTheOutageNotMaxRetries(t
 }
 
 func TestARefusedConnectionIsNotAdvisedMoreRetries(t *testing.T) {
-	rc := emailBindContext
+	rc := emailBindCall
 	endpoint := acctest.ClosedURL(t)
 	rc.Endpoint = endpoint
 	u, _ := url.Parse(endpoint)

@@ -10,17 +10,19 @@ package explain
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 )
 
-// Context is what a diagnostic about one API call may mention. It
+// Call is what a diagnostic about one API call may mention. It
 // carries where the credential came from, never the credential.
-type Context struct {
+type Call struct {
 	// Action is the API action called, and Codes its own error codes.
 	Action string
-	Codes  map[string]Explanation
+	Codes  Table
 	// Subject names what was being read, such as "member 100033118139".
 	Subject   string
 	MemberUin int64
@@ -56,11 +58,27 @@ type Explanation struct {
 	Meaning string
 	Fix     string
 	// Attribute names where the fix is, such as "member_uin" or "node",
-	// for Context.Attributes to resolve.
+	// for Call.Attributes to resolve.
 	Attribute string
 }
 
-func (rc Context) fill(text string) string {
+// Table explains error codes, one Explanation each. It cannot be changed
+// once made, so that no package can change what another's error says.
+type Table struct{ entries map[string]Explanation }
+
+// NewTable is a table of entries, which the caller must not change after.
+func NewTable(entries map[string]Explanation) Table { return Table{entries: entries} }
+
+// Own is the explanation written for code itself, not for its family.
+func (t Table) Own(code string) (Explanation, bool) {
+	exp, ok := t.entries[code]
+	return exp, ok
+}
+
+// Codes are the codes the table explains, sorted.
+func (t Table) Codes() []string { return slices.Sorted(maps.Keys(t.entries)) }
+
+func (rc Call) fill(text string) string {
 	return strings.NewReplacer(
 		"{uin}", fmt.Sprint(rc.MemberUin),
 		"{member_argument}", rc.MemberArgument,
@@ -72,8 +90,8 @@ func (rc Context) fill(text string) string {
 	).Replace(text)
 }
 
-// OrUnknown is a source, or words for one not recorded.
-func OrUnknown(source string) string {
+// SourceOrSettings is a source, or words for one not recorded.
+func SourceOrSettings(source string) string {
 	if source == "" {
 		return "the provider's endpoint settings (endpoints, protocol and domain)"
 	}

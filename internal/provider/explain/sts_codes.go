@@ -16,11 +16,11 @@ const (
 		"or by another provider configuration in this run, is refused."
 )
 
-// STSCodes explains the error codes the STS SDK declares, for the actions
+// stsCodes explains the error codes the STS SDK declares, for the actions
 // that obtain credentials (AssumeRole, AssumeRoleWithWebIdentity,
 // AssumeRoleWithSAML, GetSessionToken) and GetCallerIdentity. A code not
 // here is looked up by its family, then among the common API 3.0 codes.
-var STSCodes = map[string]Explanation{
+var stsCodes = NewTable(map[string]Explanation{
 	"FailedOperation.CheckMFAError": {
 		Meaning: "STS refused the MFA code: it is wrong, has expired, or was already used.", Fix: fixNewCode,
 	},
@@ -101,18 +101,21 @@ var STSCodes = map[string]Explanation{
 	"UnsupportedOperation": {
 		Meaning: "STS does not support this call for this credential or account.", Fix: "Use a credential of another kind, or contact Tencent Cloud support.",
 	},
-}
+})
 
-// stsContext fills the common codes' placeholders for a call to STS.
-var stsContext = Context{
+// STSCodes explains the error codes the STS SDK declares.
+func STSCodes() Table { return stsCodes }
+
+// stsCall fills the common codes' placeholders for a call to STS.
+var stsCall = Call{
 	Action:   "sts:*",
-	Codes:    STSCodes,
+	Codes:    stsCodes,
 	Sources:  CredentialSources{SecretID: "the credential that signed the STS call", SecretKey: "it", SecurityToken: "it"},
 	Endpoint: "STS",
 }
 
-// STSCode says what an STS error code means and what to do.
-func STSCode(code string) string {
-	exp := lookup(code, stsContext)
-	return stsContext.fill(exp.Meaning) + " " + stsContext.fill(exp.Fix)
+// DescribeSTSCode says what an STS error code means and what to do.
+func DescribeSTSCode(code string) string {
+	exp := lookup(code, stsCall)
+	return stsCall.fill(exp.Meaning) + " " + stsCall.fill(exp.Fix)
 }
