@@ -1,0 +1,96 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/snapshot"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
+)
+
+var recordUsage = fmt.Sprintf(`Usage: tencentcloud-emulator record --out FILE [flags]
+
+Reads a real organization and writes it as a world file, which
+tencentcloud-emulator --world FILE then serves, to test policies offline.
+
+It reads as the provider's tencentcloud_organization_member_email_binds
+does: every member of a confirmed listing with its email binding, paced and
+retried alike. The snapshot is complete or it is not written: on any
+failure nothing is written at FILE, and a file already there is left as it
+was.
+
+The credential and endpoints come from the variables the provider reads:
+  %s and %s (and %s), else
+  %s (a tccli profile in %s, default ~/.tccli;
+  the "default" profile when unset), whose role-arn is assumed;
+  %s, else %s and %s;
+  %s for the admin's account, unless --admin-uin;
+  %s.
+Identity exchanges, CVM roles, MFA and %s are not supported.
+
+The snapshot holds:
+  - the members, with their listing and binding fields as the API returned
+    them; auth_name is not returned, so the AuthName filter matches nothing;
+  - the organization units the members are in (the API has no listing of
+    units, so a unit without members is not recorded);
+  - not the credential it was recorded with, but one test key pair of the
+    organization's admin account:
+      secret_id  %s
+      secret_key %s
+Names, nicknames, payer names, remarks, emails and phones are masked into
+values made from the member's UIN (member-<uin>@example.invalid, ...);
+--keep-contacts keeps them. Trusted services and delegated admins are not
+recorded.
+
+Progress is shown on a terminal only.
+
+Flags:
+`, envvar.SecretID, envvar.SecretKey, envvar.SecurityToken, envvar.Profile, envvar.SharedCredentialsDir,
+	envvar.OrganizationEndpoint, envvar.Protocol, envvar.Domain, envvar.STSEndpoint, envvar.Region,
+	envvar.AssumeRoleArn, snapshot.TestSecretID, snapshot.TestSecretKey)
+
+// runRecord is the record subcommand: args are its flags, without the
+// subcommand's name. Progress goes to stderr when it is a terminal; the
+// snapshot to --out, or stdout for "-".
+func runRecord(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	flags := flag.NewFlagSet("record", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	flags.Usage = func() {
+		fmt.Fprint(flags.Output(), recordUsage)
+		flags.PrintDefaults()
+	}
+	out := flags.String("out", "", "path of the world file to write, or - for stdout (required)")
+	adminUin := flags.Int64("admin-uin", 0, "UIN of the organization's admin account, which the test key pair belongs to; "+
+		"by default STS GetCallerIdentity names the credential's account")
+	keepContacts := flags.Bool("keep-contacts", false, "keep names, nicknames, payer names, remarks, emails and phones instead of masking them")
+	rateLimit := flags.Float64("rate-limit", tencentapi.DefaultRateLimit, "API requests per second, as the provider's rate_limit")
+	if err := flags.Parse(args); err != nil {
+		return err
+	}
+	switch {
+	case flags.NArg() > 0:
+		return fmt.Errorf("record takes no arguments, got %q", flags.Args())
+	case *out == "":
+		return errors.New("record: --out is required")
+	case *adminUin < 0:
+		return fmt.Errorf("record: --admin-uin must be a positive account UIN, got %d", *adminUin)
+	case *rateLimit <= 0:
+		return fmt.Errorf("record: --rate-limit must be positive, got %g", *rateLimit)
+	}
+	options := snapshot.Options{
+		Out: *out, Stdout: stdout, AdminUin: *adminUin, KeepContacts: *keepContacts,
+		RateLimit: *rateLimit, Notices: stderr, Getenv: os.Getenv,
+	}
+	if snapshot.IsTerminal(stderr) {
+		options.Progress = stderr
+	}
+	return snapshot.Record(ctx, options)
+}
