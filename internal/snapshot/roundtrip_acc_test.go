@@ -128,7 +128,7 @@ func (c captureData) CheckState(_ context.Context, req statecheck.CheckStateRequ
 func diff(got, want dataValues) string {
 	var lines []string
 	for address := range want {
-		diffValues(address, map[string]any(got[address]), map[string]any(want[address]), &lines)
+		diffValues(address, got[address], want[address], &lines)
 	}
 	return strings.Join(lines, "\n")
 }
