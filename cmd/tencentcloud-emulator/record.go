@@ -27,14 +27,21 @@ retried alike. The snapshot is complete or it is not written: on any
 failure nothing is written at FILE, and a file already there is left as it
 was.
 
-The credential and endpoints come from the variables the provider reads:
-  %s and %s (and %s), else
-  %s (a tccli profile in %s, default ~/.tccli;
-  the "default" profile when unset), whose role-arn is assumed;
-  %s, else %s and %s;
-  %s for the admin's account, unless --admin-uin;
+The credential and endpoints come from the variables the provider reads,
+in its order:
+  %s, %s, %s
+      a key pair; else
+  %s, %s
+      a tccli profile ("default" in ~/.tccli when unset), whose role-arn
+      is assumed;
+  %s
+      else https://organization.DOMAIN, from %s and %s;
+  %s
+      STS, asked which account the credential acts for (the admin),
+      unless --admin-uin;
   %s.
-Identity exchanges, CVM roles, MFA and %s are not supported.
+Identity exchanges, CVM roles, MFA and %s are not supported:
+record refuses to run beside them rather than sign with another credential.
 
 The snapshot holds:
   - the members, with their listing and binding fields as the API returned
@@ -50,7 +57,9 @@ values made from the member's UIN (member-<uin>@example.invalid, ...);
 --keep-contacts keeps them. Trusted services and delegated admins are not
 recorded.
 
-Progress is shown on a terminal only.
+The file is written with mode 0600. The emulator serves it at the real
+API's rate limit, 20 requests per second. Progress is shown on a terminal
+only.
 
 Flags:
 `, envvar.SecretID, envvar.SecretKey, envvar.SecurityToken, envvar.Profile, envvar.SharedCredentialsDir,

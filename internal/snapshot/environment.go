@@ -22,7 +22,7 @@ type Connection struct {
 	Organization tencentapi.Config
 	STS          tencentapi.Config
 	// Credential says where the credential came from, never what it is.
-	Credential string
+	CredentialSource string
 }
 
 // Connect builds the clients' configuration from the variables the
@@ -74,7 +74,7 @@ func Connect(getenv Getenv, rateLimit float64) (Connection, error) {
 		c.STS.Region = credential.region
 	}
 	org.Credential, c.STS.Credential = credential.cache, credential.cache
-	c.Credential = credential.cache.Describe()
+	c.CredentialSource = credential.cache.Describe()
 	return c, nil
 }
 

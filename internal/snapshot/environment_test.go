@@ -42,9 +42,9 @@ func TestAKeyPairInTheEnvironmentWinsOverAProfile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if conn.Credential != envvar.SecretID || conn.Organization.Region != "" || conn.Organization.RateLimit != 20 {
+	if conn.CredentialSource != envvar.SecretID || conn.Organization.Region != "" || conn.Organization.RateLimit != 20 {
 		t.Errorf("credential from %q, region %q, rate %g: want the environment's key pair, no region and the default rate",
-			conn.Credential, conn.Organization.Region, conn.Organization.RateLimit)
+			conn.CredentialSource, conn.Organization.Region, conn.Organization.RateLimit)
 	}
 }
 
@@ -63,8 +63,8 @@ func TestTheProfileNamedIsUsedWithItsRegion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(conn.Credential, `"audit"`) || conn.Organization.Region != "ap-singapore" || conn.Organization.RateLimit != 5 {
-		t.Errorf("credential from %q, region %q, rate %g", conn.Credential, conn.Organization.Region, conn.Organization.RateLimit)
+	if !strings.Contains(conn.CredentialSource, `"audit"`) || conn.Organization.Region != "ap-singapore" || conn.Organization.RateLimit != 5 {
+		t.Errorf("credential from %q, region %q, rate %g", conn.CredentialSource, conn.Organization.Region, conn.Organization.RateLimit)
 	}
 	_, err = Connect(env(map[string]string{envvar.Profile: "absent", envvar.SharedCredentialsDir: dir}), 0)
 	if err == nil || !strings.Contains(err.Error(), `"absent"`) || !strings.Contains(err.Error(), envvar.Profile) {
