@@ -57,6 +57,11 @@ var appliedExamples = map[string][]string{
 	"policy/member_email_bound_test.rego":                                          {"TestAccExamplePolicyPassesItsUnitTests"},
 	"demo/main.tf":                                                                 {"TestAccExampleDemo"},
 	"demo/world.json":                                                              {"TestAccExampleDemo"},
+	"policy-tests/main.tf":                                                         {"TestAccTheExamplePolicyTestsPassOnTheirWorldAndFailWhenACompliantMemberIsUnbound"},
+	"policy-tests/tests/policies.tftest.hcl":                                       {"TestAccTheExamplePolicyTestsPassOnTheirWorldAndFailWhenACompliantMemberIsUnbound"},
+	"policy-tests/world.json":                                                      {"TestAccTheExamplePolicyTestsPassOnTheirWorldAndFailWhenACompliantMemberIsUnbound", "TestAccTheExamplePolicyDeniesExactlyTheUnboundAndFailedMembersOfThePolicyTestsWorld"},
+	"policy-tests/plan/main.tf":                                                    {"TestAccTheExamplePolicyDeniesExactlyTheUnboundAndFailedMembersOfThePolicyTestsWorld"},
+	"policy-tests/policy/member_email_bound_plans_test.rego":                       {"TestAccTheExamplePolicyDeniesExactlyTheUnboundAndFailedMembersOfThePolicyTestsWorld"},
 }
 
 // snippetsRunHere are the blocks that are not example files, each named by
