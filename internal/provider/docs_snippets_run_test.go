@@ -10,6 +10,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -511,4 +513,62 @@ func exampleEnvironmentFromProfile(t *testing.T, profile string) *emulator.Serve
 	t.Setenv(envvar.SecretKey, "")
 	t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
 	return srv
+}
+
+// TestAccTheCIStepOfThePolicyTestingGuideRunsThePolicyTests runs the CI step
+// of the guide as the page shows it, in a workspace holding
+// examples/policy-tests (main.tf, tests/policies.tftest.hcl, world.json),
+// with two differences: the emulator is built from this checkout rather
+// than installed with `go install ...@latest`, and `terraform init` finds
+// the provider built from this checkout in a filesystem mirror, with
+// dev_overrides, rather than in the registry.
+func TestAccTheCIStepOfThePolicyTestingGuideRunsThePolicyTests(t *testing.T) {
+	cli := acctest.CLIPath(t)
+	skipUnlessTheCLIHasTerraformTest(t, cli)
+	const install = "go install github.com/tcorg/terraform-provider-tencentcloud/cmd/tencentcloud-emulator@latest"
+	snippet := docSnippet(t, "docs/guides/testing-policies-offline.md", install)
+	snippet = strings.TrimPrefix(snippet, install+"\n")
+
+	bin := t.TempDir()
+	emulatorPath := filepath.Join(bin, "tencentcloud-emulator")
+	build := exec.Command("go", "build", "-o", emulatorPath, "./cmd/tencentcloud-emulator")
+	build.Dir = repoRoot
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	if help, _ := exec.Command(emulatorPath, "--help").CombinedOutput(); !strings.Contains(string(help), "-ready-file") {
+		t.Skip("the emulator has no --ready-file flag yet, which the guide's CI step waits on")
+	}
+
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "tests"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range []string{"main.tf", "world.json", "tests/policies.tftest.hcl"} {
+		acctest.WriteFile(t, filepath.Join(dir, file), readExample(t, "policy-tests/"+file))
+	}
+
+	host := acctest.RegistryHost(cli)
+	mirror := t.TempDir()
+	version := filepath.Join(mirror, host, "tcorg", "tencentcloud", "0.1.0", runtime.GOOS+"_"+runtime.GOARCH)
+	if err := os.MkdirAll(version, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	provider, err := os.ReadFile(filepath.Join(acctest.BuildProvider(t), "terraform-provider-tencentcloud"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(version, "terraform-provider-tencentcloud_v0.1.0"), provider, 0o700); err != nil { //nolint:gosec // an executable
+		t.Fatal(err)
+	}
+	cliConfig := filepath.Join(t.TempDir(), "cli.tfrc")
+	acctest.WriteFile(t, cliConfig, acctest.DevOverrides(host, acctest.BuildProvider(t), mirror))
+
+	path := bin + string(os.PathListSeparator) + shims(t, map[string]string{"terraform": cli}) + string(os.PathListSeparator) + os.Getenv("PATH")
+	out := runShellSnippet(t, snippet, dir, "PATH="+path, "TF_CLI_CONFIG_FILE="+cliConfig)
+	// The snippet runs the CLI as a CI job would, in colour.
+	out = regexp.MustCompile("\x1b\\[[0-9;]*m").ReplaceAllString(out, "")
+	if !strings.Contains(out, "Success! 2 passed, 0 failed.") {
+		t.Errorf("the policy tests did not pass:\n%s", out)
+	}
 }

@@ -57,6 +57,11 @@ var appliedExamples = map[string][]string{
 	"policy/member_email_bound_test.rego":                                          {"TestAccExamplePolicyPassesItsUnitTests"},
 	"demo/main.tf":                                                                 {"TestAccExampleDemo"},
 	"demo/world.json":                                                              {"TestAccExampleDemo"},
+	"policy-tests/main.tf":                                                         {"TestAccTheExamplePolicyTestsPassOnTheirWorldAndFailWhenACompliantMemberIsUnbound"},
+	"policy-tests/tests/policies.tftest.hcl":                                       {"TestAccTheExamplePolicyTestsPassOnTheirWorldAndFailWhenACompliantMemberIsUnbound"},
+	"policy-tests/world.json":                                                      {"TestAccTheExamplePolicyTestsPassOnTheirWorldAndFailWhenACompliantMemberIsUnbound", "TestAccTheExamplePolicyDeniesExactlyTheUnboundAndFailedMembersOfThePolicyTestsWorld"},
+	"policy-tests/plan/main.tf":                                                    {"TestAccTheExamplePolicyDeniesExactlyTheUnboundAndFailedMembersOfThePolicyTestsWorld"},
+	"policy-tests/policy/member_email_bound_plans_test.rego":                       {"TestAccTheExamplePolicyDeniesExactlyTheUnboundAndFailedMembersOfThePolicyTestsWorld"},
 }
 
 // snippetsRunHere are the blocks that are not example files, each named by
@@ -73,6 +78,7 @@ var snippetsRunHere = []struct{ page, firstLine, test string }{
 	{"docs/index.md", "# from a checkout of the provider's repository", "TestAccEmulatorSnippetsServeTheQuickStart"},
 	{"docs/data-sources/organization_member_email_bind.md", "terraform plan -out=plan.tfplan", "TestAccThePolicySnippetsRunAsWritten"},
 	{"docs/data-sources/organization_member_email_binds.md", "terraform plan -out=plan.tfplan", "TestAccThePolicySnippetsRunAsWritten"},
+	{"docs/guides/testing-policies-offline.md", "go install github.com/tcorg/terraform-provider-tencentcloud/cmd/tencentcloud-emulator@latest", "TestAccTheCIStepOfThePolicyTestingGuideRunsThePolicyTests"},
 	{"docs/data-sources/organization_member_email_binds.md", "[for m in data.tencentcloud_organization_member_email_binds.all.members : m.member_uin if try(m.email_bind.bind_status, m.bind_status) != \"Success\"]", "TestAccTheTrySnippetReadsEitherStatus"},
 }
 
@@ -81,6 +87,9 @@ var snippetsNotRun = []struct{ page, firstLine, reason string }{
 	{"README.md", "make demo   # builds the provider, starts the emulator, runs terraform init and apply on examples/demo",
 		"`make test` is what runs this test, and `make demo` writes the provider into the checkout's bin/; CI runs both (.ci/run), " +
 			"and TestAccExampleDemo applies examples/demo as `make demo` does"},
+	{"docs/guides/testing-policies-offline.md", "export TENCENTCLOUD_SECRET_ID=AKID...   # a key of the organization's admin account, or of a delegated admin",
+		"recording reads a real organization with real credentials, and the tests never leave the machine; " +
+			"the world it writes is what examples/policy-tests/world.json stands in for"},
 }
 
 type snippet struct {
