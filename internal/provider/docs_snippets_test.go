@@ -90,6 +90,9 @@ var snippetsNotRun = []struct{ page, firstLine, reason string }{
 	{"docs/guides/testing-policies-offline.md", "export TENCENTCLOUD_SECRET_ID=AKID...   # a key of the organization's admin account, or of a delegated admin",
 		"recording reads a real organization with real credentials, and the tests never leave the machine; " +
 			"the world it writes is what examples/policy-tests/world.json stands in for"},
+	{"README.md", "go install github.com/tcorg/terraform-provider-tencentcloud/cmd/tencentcloud-emulator@latest",
+		"it installs a release and records a real organization with real credentials; TestAccSnapshotReadsAsTheOrganizationItWasRecordedFrom " +
+			"runs record against the emulator, and the guide's CI step, which waits on --ready-file, runs in TestAccTheCIStepOfThePolicyTestingGuideRunsThePolicyTests"},
 }
 
 type snippet struct {
