@@ -17,133 +17,100 @@
 // The first line is the bare Organization URL, to use as the provider's
 // endpoints.organization (or TENCENTCLOUD_ORGANIZATION_ENDPOINT); the others
 // are labelled, for endpoints.sts (TENCENTCLOUD_STS_ENDPOINT) and
-// TENCENTCLOUD_METADATA_ENDPOINT.
+// TENCENTCLOUD_METADATA_ENDPOINT. --ready-file writes the same URLs to a
+// file, as those variables, once every service listens.
+//
+// `tencentcloud-emulator schema` prints the JSON Schema of the world file.
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"log"
-	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"strings"
 	"syscall"
-	"time"
-
-	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
+
+const command = "tencentcloud-emulator"
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return // --help printed the usage; asking for it is not a failure
+	code := exitCode(err)
+	if code == 1 {
+		fmt.Fprintln(os.Stderr, command+":", err)
 	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "tencentcloud-emulator:", err)
+	if code != 0 {
 		stop()
-		os.Exit(1)
+		os.Exit(code)
 	}
 }
 
-const usage = `Usage: tencentcloud-emulator --world FILE [flags]
-
-Serves the Organization API, STS and the CVM instance metadata service from
-a world file, each on its own address. Once listening it prints, one per line:
-
-  http://HOST:PORT            the Organization API (always the first line)
-  sts: http://HOST:PORT       STS
-  metadata: http://HOST:PORT  the CVM instance metadata service
-
-Flags:
-`
-
-// run serves until ctx is done. It prints the base URLs to stdout once
-// listening, and one line per request to stderr unless --quiet; those lines
-// leave out web identity tokens, SAML assertions and MFA codes.
+// run runs the subcommand args name, or serve when args start with a flag
+// or are empty, so that the command line before subcommands still works.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	flags := flag.NewFlagSet("tencentcloud-emulator", flag.ContinueOnError)
-	flags.SetOutput(stderr)
-	flags.Usage = func() {
-		fmt.Fprint(flags.Output(), usage)
-		flags.PrintDefaults()
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return runServe(ctx, args, stdout, stderr)
 	}
-	addresses := map[string]*string{
-		emulator.ServiceOrganization: flags.String("listen", "127.0.0.1:0", "address of the Organization API; port 0 picks a free port"),
-		emulator.ServiceSTS:          flags.String("sts-listen", "127.0.0.1:0", "address of STS"),
-		emulator.ServiceMetadata:     flags.String("metadata-listen", "127.0.0.1:0", "address of the CVM instance metadata service"),
+	switch args[0] {
+	case "serve":
+		return runServe(ctx, args[1:], stdout, stderr)
+	case "schema":
+		return runSchema(ctx, args[1:], stdout, stderr)
 	}
-	worldPath := flags.String("world", "", "path of the world JSON file (required)")
-	quiet := flags.Bool("quiet", false, "do not log one line per request")
-	if err := flags.Parse(args); err != nil {
-		return err
-	}
-	if *worldPath == "" {
-		return errors.New("--world is required")
-	}
-
-	world, err := emulator.LoadWorld(*worldPath)
-	if err != nil {
-		return err
-	}
-	srv := emulator.New(world)
-	if !*quiet {
-		srv.Logf = log.New(stderr, "", log.LstdFlags).Printf
-	}
-
-	var servers []*http.Server
-	var listeners []net.Listener
-	var urls strings.Builder
-	defer func() {
-		for _, l := range listeners {
-			_ = l.Close()
-		}
-	}()
-	for _, service := range emulator.Services() {
-		listener, err := net.Listen("tcp", *addresses[service])
-		if err != nil {
-			return fmt.Errorf("%s: %w", service, err)
-		}
-		listeners = append(listeners, listener)
-		servers = append(servers, &http.Server{Handler: srv.Handler(service), ReadHeaderTimeout: 10 * time.Second})
-		if service != emulator.ServiceOrganization {
-			urls.WriteString(service + ": ")
-		}
-		fmt.Fprintf(&urls, "http://%s\n", listener.Addr())
-	}
-	// One write, once every service listens: a script that reads the first
-	// line may connect at once.
-	if _, err := io.WriteString(stdout, urls.String()); err != nil {
-		return err
-	}
-	return serve(ctx, servers, listeners)
+	return usageErrorf(stderr, "unknown command %q", args[0])
 }
 
-// serve runs every server until ctx is done or one of them fails, then
-// shuts them all down.
-func serve(ctx context.Context, servers []*http.Server, listeners []net.Listener) error {
-	failed := make(chan error, len(servers))
-	for i, s := range servers {
-		go func() { failed <- s.Serve(listeners[i]) }()
+// errUsage marks a command line that cannot run, already explained on
+// stderr: the flag package's own errors and ours exit with status 2, as
+// Go's commands do.
+var errUsage = errors.New("usage")
+
+// exitCode is 0 for success and for a help request, 2 for a usage error
+// and 1 for any other failure, which main prints.
+func exitCode(err error) int {
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
 	}
-	var err error
-	select {
-	case <-ctx.Done():
-	case err = <-failed:
+	return 1
+}
+
+// usageErrorf explains a usage error on stderr and returns errUsage.
+func usageErrorf(stderr io.Writer, format string, args ...any) error {
+	message := fmt.Sprintf(format, args...)
+	fmt.Fprintf(stderr, "%s: %s\nRun '%s --help' for usage.\n", command, message, command)
+	return fmt.Errorf("%s: %w", message, errUsage)
+}
+
+// parseFlags parses args into flags, which refuse positional arguments: a
+// word left over is a typo or a misplaced subcommand, never meant to be
+// ignored. Help that was asked for goes to stdout, for a pager, and returns
+// flag.ErrHelp; the usage after a mistake goes to stderr with it, and the
+// error wraps errUsage.
+func parseFlags(flags *flag.FlagSet, args []string, stdout, stderr io.Writer) error {
+	var printed bytes.Buffer
+	flags.SetOutput(&printed)
+	err := flags.Parse(args)
+	flags.SetOutput(stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		_, _ = printed.WriteTo(stdout)
+		return err
 	}
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	for _, s := range servers {
-		_ = s.Shutdown(shutdownCtx)
+	_, _ = printed.WriteTo(stderr)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%w: %w", errUsage, err)
+	case flags.NArg() > 0:
+		return usageErrorf(stderr, "unexpected argument %q", flags.Arg(0))
 	}
-	if errors.Is(err, http.ErrServerClosed) {
-		return nil
-	}
-	return err
+	return nil
 }

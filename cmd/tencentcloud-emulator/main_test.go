@@ -7,7 +7,6 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"flag"
 	"io"
 	"net/http"
 	"net/url"
@@ -96,18 +95,6 @@ func startCommand(t *testing.T, args []string, stderr io.Writer) (*bufio.Reader,
 		}
 	}
 	return bufio.NewReader(stdoutReader), stop
-}
-
-func TestHelpDescribesEveryPrintedURL(t *testing.T) {
-	var help strings.Builder
-	if err := run(context.Background(), []string{"--help"}, io.Discard, &help); !errors.Is(err, flag.ErrHelp) {
-		t.Fatalf("run(--help) = %v", err)
-	}
-	for _, want := range []string{"the Organization API (always the first line)", "sts: http://", "metadata: http://", "-sts-listen", "-metadata-listen"} {
-		if !strings.Contains(help.String(), want) {
-			t.Errorf("--help lacks %q:\n%s", want, help.String())
-		}
-	}
 }
 
 func TestRejectsMissingOrInvalidWorld(t *testing.T) {

@@ -109,14 +109,14 @@ var faultResponses = map[string]faultResponse{
 	},
 	actionMembers: {
 		wrongShape: map[string]any{"Items": "not-a-list", "Total": "x"},
-		success:    map[string]any{"Items": []any{map[string]any{"MemberUin": 100033118139, "Name": "prod"}}, "Total": 1},
+		success:    map[string]any{"Items": []any{map[string]any{"MemberUin": int64(100033118139), "Name": "prod"}}, "Total": 1},
 	},
 	actionAssumeRole:      credentialFaultResponse,
 	actionWebIdentity:     credentialFaultResponse,
 	actionSAML:            credentialFaultResponse,
 	actionGetSessionToken: credentialFaultResponse,
 	actionGetCallerIdentity: {
-		wrongShape: map[string]any{"AccountId": 100000000001, "Type": []string{"CAMUser"}},
+		wrongShape: map[string]any{"AccountId": int64(100000000001), "Type": []string{"CAMUser"}},
 		success: map[string]any{
 			"AccountId": "100000000001", "UserId": "100000000001", "PrincipalId": "100000000001",
 			"Arn": "qcs::cam::uin/100000000001:uin/100000000001", "Type": principalCAMUser,

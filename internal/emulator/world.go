@@ -14,6 +14,10 @@ import (
 // World is everything the emulator knows: which credentials it accepts, which
 // account each belongs to, and the organizations those accounts run.
 type World struct {
+	// Schema names the world file's JSON Schema (tencentcloud-emulator
+	// schema prints it) for editors; the emulator ignores it.
+	Schema string `json:"$schema,omitempty"`
+
 	// RateLimit is requests per second per account and action, shared by
 	// every key and temporary credential of the account; zero means
 	// DefaultRateLimit.

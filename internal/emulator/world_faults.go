@@ -5,6 +5,7 @@ package emulator
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -34,6 +35,12 @@ const (
 	// that action or which must be a common API 3.0 code.
 	FaultError = "error"
 )
+
+// faultKinds are the kinds a world's fault may name.
+var faultKinds = []string{
+	FaultInternalError, FaultBadGateway, FaultMalformedJSON, FaultTruncatedJSON, FaultReset, FaultDelay, FaultThrottled, FaultError,
+	FaultMemberLeaves, FaultMemberJoins, FaultMemberChurn, FaultListingShort, FaultListingTotalBonus,
+}
 
 // listingFaults change listing pages rather than answer in their place.
 var listingFaults = map[string]bool{FaultListingShort: true, FaultListingTotalBonus: true}
@@ -93,9 +100,7 @@ func (f Fault) validate(membership *membership) error {
 			return fmt.Errorf("kind %q needs a positive delay such as \"2s\"", FaultDelay)
 		}
 	default:
-		return fmt.Errorf("kind %q is not one of %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s", f.Kind,
-			FaultInternalError, FaultBadGateway, FaultMalformedJSON, FaultTruncatedJSON, FaultReset, FaultDelay, FaultThrottled, FaultError,
-			FaultMemberLeaves, FaultMemberJoins, FaultMemberChurn, FaultListingShort, FaultListingTotalBonus)
+		return fmt.Errorf("kind %q is not one of %s", f.Kind, strings.Join(faultKinds, ", "))
 	}
 	if f.AfterPage != 0 || f.Member != nil {
 		return fmt.Errorf("after_page and member apply only to kinds %q, %q and %q", FaultMemberLeaves, FaultMemberJoins, FaultMemberChurn)
