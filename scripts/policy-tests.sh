@@ -29,16 +29,18 @@ go build -ldflags "-X main.version=$version" -o "$work/plugins/terraform-provide
 go build -o "$work/tencentcloud-emulator" "$root/cmd/tencentcloud-emulator"
 
 # start_emulator serves world $1 on loopback and sets endpoint to its
-# Organization URL, once it is listening: the first line it prints.
+# Organization URL, once every service listens: the emulator writes
+# --ready-file whole at that moment.
 start_emulator() {
-  "$work/tencentcloud-emulator" --listen 127.0.0.1:0 --world "$1" >"$work/emulator.out" 2>"$work/emulator.log" &
+  "$work/tencentcloud-emulator" --listen 127.0.0.1:0 --world "$1" --ready-file "$work/ready.env" \
+    >"$work/emulator.out" 2>"$work/emulator.log" &
   emulator_pid=$!
   for _ in $(seq 100); do
-    [ -s "$work/emulator.out" ] && break
+    [ -s "$work/ready.env" ] && break
     kill -0 "$emulator_pid" 2>/dev/null || { cat "$work/emulator.log" >&2; exit 1; }
     sleep 0.1
   done
-  endpoint=$(head -n1 "$work/emulator.out")
+  endpoint=$(sed -n 's/^TENCENTCLOUD_ORGANIZATION_ENDPOINT=//p' "$work/ready.env" 2>/dev/null)
   [ -n "$endpoint" ] || { echo "the emulator did not start" >&2; cat "$work/emulator.log" >&2; exit 1; }
 }
 

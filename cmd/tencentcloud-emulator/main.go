@@ -20,7 +20,9 @@
 // TENCENTCLOUD_METADATA_ENDPOINT. --ready-file writes the same URLs to a
 // file, as those variables, once every service listens.
 //
-// `tencentcloud-emulator schema` prints the JSON Schema of the world file.
+// `tencentcloud-emulator schema` prints the JSON Schema of the world file,
+// and `tencentcloud-emulator record --out FILE` writes a snapshot of a real
+// organization as one.
 package main
 
 import (
@@ -63,6 +65,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runServe(ctx, args[1:], stdout, stderr)
 	case "schema":
 		return runSchema(ctx, args[1:], stdout, stderr)
+	case "record":
+		return runRecord(ctx, args[1:], stdout, stderr)
 	}
 	return usageErrorf(stderr, "unknown command %q", args[0])
 }

@@ -5,7 +5,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -70,8 +69,7 @@ Flags:
 // subcommand's name. Progress goes to stderr when it is a terminal; the
 // snapshot to --out, or stdout for "-".
 func runRecord(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	flags := flag.NewFlagSet("record", flag.ContinueOnError)
-	flags.SetOutput(stderr)
+	flags := flag.NewFlagSet(command+" record", flag.ContinueOnError)
 	flags.Usage = func() {
 		fmt.Fprint(flags.Output(), recordUsage)
 		flags.PrintDefaults()
@@ -81,18 +79,16 @@ func runRecord(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		"by default STS GetCallerIdentity names the credential's account")
 	keepContacts := flags.Bool("keep-contacts", false, "keep names, nicknames, payer names, remarks, emails and phones instead of masking them")
 	rateLimit := flags.Float64("rate-limit", tencentapi.DefaultRateLimit, "API requests per second, as the provider's rate_limit")
-	if err := flags.Parse(args); err != nil {
+	if err := parseFlags(flags, args, stdout, stderr); err != nil {
 		return err
 	}
 	switch {
-	case flags.NArg() > 0:
-		return fmt.Errorf("record takes no arguments, got %q", flags.Args())
 	case *out == "":
-		return errors.New("record: --out is required")
+		return usageErrorf(stderr, "record: --out is required")
 	case *adminUin < 0:
-		return fmt.Errorf("record: --admin-uin must be a positive account UIN, got %d", *adminUin)
+		return usageErrorf(stderr, "record: --admin-uin must be a positive account UIN, got %d", *adminUin)
 	case *rateLimit <= 0:
-		return fmt.Errorf("record: --rate-limit must be positive, got %g", *rateLimit)
+		return usageErrorf(stderr, "record: --rate-limit must be positive, got %g", *rateLimit)
 	}
 	options := snapshot.Options{
 		Out: *out, Stdout: stdout, AdminUin: *adminUin, KeepContacts: *keepContacts,

@@ -51,14 +51,14 @@ func serveRecorded(t *testing.T, n int, extra string) *emulator.Server {
 }
 
 func TestRecordHelpPrintsTheFlagsAndTheTestKeyPair(t *testing.T) {
-	var stderr bytes.Buffer
-	err := runRecord(context.Background(), []string{"-h"}, &bytes.Buffer{}, &stderr)
-	if !errors.Is(err, flag.ErrHelp) {
-		t.Fatalf("err = %v, want flag.ErrHelp", err)
+	var stdout bytes.Buffer
+	err := run(context.Background(), []string{"record", "-h"}, &stdout, &bytes.Buffer{})
+	if !errors.Is(err, flag.ErrHelp) || exitCode(err) != 0 {
+		t.Fatalf("err = %v, want flag.ErrHelp and exit status 0", err)
 	}
 	for _, want := range []string{"-out", "-admin-uin", "-keep-contacts", "-rate-limit", snapshot.TestSecretID, snapshot.TestSecretKey, envvar.Profile} {
-		if !strings.Contains(stderr.String(), want) {
-			t.Errorf("the usage does not mention %s:\n%s", want, stderr.String())
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("the usage does not mention %s:\n%s", want, stdout.String())
 		}
 	}
 }

@@ -8,6 +8,7 @@ package main
 const usage = `Usage:
   tencentcloud-emulator [serve] --world FILE [flags]
   tencentcloud-emulator schema
+  tencentcloud-emulator record --out FILE [flags]
 
 Serves the Tencent Cloud Organization API, STS and the CVM instance metadata
 service from a world file, each on its own address, for offline plans and
@@ -16,6 +17,8 @@ policy tests.
 Commands:
   serve    serve a world file; the default when the first argument is a flag
   schema   print the JSON Schema (draft 2020-12) of the world file
+  record   write a snapshot of a real organization as a world file
+           (tencentcloud-emulator record --help)
 
 Once every service listens, serve prints one base URL per line:
 
