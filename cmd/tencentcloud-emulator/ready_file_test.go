@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -81,5 +82,20 @@ func TestWritingTheReadyFileReplacesAnOldOneWhole(t *testing.T) {
 	want := "TENCENTCLOUD_ORGANIZATION_ENDPOINT=http://127.0.0.1:1\nTENCENTCLOUD_STS_ENDPOINT=http://127.0.0.1:2\nTENCENTCLOUD_METADATA_ENDPOINT=http://[::1]:3\n"
 	if string(text) != want {
 		t.Errorf("ready file %q, want %q", text, want)
+	}
+}
+
+func TestAReadyFileLeftByAnEarlierRunIsRemovedWhenTheStartFails(t *testing.T) {
+	dir := t.TempDir()
+	ready := filepath.Join(dir, "ready.env")
+	if err := os.WriteFile(ready, []byte("TENCENTCLOUD_ORGANIZATION_ENDPOINT=http://127.0.0.1:9\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err := run(t.Context(), []string{"--world", filepath.Join(dir, "missing.json"), "--ready-file", ready}, &bytes.Buffer{}, &bytes.Buffer{})
+	if err == nil {
+		t.Fatal("the emulator started without its world file")
+	}
+	if _, err := os.Stat(ready); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the stale ready file is still there (%v)", err)
 	}
 }

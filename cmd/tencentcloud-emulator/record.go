@@ -5,9 +5,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/envvar"
@@ -24,7 +26,9 @@ It reads as the provider's tencentcloud_organization_member_email_binds
 does: every member of a confirmed listing with its email binding, paced and
 retried alike. The snapshot is complete or it is not written: on any
 failure nothing is written at FILE, and a file already there is left as it
-was.
+was. A member the listing shows that answers it is no member fails the
+record too: run it again once membership has settled. FILE is replaced,
+not written through: a symbolic link there becomes the snapshot itself.
 
 The credential and endpoints come from the variables the provider reads,
 in its order:
@@ -44,17 +48,20 @@ record refuses to run beside them rather than sign with another credential.
 
 The snapshot holds:
   - the members, with their listing and binding fields as the API returned
-    them; auth_name is not returned, so the AuthName filter matches nothing;
+    them (a field the API sent as null is left out, which reads the same);
+    auth_name is not returned, so the AuthName filter matches nothing;
   - the organization units the members are in (the API has no listing of
     units, so a unit without members is not recorded);
   - not the credential it was recorded with, but one test key pair of the
     organization's admin account:
       secret_id  %s
       secret_key %s
-Names, nicknames, payer names, remarks, emails and phones are masked into
-values made from the member's UIN (member-<uin>@example.invalid, ...);
---keep-contacts keeps them. Trusted services and delegated admins are not
-recorded.
+Names, nicknames, payer names, remarks, emails, phones and a failed
+binding's description are masked into values made from the member's UIN
+(member-<uin>@example.invalid, ...); --keep-contacts keeps them. Tags, unit
+names and identity names are kept as they are, since policies check them:
+look them over before sharing a snapshot. Trusted services and delegated
+admins are not recorded, and only the admin account can record.
 
 The file is written with mode 0600. The emulator serves it at the real
 API's rate limit, 20 requests per second. Progress is shown on a terminal
@@ -77,7 +84,7 @@ func runRecord(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	out := flags.String("out", "", "path of the world file to write, or - for stdout (required)")
 	adminUin := flags.Int64("admin-uin", 0, "UIN of the organization's admin account, which the test key pair belongs to; "+
 		"by default STS GetCallerIdentity names the credential's account")
-	keepContacts := flags.Bool("keep-contacts", false, "keep names, nicknames, payer names, remarks, emails and phones instead of masking them")
+	keepContacts := flags.Bool("keep-contacts", false, "keep names, nicknames, payer names, remarks, emails, phones and failure descriptions instead of masking them")
 	rateLimit := flags.Float64("rate-limit", tencentapi.DefaultRateLimit, "API requests per second, as the provider's rate_limit")
 	if err := parseFlags(flags, args, stdout, stderr); err != nil {
 		return err
@@ -87,15 +94,19 @@ func runRecord(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return usageErrorf(stderr, "record: --out is required")
 	case *adminUin < 0:
 		return usageErrorf(stderr, "record: --admin-uin must be a positive account UIN, got %d", *adminUin)
-	case *rateLimit <= 0:
-		return usageErrorf(stderr, "record: --rate-limit must be positive, got %g", *rateLimit)
+	case !(*rateLimit > 0) || math.IsInf(*rateLimit, 0):
+		return usageErrorf(stderr, "record: --rate-limit must be a positive number, got %g", *rateLimit)
 	}
 	options := snapshot.Options{
 		Out: *out, Stdout: stdout, AdminUin: *adminUin, KeepContacts: *keepContacts,
-		RateLimit: *rateLimit, Notices: stderr, Getenv: os.Getenv,
+		RateLimit: *rateLimit, Getenv: os.Getenv,
 	}
 	if snapshot.IsTerminal(stderr) {
 		options.Progress = stderr
 	}
-	return snapshot.Record(ctx, options)
+	err := snapshot.Record(ctx, options)
+	if err != nil && ctx.Err() != nil {
+		return errors.New("record: interrupted; no snapshot was written")
+	}
+	return err
 }

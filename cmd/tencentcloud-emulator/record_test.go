@@ -9,6 +9,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -148,5 +149,35 @@ func TestRecordWithoutACredentialNamesTheVariables(t *testing.T) {
 	}
 	if _, statErr := os.Stat(out); !errors.Is(statErr, os.ErrNotExist) {
 		t.Errorf("a snapshot was written: %v", statErr)
+	}
+}
+
+// A member the listing shows whose binding read answers that it is no
+// member is left out of the data source with a warning; a snapshot without
+// it would be partial, so the record fails instead.
+func TestRecordFailsWhenAListedMemberAnswersThatItIsNoMember(t *testing.T) {
+	gone := acctest.FirstInventoryUin + 4
+	serveRecorded(t, 60, fmt.Sprintf(`, "faults": [{"kind": "error", "action": "DescribeOrganizationMemberEmailBind",
+	  "code": "ResourceNotFound.OrganizationMemberNotExist", "member_uin": %d}]`, gone))
+	out := filepath.Join(t.TempDir(), "snapshot.json")
+	err := runRecord(context.Background(), []string{"--out", out, "--rate-limit", "200"}, &bytes.Buffer{}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprint(gone)) || !strings.Contains(err.Error(), "no snapshot was written") {
+		t.Fatalf("err = %v, want an error naming member %d", err, gone)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a snapshot was written (%v)", err)
+	}
+}
+
+// A path the snapshot cannot be written to fails before the organization
+// is read, not after minutes of reads.
+func TestRecordToADirectoryFailsBeforeReading(t *testing.T) {
+	srv := serveRecorded(t, 60, "")
+	err := runRecord(context.Background(), []string{"--out", t.TempDir(), "--rate-limit", "200"}, &bytes.Buffer{}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Fatalf("err = %v, want the directory refused", err)
+	}
+	if n := len(acctest.Requests(srv, "DescribeOrganizationMemberEmailBind")); n != 0 {
+		t.Errorf("%d bindings were read before the output was refused", n)
 	}
 }

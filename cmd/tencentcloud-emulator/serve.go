@@ -56,6 +56,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if o.world == "" {
 		return usageErrorf(stderr, "--world is required")
 	}
+	// A ready file left by an earlier run would name an emulator that is
+	// gone: remove it before anything can fail, so that a script waiting
+	// for the file never reads a stale one.
+	if o.readyFile != "" {
+		removeReadyFile(o.readyFile, stderr)
+	}
 	world, err := emulator.LoadWorld(o.world)
 	if err != nil {
 		return err

@@ -11,8 +11,10 @@ import (
 // schemaRule is what the world schema says of one property beyond its
 // type: its description, and the constraints of Validate that JSON Schema
 // can state. Each constraint is one the loader enforces wherever the
-// property appears, so that a world the schema refuses is one the loader
-// refuses too (world_schema_test.go breaks each of them).
+// property appears: a value that breaks it is refused by the loader too
+// (world_schema_test.go breaks each of them). The schema is stricter in
+// one way only: it wants a property that is not set left out, where the
+// loader also reads null and "" as unset.
 type schemaRule struct {
 	description string
 	required    bool

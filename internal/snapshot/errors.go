@@ -34,3 +34,12 @@ func readError(endpoint string, err error) error {
 	}
 	return fmt.Errorf("reading the organization at %s: %w; no snapshot was written", endpoint, err)
 }
+
+// membersLeftError refuses a read in which members the listing showed
+// answered that they are not members: the data source leaves them out with
+// a warning, but a snapshot that leaves out a member the organization may
+// still hold would be a partial one, which a policy test must not pass on.
+func membersLeftError(endpoint string, left []int64) error {
+	return fmt.Errorf("reading the organization at %s: %d members were listed but had left the organization by the end of the read "+
+		"(%v); no snapshot was written. Record again once membership has settled", endpoint, len(left), left)
+}

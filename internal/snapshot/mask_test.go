@@ -5,6 +5,7 @@ package snapshot
 
 import (
 	"encoding/json"
+	"fmt"
 	"maps"
 	"testing"
 
@@ -111,4 +112,14 @@ func jsonEqual(a, b any) bool {
 	x, _ := json.Marshal(a)
 	y, _ := json.Marshal(b)
 	return string(x) == string(y)
+}
+
+func TestAFailureDescriptionIsMaskedAndSuccessIsKept(t *testing.T) {
+	for description, want := range map[string]string{"success": "success", "sent to alice@corp.example": "description-7", "": ""} {
+		bind := fields{"Description": json.RawMessage(fmt.Sprintf("%q", description))}
+		maskBind(7, bind)
+		if got, _ := stringValue(bind["Description"]); got != want {
+			t.Errorf("Description %q became %q, want %q", description, got, want)
+		}
+	}
 }

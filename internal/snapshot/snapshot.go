@@ -32,8 +32,6 @@ type Options struct {
 	RateLimit float64
 	// Progress, when set, shows how far the read is (a terminal).
 	Progress io.Writer
-	// Notices, when set, is told about members that left during the read.
-	Notices io.Writer
 	// Getenv reads the credential and endpoint variables.
 	Getenv Getenv
 }
@@ -52,6 +50,11 @@ func Record(ctx context.Context, o Options) error {
 			return err
 		}
 	}
+	out, err := openOutput(o.Out, o.Stdout)
+	if err != nil {
+		return err
+	}
+	defer out.abort()
 	client := organization.NewClient(conn.Organization)
 	show := &progress{w: o.Progress, rateLimit: conn.Organization.RateLimit}
 	query := organization.InventoryQuery{EmailBinds: true}
@@ -61,9 +64,8 @@ func Record(ctx context.Context, o Options) error {
 	if err != nil {
 		return readError(client.Endpoint(), err)
 	}
-	if len(inventory.Left) > 0 && o.Notices != nil {
-		fmt.Fprintf(o.Notices, "%d members left the organization during the read and are not in the snapshot: %v\n",
-			len(inventory.Left), inventory.Left)
+	if len(inventory.Left) > 0 {
+		return membersLeftError(client.Endpoint(), inventory.Left)
 	}
 	world, err := buildWorld(admin, inventory, o.KeepContacts)
 	if err != nil {
@@ -73,7 +75,7 @@ func Record(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
-	return write(o.Out, o.Stdout, data)
+	return out.commit(data)
 }
 
 // encodeWorld is world as an indented document, checked by the emulator's
