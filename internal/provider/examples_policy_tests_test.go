@@ -65,9 +65,9 @@ func skipUnlessTheCLIHasTerraformTest(t *testing.T, cli string) {
 
 // policyTestsWorkspace is a workspace for the CLI under test holding the
 // module's configuration mainTF (examples/policy-tests/main.tf, or a copy
-// of it changed) and its test file (tests/*.tftest.hcl), with the emulator
-// serving world and TENCENTCLOUD_ORGANIZATION_ENDPOINT set.
-func policyTestsWorkspace(t *testing.T, world emulator.World, mainTF, testFile string) acctest.CLIWorkspace {
+// of it changed) and its test files (tests/*.tftest.hcl, by name), with the
+// emulator serving world and TENCENTCLOUD_ORGANIZATION_ENDPOINT set.
+func policyTestsWorkspace(t *testing.T, world emulator.World, mainTF string, testFiles map[string]string) acctest.CLIWorkspace {
 	t.Helper()
 	_, endpoints := acctest.ServeWorld(t, world)
 	t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
@@ -75,8 +75,35 @@ func policyTestsWorkspace(t *testing.T, world emulator.World, mainTF, testFile s
 	if err := os.Mkdir(filepath.Join(w.Dir, "tests"), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	acctest.WriteFile(t, filepath.Join(w.Dir, "tests", filepath.Base(testFile)), readExample(t, testFile))
+	for name, text := range testFiles {
+		acctest.WriteFile(t, filepath.Join(w.Dir, "tests", name), text)
+	}
 	return w
+}
+
+// eachRunInAFileOfItsOwn splits the test file testFile into one file for
+// each of its run blocks, each with the provider blocks before the first
+// run. terraform test skips the runs of a file that follow a failed one,
+// but runs every file, so each run block's outcome shows.
+func eachRunInAFileOfItsOwn(t *testing.T, testFile string) map[string]string {
+	t.Helper()
+	text := readExample(t, testFile)
+	parts := strings.Split(text, "\nrun \"")
+	header := parts[0] + "\n"
+	files := map[string]string{}
+	var names []string
+	for _, part := range parts[1:] {
+		name, _, ok := strings.Cut(part, `"`)
+		if !ok {
+			t.Fatalf("%s: a run block with no name", testFile)
+		}
+		names = append(names, name)
+		files[name+".tftest.hcl"] = header + "run \"" + part
+	}
+	if !slices.Equal(names, policyTestsRuns) {
+		t.Fatalf("%s holds the run blocks %q, not %q", testFile, names, policyTestsRuns)
+	}
+	return files
 }
 
 // withBindStatus is world with member uin's email binding status set to
@@ -126,13 +153,14 @@ func TestAccTheExamplePolicyTestsPassOnTheirWorldAndFailWhenACompliantMemberIsUn
 		module    = "policy-tests/main.tf"
 		testFile  = "policy-tests/tests/policies.tftest.hcl"
 	)
+	shipped := map[string]string{filepath.Base(testFile): readExample(t, testFile)}
 
 	t.Run("the world as shipped", func(t *testing.T) {
 		world, err := emulator.LoadWorld(worldFile)
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, err := policyTestsWorkspace(t, world, readExample(t, module), testFile).Run(t, "test")
+		out, err := policyTestsWorkspace(t, world, readExample(t, module), shipped).Run(t, "test")
 		if err != nil || !strings.Contains(out, "Success! 3 passed, 0 failed.") {
 			t.Errorf("every run block must pass on the world as shipped (err %v):\n%s", err, out)
 		}
@@ -140,7 +168,7 @@ func TestAccTheExamplePolicyTestsPassOnTheirWorldAndFailWhenACompliantMemberIsUn
 
 	t.Run("a compliant member unbound", func(t *testing.T) {
 		world := withBindStatus(t, worldFile, policyTestsCompliantMember, "Unbound")
-		out, err := policyTestsWorkspace(t, world, readExample(t, module), testFile).Run(t, "test")
+		out, err := policyTestsWorkspace(t, world, readExample(t, module), shipped).Run(t, "test")
 		if err == nil {
 			t.Fatalf("terraform test must fail when a member of the compliant organization is unbound:\n%s", out)
 		}
@@ -154,8 +182,9 @@ func TestAccTheExamplePolicyTestsPassOnTheirWorldAndFailWhenACompliantMemberIsUn
 
 	// Policies that deny the wrong statuses: the tests must catch each one,
 	// since each organization holds one outcome. Each case changes one
-	// condition of main.tf, as a mistaken edit would, and names the run
-	// blocks that must fail; every other run must still pass.
+	// condition of main.tf, as a mistaken edit would: terraform test on the
+	// test file as shipped must fail, and with each run block in a file of
+	// its own, the runs named must fail and every other must still pass.
 	const (
 		postcondition = `for m in self.members : m.email_bind.bind_status != "Failed"]`
 		check         = `for m in data.tencentcloud_organization_member_email_binds.audit.members : m.email_bind.bind_status == "Success"`
@@ -196,9 +225,14 @@ func TestAccTheExamplePolicyTestsPassOnTheirWorldAndFailWhenACompliantMemberIsUn
 			if err != nil {
 				t.Fatal(err)
 			}
-			out, err := policyTestsWorkspace(t, world, strings.Replace(mainTF, tc.old, tc.new, 1), testFile).Run(t, "test")
+			mainTF = strings.Replace(mainTF, tc.old, tc.new, 1)
+			out, err := policyTestsWorkspace(t, world, mainTF, shipped).Run(t, "test")
 			if err == nil {
 				t.Fatalf("terraform test must fail with the condition %s:\n%s", tc.new, out)
+			}
+			out, err = policyTestsWorkspace(t, world, mainTF, eachRunInAFileOfItsOwn(t, testFile)).Run(t, "test")
+			if err == nil {
+				t.Fatalf("terraform test of each run block alone must fail with the condition %s:\n%s", tc.new, out)
 			}
 			for _, run := range policyTestsRuns {
 				want := "pass"
