@@ -75,10 +75,12 @@ for cli in $clis; do
 
   # Terraform 1.5's experimental `terraform test` knows no .tftest.hcl
   # file and passes, finding "no tests": refuse it rather than pass.
-  version=$("$cli" version 2>/dev/null | head -n1)
-  case "$version" in
+  # sed reads all of the output, where head would stop at the first line and
+  # let the CLI die of SIGPIPE, failing the pipeline under pipefail.
+  cli_version=$("$cli" version 2>/dev/null | sed -n 1p)
+  case "$cli_version" in
     "Terraform v0."* | "Terraform v1."[0-5].*)
-      echo "$cli is $version, which has no terraform test with .tftest.hcl files (Terraform 1.6 or later)" >&2
+      echo "$cli is $cli_version, which has no terraform test with .tftest.hcl files (Terraform 1.6 or later)" >&2
       exit 1
       ;;
   esac
@@ -86,7 +88,7 @@ for cli in $clis; do
   # A copy, so that nothing the CLI writes lands in the checkout.
   mkdir -p "$work/$name"
   cp -R "$examples/." "$work/$name/"
-  echo "==> $name test (examples/policy-tests: $version)"
+  echo "==> $name test (examples/policy-tests: $cli_version)"
   # Passing is every run block passing, not an exit status alone.
   if "$cli" -chdir="$work/$name" test -no-color 2>&1 | tee "$work/$name.test.log" &&
     grep -q "^Success! $runs passed, 0 failed\.$" "$work/$name.test.log"; then
@@ -99,8 +101,10 @@ for cli in $clis; do
   plans="$work/$name-opa"
   if plan_json "$cli" "$work/$name/plan" "$plans/plans/compliant/plan.json" \
     AKIDcompliant000000000000000000000 compliant-test-key-not-a-real-one &&
-    plan_json "$cli" "$work/$name/plan" "$plans/plans/noncompliant/plan.json" \
-      AKIDnoncompliant000000000000000000 noncompliant-test-key-not-a-real-one &&
+    plan_json "$cli" "$work/$name/plan" "$plans/plans/unbound/plan.json" \
+      AKIDunbound00000000000000000000000 unbound-test-key-not-a-real-one &&
+    plan_json "$cli" "$work/$name/plan" "$plans/plans/failed/plan.json" \
+      AKIDfailed000000000000000000000000 failed-test-key-not-a-real-one &&
     "$opa" test -v "$root/examples/policy/member_email_bound.rego" "$examples/policy" "$plans"; then
     :
   else

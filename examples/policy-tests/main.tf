@@ -13,8 +13,10 @@ terraform {
   }
 }
 
-# Warn when any member account has no bound email. A failed assertion is a
-# warning and does not stop the run. require_members = true makes a read
+# Warn when any member account has no bound email: any bind_status but
+# "Success", so an Unbound member and a Failed one (whose binding failed, so
+# no email is bound) both fail it. A failed assertion is a warning and does
+# not stop the run. require_members = true makes a read
 # of no member at all an error, which a check block reports as a warning
 # too, so the check never passes on nothing.
 check "every_member_email_bound" {
@@ -34,8 +36,9 @@ check "every_member_email_bound" {
   }
 }
 
-# Stop the run when any member's email binding has failed: a failed
-# postcondition is an error. require_members = true makes a read of no
+# Stop the run when any member's email binding has failed: bind_status
+# "Failed" only, so an Unbound member, whose binding has not been tried, does
+# not fail it. A failed postcondition is an error. require_members = true makes a read of no
 # member an error of its own, so the postcondition never passes on nothing.
 data "tencentcloud_organization_member_email_binds" "all" {
   require_members = true

@@ -565,7 +565,7 @@ func TestAccTheCIStepOfThePolicyTestingGuideRunsThePolicyTests(t *testing.T) {
 	out := runShellSnippet(t, snippet, dir, "PATH="+path, "TF_CLI_CONFIG_FILE="+cliConfig)
 	// The snippet runs the CLI as a CI job would, in colour.
 	out = regexp.MustCompile("\x1b\\[[0-9;]*m").ReplaceAllString(out, "")
-	if !strings.Contains(out, "Success! 2 passed, 0 failed.") {
+	if !strings.Contains(out, "Success! 3 passed, 0 failed.") {
 		t.Errorf("the policy tests did not pass:\n%s", out)
 	}
 }

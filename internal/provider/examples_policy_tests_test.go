@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -25,10 +26,20 @@ import (
 // A member of the compliant organization, whose email is bound.
 const policyTestsCompliantMember = 100033118102
 
-// The key pairs of the world's two organizations, as the test file gives them.
+// The key pairs of the world's three organizations, as the test file gives
+// them: every member bound; a member Unbound; a member whose binding Failed.
 var policyTestsKeyPairs = map[string][2]string{
-	"compliant":    {"AKIDcompliant000000000000000000000", "compliant-test-key-not-a-real-one"},
-	"noncompliant": {"AKIDnoncompliant000000000000000000", "noncompliant-test-key-not-a-real-one"},
+	"compliant": {"AKIDcompliant000000000000000000000", "compliant-test-key-not-a-real-one"},
+	"unbound":   {"AKIDunbound00000000000000000000000", "unbound-test-key-not-a-real-one"},
+	"failed":    {"AKIDfailed000000000000000000000000", "failed-test-key-not-a-real-one"},
+}
+
+// The run blocks of examples/policy-tests/tests/policies.tftest.hcl, one for
+// each organization.
+var policyTestsRuns = []string{
+	"a_compliant_organization_passes_every_policy",
+	"an_unbound_member_fails_the_check_and_not_the_postcondition",
+	"a_failed_member_fails_the_check_and_the_postcondition",
 }
 
 // skipUnlessTheCLIHasTerraformTest skips t for Terraform before 1.6, whose
@@ -53,18 +64,46 @@ func skipUnlessTheCLIHasTerraformTest(t *testing.T, cli string) {
 }
 
 // policyTestsWorkspace is a workspace for the CLI under test holding the
-// module and its test file (examples/policy-tests/main.tf and tests/*.tftest.hcl),
-// with the emulator serving world and TENCENTCLOUD_ORGANIZATION_ENDPOINT set.
-func policyTestsWorkspace(t *testing.T, world emulator.World, module, testFile string) acctest.CLIWorkspace {
+// module's configuration mainTF (examples/policy-tests/main.tf, or a copy
+// of it changed) and its test files (tests/*.tftest.hcl, by name), with the
+// emulator serving world and TENCENTCLOUD_ORGANIZATION_ENDPOINT set.
+func policyTestsWorkspace(t *testing.T, world emulator.World, mainTF string, testFiles map[string]string) acctest.CLIWorkspace {
 	t.Helper()
 	_, endpoints := acctest.ServeWorld(t, world)
 	t.Setenv(envvar.OrganizationEndpoint, endpoints.Organization)
-	w := acctest.NewCLIWorkspace(t, readExample(t, module))
+	w := acctest.NewCLIWorkspace(t, mainTF)
 	if err := os.Mkdir(filepath.Join(w.Dir, "tests"), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	acctest.WriteFile(t, filepath.Join(w.Dir, "tests", filepath.Base(testFile)), readExample(t, testFile))
+	for name, text := range testFiles {
+		acctest.WriteFile(t, filepath.Join(w.Dir, "tests", name), text)
+	}
 	return w
+}
+
+// eachRunInAFileOfItsOwn splits the test file testFile into one file for
+// each of its run blocks, each with the provider blocks before the first
+// run. terraform test skips the runs of a file that follow a failed one,
+// but runs every file, so each run block's outcome shows.
+func eachRunInAFileOfItsOwn(t *testing.T, testFile string) map[string]string {
+	t.Helper()
+	text := readExample(t, testFile)
+	parts := strings.Split(text, "\nrun \"")
+	header := parts[0] + "\n"
+	files := map[string]string{}
+	var names []string
+	for _, part := range parts[1:] {
+		name, _, ok := strings.Cut(part, `"`)
+		if !ok {
+			t.Fatalf("%s: a run block with no name", testFile)
+		}
+		names = append(names, name)
+		files[name+".tftest.hcl"] = header + "run \"" + part
+	}
+	if !slices.Equal(names, policyTestsRuns) {
+		t.Fatalf("%s holds the run blocks %q, not %q", testFile, names, policyTestsRuns)
+	}
+	return files
 }
 
 // withBindStatus is world with member uin's email binding status set to
@@ -114,21 +153,22 @@ func TestAccTheExamplePolicyTestsPassOnTheirWorldAndFailWhenACompliantMemberIsUn
 		module    = "policy-tests/main.tf"
 		testFile  = "policy-tests/tests/policies.tftest.hcl"
 	)
+	shipped := map[string]string{filepath.Base(testFile): readExample(t, testFile)}
 
 	t.Run("the world as shipped", func(t *testing.T) {
 		world, err := emulator.LoadWorld(worldFile)
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, err := policyTestsWorkspace(t, world, module, testFile).Run(t, "test")
-		if err != nil || !strings.Contains(out, "Success! 2 passed, 0 failed.") {
-			t.Errorf("both run blocks must pass on the world as shipped (err %v):\n%s", err, out)
+		out, err := policyTestsWorkspace(t, world, readExample(t, module), shipped).Run(t, "test")
+		if err != nil || !strings.Contains(out, "Success! 3 passed, 0 failed.") {
+			t.Errorf("every run block must pass on the world as shipped (err %v):\n%s", err, out)
 		}
 	})
 
 	t.Run("a compliant member unbound", func(t *testing.T) {
 		world := withBindStatus(t, worldFile, policyTestsCompliantMember, "Unbound")
-		out, err := policyTestsWorkspace(t, world, module, testFile).Run(t, "test")
+		out, err := policyTestsWorkspace(t, world, readExample(t, module), shipped).Run(t, "test")
 		if err == nil {
 			t.Fatalf("terraform test must fail when a member of the compliant organization is unbound:\n%s", out)
 		}
@@ -139,6 +179,72 @@ func TestAccTheExamplePolicyTestsPassOnTheirWorldAndFailWhenACompliantMemberIsUn
 			t.Errorf("the check must name the unbound member:\n%s", out)
 		}
 	})
+
+	// Policies that deny the wrong statuses: the tests must catch each one,
+	// since each organization holds one outcome. Each case changes one
+	// condition of main.tf, as a mistaken edit would: terraform test on the
+	// test file as shipped must fail, and with each run block in a file of
+	// its own, the runs named must fail and every other must still pass.
+	const (
+		postcondition = `for m in self.members : m.email_bind.bind_status != "Failed"]`
+		check         = `for m in data.tencentcloud_organization_member_email_binds.audit.members : m.email_bind.bind_status == "Success"`
+	)
+	for _, tc := range []struct {
+		name     string
+		old, new string
+		failing  []string
+	}{
+		{
+			name: "a postcondition that denies Unbound members rather than Failed ones fails the tests",
+			old:  postcondition,
+			new:  `for m in self.members : m.email_bind.bind_status != "Unbound"]`,
+			// The postcondition fails where it must not, and passes where it must fail.
+			failing: []string{policyTestsRuns[1], policyTestsRuns[2]},
+		},
+		{
+			name: "a postcondition that denies every member not bound fails the tests",
+			old:  postcondition,
+			new:  `for m in self.members : m.email_bind.bind_status == "Success"]`,
+			// The postcondition fails on the Unbound member, which the run does not expect.
+			failing: []string{policyTestsRuns[1]},
+		},
+		{
+			name: "a check that denies only Failed members fails the tests",
+			old:  check,
+			new:  `for m in data.tencentcloud_organization_member_email_binds.audit.members : m.email_bind.bind_status != "Failed"`,
+			// The check passes on the Unbound member, which the run expects it to deny.
+			failing: []string{policyTestsRuns[1]},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			mainTF := readExample(t, module)
+			if n := strings.Count(mainTF, tc.old); n != 1 {
+				t.Fatalf("main.tf holds %q %d times, not once", tc.old, n)
+			}
+			world, err := emulator.LoadWorld(worldFile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			mainTF = strings.Replace(mainTF, tc.old, tc.new, 1)
+			out, err := policyTestsWorkspace(t, world, mainTF, shipped).Run(t, "test")
+			if err == nil {
+				t.Fatalf("terraform test must fail with the condition %s:\n%s", tc.new, out)
+			}
+			out, err = policyTestsWorkspace(t, world, mainTF, eachRunInAFileOfItsOwn(t, testFile)).Run(t, "test")
+			if err == nil {
+				t.Fatalf("terraform test of each run block alone must fail with the condition %s:\n%s", tc.new, out)
+			}
+			for _, run := range policyTestsRuns {
+				want := "pass"
+				if slices.Contains(tc.failing, run) {
+					want = "fail"
+				}
+				if !strings.Contains(out, `run "`+run+`"... `+want) {
+					t.Errorf("run %q must %s with the condition %s:\n%s", run, want, tc.new, out)
+				}
+			}
+		})
+	}
 }
 
 // TestAccTheExamplePolicyDeniesExactlyTheUnboundAndFailedMembersOfThePolicyTestsWorld
@@ -174,7 +280,7 @@ func TestAccTheExamplePolicyDeniesExactlyTheUnboundAndFailedMembersOfThePolicyTe
 	out, err := exec.Command(opaBinary(t), "test", "-v",
 		"../../examples/policy/member_email_bound.rego",
 		"../../examples/policy-tests/policy/member_email_bound_plans_test.rego", data).CombinedOutput()
-	if err != nil || !strings.Contains(string(out), "PASS: 2/2") {
+	if err != nil || !strings.Contains(string(out), "PASS: 3/3") {
 		t.Errorf("opa test (err %v):\n%s", err, out)
 	}
 }

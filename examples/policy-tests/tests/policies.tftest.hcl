@@ -6,7 +6,10 @@
 #   terraform test
 #
 # Each organization of the world is reached with its own key pair, so each
-# run block picks the organization it plans against by its provider.
+# run block picks the organization it plans against by its provider. Each
+# organization holds one outcome: so that a run can pass only if each policy
+# denies exactly what it should, no organization mixes an Unbound member
+# with a Failed one.
 provider "tencentcloud" {
   alias      = "compliant"
   secret_id  = "AKIDcompliant000000000000000000000"
@@ -14,9 +17,15 @@ provider "tencentcloud" {
 }
 
 provider "tencentcloud" {
-  alias      = "noncompliant"
-  secret_id  = "AKIDnoncompliant000000000000000000"
-  secret_key = "noncompliant-test-key-not-a-real-one"
+  alias      = "unbound"
+  secret_id  = "AKIDunbound00000000000000000000000"
+  secret_key = "unbound-test-key-not-a-real-one"
+}
+
+provider "tencentcloud" {
+  alias      = "failed"
+  secret_id  = "AKIDfailed000000000000000000000000"
+  secret_key = "failed-test-key-not-a-real-one"
 }
 
 # Every member of the compliant organization has a bound email: no policy
@@ -29,20 +38,50 @@ run "a_compliant_organization_passes_every_policy" {
   }
 
   assert {
-    condition     = length(data.tencentcloud_organization_member_email_binds.all.members) == 2
-    error_message = "The compliant organization has 2 members."
+    condition = {
+      for m in data.tencentcloud_organization_member_email_binds.all.members : tostring(m.member_uin) => m.email_bind.bind_status
+      } == {
+      "100033118101" = "Success"
+      "100033118102" = "Success"
+    }
+    error_message = "The compliant organization has two bound members."
   }
 }
 
-# The noncompliant organization has a bound member, an unbound one and one
-# whose binding failed: both policies must deny it. Each entry of
-# expect_failures must fail, or the run fails, and any other failure fails
-# it too.
-run "a_noncompliant_organization_fails_both_policies" {
+# An Unbound member has no bound email, but its binding has not failed: the
+# check must fail, and the postcondition must not. Each entry of
+# expect_failures must fail, or the run fails, and any failure not listed
+# (here, the postcondition's) fails it too.
+run "an_unbound_member_fails_the_check_and_not_the_postcondition" {
   command = plan
 
   providers = {
-    tencentcloud = tencentcloud.noncompliant
+    tencentcloud = tencentcloud.unbound
+  }
+
+  expect_failures = [
+    check.every_member_email_bound,
+  ]
+
+  assert {
+    condition = {
+      for m in data.tencentcloud_organization_member_email_binds.all.members : tostring(m.member_uin) => m.email_bind.bind_status
+      } == {
+      "200033118201" = "Success"
+      "200033118202" = "Unbound"
+    }
+    error_message = "The unbound organization has one bound and one unbound member, and no failed one."
+  }
+}
+
+# A Failed member's binding has failed, so it has no bound email either: the
+# check (bind_status must be "Success") and the postcondition (bind_status
+# must not be "Failed") must both fail.
+run "a_failed_member_fails_the_check_and_the_postcondition" {
+  command = plan
+
+  providers = {
+    tencentcloud = tencentcloud.failed
   }
 
   expect_failures = [
@@ -50,16 +89,13 @@ run "a_noncompliant_organization_fails_both_policies" {
     data.tencentcloud_organization_member_email_binds.all,
   ]
 
-  # What the policies deny: the unbound and the failed member, and not the
-  # bound one.
   assert {
     condition = {
       for m in data.tencentcloud_organization_member_email_binds.all.members : tostring(m.member_uin) => m.email_bind.bind_status
       } == {
-      "200033118201" = "Success"
-      "200033118202" = "Unbound"
-      "200033118203" = "Failed"
+      "300033118301" = "Success"
+      "300033118302" = "Failed"
     }
-    error_message = "The noncompliant organization has one bound, one unbound and one failed member."
+    error_message = "The failed organization has one bound and one failed member, and no unbound one."
   }
 }
