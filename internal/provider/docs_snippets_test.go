@@ -87,7 +87,7 @@ var snippetsNotRun = []struct{ page, firstLine, reason string }{
 	{"README.md", "make demo   # builds the provider, starts the emulator, runs terraform init and apply on examples/demo",
 		"`make test` is what runs this test, and `make demo` writes the provider into the checkout's bin/; CI runs both (.ci/run), " +
 			"and TestAccExampleDemo applies examples/demo as `make demo` does"},
-	{"docs/guides/testing-policies-offline.md", "export TENCENTCLOUD_SECRET_ID=AKID...   # a key of the organization's admin account, or of a delegated admin",
+	{"docs/guides/testing-policies-offline.md", "export TENCENTCLOUD_SECRET_ID=AKID...   # a key of the organization's admin account",
 		"recording reads a real organization with real credentials, and the tests never leave the machine; " +
 			"the world it writes is what examples/policy-tests/world.json stands in for"},
 	{"README.md", "go install github.com/tcorg/terraform-provider-tencentcloud/cmd/tencentcloud-emulator@latest",
