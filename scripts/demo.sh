@@ -19,23 +19,8 @@ go build -ldflags "-X main.version=$version" -o "$bin/terraform-provider-tencent
 go build -o "$bin/tencentcloud-emulator" "$root/cmd/tencentcloud-emulator"
 
 work=$(mktemp -d)
-emulator_pid=""
-cleanup() {
-  if [ -n "$emulator_pid" ]; then kill "$emulator_pid" 2>/dev/null || true; wait "$emulator_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-"$bin/tencentcloud-emulator" --listen 127.0.0.1:0 --world "$root/examples/demo/world.json" \
-  >"$work/emulator.url" 2>"$work/emulator.log" &
-emulator_pid=$!
-for _ in $(seq 100); do
-  [ -s "$work/emulator.url" ] && break
-  kill -0 "$emulator_pid" 2>/dev/null || { cat "$work/emulator.log" >&2; exit 1; }
-  sleep 0.1
-done
-endpoint=$(head -n1 "$work/emulator.url")
-[ -n "$endpoint" ] || { echo "the emulator did not start" >&2; cat "$work/emulator.log" >&2; exit 1; }
+. "$root/scripts/emulator.sh"
+start_emulator "$bin/tencentcloud-emulator" "$root/examples/demo/world.json"
 echo "==> Emulator serving examples/demo/world.json at $endpoint"
 
 # dev_overrides makes Terraform run the provider just built. Terraform init

@@ -18,33 +18,12 @@ version=${VERSION:-0.1.0}
 examples="$root/examples/policy-tests"
 
 work=$(mktemp -d)
-emulator_pid=""
-cleanup() {
-  if [ -n "$emulator_pid" ]; then kill "$emulator_pid" 2>/dev/null || true; wait "$emulator_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. "$root/scripts/emulator.sh"
 
 go build -ldflags "-X main.version=$version" -o "$work/plugins/terraform-provider-tencentcloud" "$root"
 go build -o "$work/tencentcloud-emulator" "$root/cmd/tencentcloud-emulator"
 
-# start_emulator serves world $1 on loopback and sets endpoint to its
-# Organization URL, once every service listens: the emulator writes
-# --ready-file whole at that moment.
-start_emulator() {
-  "$work/tencentcloud-emulator" --listen 127.0.0.1:0 --world "$1" --ready-file "$work/ready.env" \
-    >"$work/emulator.out" 2>"$work/emulator.log" &
-  emulator_pid=$!
-  for _ in $(seq 100); do
-    [ -s "$work/ready.env" ] && break
-    kill -0 "$emulator_pid" 2>/dev/null || { cat "$work/emulator.log" >&2; exit 1; }
-    sleep 0.1
-  done
-  endpoint=$(sed -n 's/^TENCENTCLOUD_ORGANIZATION_ENDPOINT=//p' "$work/ready.env" 2>/dev/null)
-  [ -n "$endpoint" ] || { echo "the emulator did not start" >&2; cat "$work/emulator.log" >&2; exit 1; }
-}
-
-start_emulator "$examples/world.json"
+start_emulator "$work/tencentcloud-emulator" "$examples/world.json"
 echo "==> Emulator serving examples/policy-tests/world.json at $endpoint"
 
 export CHECKPOINT_DISABLE=1
