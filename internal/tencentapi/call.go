@@ -46,12 +46,15 @@ func (c *Client) call(ctx context.Context, request tchttp.Request, response tcht
 	defer stop()
 	renewed := false
 	var last *Error
+	var slot time.Time
 	for number := 1; ; number++ {
-		if failure := c.awaitTurn(waitCtx, last != nil && last.refused); failure != nil {
+		var failure *Error
+		if slot, failure = c.awaitTurn(waitCtx, slot, last != nil && last.refused); failure != nil {
 			return c.finish(c.interrupted(ctx, failure, last), number-1, start)
 		}
 		failure, ex := c.attempt(ctx, request, response)
 		down := c.observe(failure, ex)
+		c.pace(slot, failure)
 		tally.count(request.GetAction(), attemptCounts(number, failure))
 		retry, retryIn := false, time.Duration(0)
 		if failure != nil && down == nil {
@@ -71,6 +74,20 @@ func (c *Client) call(ctx context.Context, request tchttp.Request, response tcht
 		if !Sleep(waitCtx, retryIn) {
 			return c.finish(c.interrupted(ctx, cancelled(waitCtx, nil), last), number, start)
 		}
+	}
+}
+
+// pace tells the pacer how the server answered the attempt sent at slot:
+// a throttle cuts the pace; any other answer spent the budget.
+func (c *Client) pace(slot time.Time, failure *Error) {
+	switch {
+	case failure == nil:
+		c.pacer.answered()
+	case !failure.fromAPI:
+	case throttled(failure.Code):
+		c.pacer.throttled(slot)
+	default:
+		c.pacer.answered()
 	}
 }
 
@@ -117,10 +134,10 @@ func (c *Client) retryRule(request tchttp.Request, failure *Error, number int, r
 	retry := failure.retryable && number <= c.maxRetries && (!spendsCode(request) || failure.Unsent())
 	switch {
 	case retry && throttled(failure.Code):
-		// A throttle is a full window, usually by a few milliseconds of
-		// jitter: the next slot is one interval away, not the half second
-		// the backoff starts at. The retry then queues on the limiter.
-		return true, c.backoff.SlotDelay(c.interval, number), renewed
+		// The throttle has cut the pace (see pacer): the retry waits one
+		// slot at the new pace, not the half second the backoff starts at,
+		// and then queues for a slot like any request.
+		return true, c.pacer.interval(), renewed
 	case retry && failure.refused:
 		// Nothing was sent; a short wait lets the outage grace end in seconds.
 		return true, c.backoff.dialDelay(), renewed
@@ -153,36 +170,38 @@ func attemptCounts(number int, failure *Error) TallyCounts {
 	return counts
 }
 
-// awaitTurn readies the credential and then waits for a rate-limit slot:
-// a slot taken before a long wait for the credential would pass during it,
-// and every call that waited would then leave at once. A credential that
-// expired while the call queued is readied once more, with a slot of its
-// own; a second time, the server judges it.
+// awaitTurn readies the credential and then waits for a slot of the pace,
+// returning the slot's time: a slot taken before a long wait for the
+// credential would pass during it, and every call that waited would then
+// leave at once. A credential that expired while the call queued is readied
+// once more, with a slot of its own; a second time, the server judges it.
 //
-// The retry of an attempt that never connected (refused, a name that did
-// not resolve, a proxy that would not connect) takes no new slot: the rate
-// limit is the server's budget, and that attempt spent none of it, so its
-// slot is still unspent and the retry uses it. Each slot thus still brings
-// at most one request to the server, which keeps the rate over any run;
-// only where refusals end may a few retries land up to a few hundred
-// milliseconds late, beside newer slots' requests, and a throttle that
-// this causes is retried a slot later. Queuing them instead would make a
-// dead endpoint's verdict wait three slots: 10 s at rate_limit 0.2.
-func (c *Client) awaitTurn(ctx context.Context, unpaced bool) *Error {
+// The retry of an attempt that never connected (unpaced: refused, a name
+// that did not resolve, a proxy that would not connect) takes no new slot
+// and keeps the last one: the rate limit is the server's budget, and that
+// attempt spent none of it, so its slot is still unspent and the retry uses
+// it. Each slot thus still brings at most one request to the server, which
+// keeps the rate over any run; only where refusals end may a few retries
+// land up to a few hundred milliseconds late, beside newer slots'
+// requests, and a throttle that this causes is retried a slot later.
+// Queuing them instead would make a dead endpoint's verdict wait three
+// slots: 10 s at rate_limit 0.2.
+func (c *Client) awaitTurn(ctx context.Context, last time.Time, unpaced bool) (time.Time, *Error) {
 	if unpaced {
-		return c.refreshCredential(ctx)
+		return last, c.refreshCredential(ctx)
 	}
 	for again := true; ; again = false {
 		if failure := c.refreshCredential(ctx); failure != nil {
-			return failure
+			return last, failure
 		}
-		if err := c.limiter.Wait(ctx); err != nil {
+		slot, err := c.pacer.wait(ctx)
+		if err != nil {
 			failure := cancelled(ctx, err)
 			failure.unsent = true
-			return failure
+			return last, failure
 		}
 		if r, ok := c.credential.(readier); !again || !ok || r.Ready(ctx) {
-			return nil
+			return slot, nil
 		}
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
-	"golang.org/x/time/rate"
 )
 
 // pacingMargin is the share of RateLimit the limiter paces at. Spaced at
@@ -100,9 +99,8 @@ type Client struct {
 	credential common.CredentialIface
 	endpoint   string
 	userAgent  string
-	limiter    *rate.Limiter
-	// interval is the limiter's spacing between requests.
-	interval   time.Duration
+	// pacer spaces requests and slows them when the server throttles.
+	pacer      *pacer
 	backoff    Backoff
 	maxRetries int
 	timeout    time.Duration
@@ -150,10 +148,7 @@ func NewClient(service string, cfg Config, options ...Option) *Client {
 		credential: cfg.Credential,
 		endpoint:   endpoint,
 		userAgent:  cfg.UserAgent,
-		// A burst of one spaces requests evenly, so no one-second window,
-		// however aligned, sees more than the limit.
-		limiter:    rate.NewLimiter(rate.Limit(rateLimit*pacingMargin), 1),
-		interval:   time.Duration(float64(time.Second) / (rateLimit * pacingMargin)),
+		pacer:      newPacer(rateLimit * pacingMargin),
 		backoff:    backoff,
 		maxRetries: max(cfg.MaxRetries, 0),
 		timeout:    timeout,

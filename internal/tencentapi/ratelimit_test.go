@@ -125,20 +125,21 @@ func TestPacedCallsPassASlidingWindowWithArrivalJitter(t *testing.T) {
 
 // STS throttles AssumeRole and the two exchanges with
 // InvalidParameter.OverLimit, which is throttling like the common code.
-func TestAThrottledRequestIsRetriedAtTheNextSlotNotAfterABackoff(t *testing.T) {
+func TestAThrottleCutsThePaceAndTheRetryWaitsOneSlotAtItNotABackoff(t *testing.T) {
 	for _, code := range []string{"RequestLimitExceeded.UinLimitExceeded", "InvalidParameter.OverLimit"} {
-		t.Run(code, func(t *testing.T) { testThrottleRetriedAtTheNextSlot(t, code) })
+		t.Run(code, func(t *testing.T) { testThrottleRetriedAtTheCutPace(t, code) })
 	}
 }
 
-func testThrottleRetriedAtTheNextSlot(t *testing.T, code string) {
+func testThrottleRetriedAtTheCutPace(t *testing.T, code string) {
 	f := replyAPIError(code)
 	endpoint, _ := faultyServer(t, f, f, replyAPIError("InternalError"))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var waits []time.Duration
 	client := newClient(tencentapi.Config{
-		Credential: common.NewCredential("a", "b"), Endpoint: endpoint, RateLimit: 20, MaxRetries: 3,
+		// A high rate keeps the slots short; the pace is a share of it.
+		Credential: common.NewCredential("a", "b"), Endpoint: endpoint, RateLimit: 2000, MaxRetries: 3,
 		// A backoff of up to an hour, which a throttle must not wait for.
 		RetryBaseDelay: time.Hour, RetryMaxDelay: 4 * time.Hour,
 		OnAttempt: func(_ context.Context, a tencentapi.Attempt) {
@@ -150,32 +151,21 @@ func testThrottleRetriedAtTheNextSlot(t *testing.T, code string) {
 	})
 	_, _ = client.DescribeOrganizationMemberEmailBind(ctx, 1)
 	if len(waits) < 3 {
-		t.Fatalf("the attempts waited %v; want two throttles retried at the next slot, then InternalError's backoff", waits)
+		t.Fatalf("the attempts waited %v; want two throttles retried a slot later, then InternalError's backoff", waits)
 	}
-	// At 20 per second paced at 97%, the next slot is 51.5 ms away: the first
-	// throttle waits one interval plus up to half again, the second two.
-	paced := 20 * 0.97
-	interval := time.Duration(float64(time.Second) / paced)
-	for i, want := range []time.Duration{interval, 2 * interval} {
-		if waits[i] < want-time.Microsecond || waits[i] > want+want/2+time.Microsecond {
-			t.Errorf("throttle %d: retry in %v, want %v to %v", i+1, waits[i], want, want+want/2)
+	// Nothing was accepted in the last second, so each throttle cuts the
+	// pace to its least, a fortieth of 2,000 paced at 97%: 48.5 per second,
+	// a slot every 20.6 ms.
+	paced := 2000 * 0.97 / 40
+	slot := time.Duration(float64(time.Second) / paced)
+	for i := range 2 {
+		if waits[i] < slot-time.Millisecond || waits[i] > slot+time.Millisecond {
+			t.Errorf("throttle %d: retry in %v, want one slot at the cut pace, %v", i+1, waits[i], slot)
 		}
 	}
 	// Other failures keep the backoff, here random up to 4 hours.
-	if waits[2] <= 3*interval {
+	if waits[2] <= 3*slot {
 		t.Errorf("InternalError: retry in %v, want the backoff's", waits[2])
-	}
-}
-
-func TestSlotDelayIsCappedByTheBackoffMaximum(t *testing.T) {
-	b := tencentapi.Backoff{Base: time.Second, Max: 3 * time.Second}
-	// 103 s is the interval of the lowest rate_limit, 0.01 per second.
-	for _, interval := range []time.Duration{50 * time.Millisecond, 103 * time.Second} {
-		for n := 1; n <= 100; n++ {
-			if d := b.SlotDelay(interval, n); d > b.Max || d < min(b.Max, interval) {
-				t.Errorf("interval %v, retry %d: %v, want within [%v, %v]", interval, n, d, min(b.Max, interval), b.Max)
-			}
-		}
 	}
 }
 

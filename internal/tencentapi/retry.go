@@ -37,25 +37,6 @@ func (b Backoff) Delay(n int) time.Duration {
 	return rand.N(ceiling)
 }
 
-// SlotDelay is the wait before retry n of a throttled request, whose next
-// chance is the limiter's next slot, interval away: one interval, doubled
-// for each retry before it, so that throttling that persists (another
-// client spending the same account's budget) backs off; plus up to half
-// again, so that requests throttled together spread out; at most Max.
-func (b Backoff) SlotDelay(interval time.Duration, n int) time.Duration {
-	wait := interval
-	// Doubling stops at Max, so a long interval (a rate_limit of 0.01 is
-	// 103 s) cannot overflow.
-	for i := 1; i < n && wait < b.Max; i++ {
-		wait *= 2
-	}
-	wait = min(wait, b.Max)
-	if wait <= 0 {
-		return 0
-	}
-	return min(b.Max, wait+rand.N(wait/2+1))
-}
-
 // Sleep waits d or until ctx ends, reporting whether the full wait passed.
 func Sleep(ctx context.Context, d time.Duration) bool {
 	timer := time.NewTimer(d)

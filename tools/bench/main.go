@@ -39,6 +39,7 @@ type options struct {
 	rate        int
 	parallelism int
 	singles     int
+	plans       int
 	window      string
 	jitter      time.Duration
 	timeout     time.Duration
@@ -53,6 +54,7 @@ func main() {
 	flag.IntVar(&o.rate, "rate", emulator.DefaultRateLimit, "the emulator's requests per second per account per action")
 	flag.IntVar(&o.parallelism, "parallelism", 64, "terraform -parallelism")
 	flag.IntVar(&o.singles, "singles", 5, "one-data-source plans to take the median of")
+	flag.IntVar(&o.plans, "plans", 0, "when set, only run this many whole-organization plans at once with one key, which share the account's budget")
 	flag.StringVar(&o.window, "window", emulator.RateWindowSliding, "the emulator's rate window: sliding or fixed")
 	flag.DurationVar(&o.jitter, "jitter", 30*time.Millisecond, "the emulator's arrival jitter: each request reaches its limiter late by a random 0 to this")
 	flag.DurationVar(&o.timeout, "timeout", 15*time.Minute, "the longest one terraform command may run")
@@ -86,6 +88,14 @@ func run(o options) (bool, error) {
 	world, err := benchWorld(o.n, o.rate, o.window, o.jitter)
 	if err != nil {
 		return false, err
+	}
+	if o.plans > 0 {
+		shared, err := measureShared(o, ws, world)
+		if err != nil {
+			return false, err
+		}
+		shared.print(os.Stdout, o, ws.version())
+		return len(shared.failures(o.n)) > 0, nil
 	}
 
 	r := report{cli: ws.version(), nproc: runtime.NumCPU(), n: o.n, rate: o.rate, window: o.window, jitter: o.jitter, parallelism: o.parallelism, loadStart: loadAverage()}

@@ -1,0 +1,165 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package tencentapi
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// The pace adapts to throttles as CUBIC (RFC 9438) adapts a congestion
+// window, which the AWS SDK's adaptive retry mode also applies to request
+// rates: a throttle cuts the pace, which then grows back along a cubic
+// curve, flat around the pace last throttled and steep away from it.
+// Clients that share an account's budget (plans that run at once) learn of
+// each other only through throttles, and settle at shares of it.
+//
+// Three choices differ from the AWS SDK's constants, each because the
+// budget is a sliding window of one second (see DESIGN.md for the runs):
+//   - The cut is from the rate the server accepted in the last second, not
+//     from the pace, so that one cut brings a client that sent far too much
+//     (every plan starts at the ceiling) down to what it got.
+//   - A throttle of a request sent within cutSettle of the last cut does not
+//     cut again: the window still holds the second before that cut.
+//   - The curve regains the last peak in recoverTime whatever the pace, and
+//     only then grows fast (cubicScale), so that clients probe for room
+//     every few seconds at any rate_limit, yet one left alone regains the
+//     whole budget within seconds.
+const (
+	// cubicBeta is the share of the accepted rate kept after a throttle.
+	cubicBeta = 0.9
+	// recoverTime is how long the pace takes to regain its last peak.
+	recoverTime = 3 * time.Second
+	// cubicScale is C beyond the peak, as a share of the ceiling per cubic
+	// second: at 20 requests per second, 0.4 requests per second per s³,
+	// the AWS SDK's constant.
+	cubicScale = 0.4 / 20
+	// cutSettle is how long after a cut throttles are taken for news of
+	// the pace before it.
+	cutSettle = 500 * time.Millisecond
+	// minShare is the least share of the ceiling the pace falls to, so
+	// that throttling that persists slows a client without stopping it.
+	minShare = 1.0 / 40
+)
+
+// pacer spaces one client's requests evenly at its pace, which starts at
+// the ceiling (rate_limit, less pacingMargin) and adapts to throttles.
+//
+// Calls wait for their turn one at a time and take a slot at the pace of
+// that moment. If every caller reserved a slot with the limiter at once, as
+// rate.Limiter.Wait does, a plan's 64 waiting reads would hold three
+// seconds of slots at the old pace, and a cut would only take effect after
+// them.
+type pacer struct {
+	turn    chan struct{}
+	limiter *rate.Limiter
+	ceiling float64
+
+	mu sync.Mutex
+	// cut is when the pace was last cut, zero until the first throttle.
+	cut time.Time
+	// after is the pace right after the cut, and peak the pace it regains
+	// recoverTime later.
+	after, peak float64
+	// accepted are the times of the answers of the last second that the
+	// server did not throttle, oldest first.
+	accepted []time.Time
+}
+
+func newPacer(ceiling float64) *pacer {
+	return &pacer{
+		turn: make(chan struct{}, 1),
+		// A burst of one spaces requests evenly, so no one-second window,
+		// however aligned, sees more than the pace.
+		limiter: rate.NewLimiter(rate.Limit(ceiling), 1),
+		ceiling: ceiling,
+	}
+}
+
+// wait takes the next slot at the current pace and returns when it was
+// taken, which the answer to the request reports back to throttled.
+func (p *pacer) wait(ctx context.Context) (time.Time, error) {
+	select {
+	case p.turn <- struct{}{}:
+	case <-ctx.Done():
+		return time.Time{}, ctx.Err()
+	}
+	defer func() { <-p.turn }()
+	now := time.Now()
+	p.limiter.SetLimitAt(now, rate.Limit(p.paceAt(now)))
+	if err := p.limiter.Wait(ctx); err != nil {
+		return time.Time{}, err
+	}
+	return time.Now(), nil
+}
+
+// answered tells the pacer that the server answered a request without
+// throttling it: it spent the budget.
+func (p *pacer) answered() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := time.Now()
+	p.accepted = append(p.accepted[p.expired(now):], now)
+}
+
+// throttled cuts the pace because the server throttled a request sent at
+// sent, unless that was too soon after the last cut to show it.
+func (p *pacer) throttled(sent time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := time.Now()
+	if !p.cut.IsZero() && sent.Before(p.cut.Add(cutSettle)) {
+		return
+	}
+	pace := p.paceLocked(now)
+	p.accepted = p.accepted[p.expired(now):]
+	got := min(pace, float64(len(p.accepted)))
+	// Fast convergence (RFC 9438, 4.7): a client throttled below its last
+	// peak gives up more of its share, so that a newcomer gets room sooner.
+	peak := got
+	if got < p.peak {
+		peak = got * (1 + cubicBeta) / 2
+	}
+	p.cut = now
+	p.after = max(got*cubicBeta, p.ceiling*minShare)
+	p.peak = max(peak, p.after)
+}
+
+// expired is how many of accepted are a second old or older at now.
+func (p *pacer) expired(now time.Time) int {
+	n := 0
+	for n < len(p.accepted) && now.Sub(p.accepted[n]) >= time.Second {
+		n++
+	}
+	return n
+}
+
+// paceAt is the pace at now, in requests per second.
+func (p *pacer) paceAt(now time.Time) float64 {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.paceLocked(now)
+}
+
+// paceLocked is the cubic curve through after at the cut and peak
+// recoverTime later: concave up to the peak, convex beyond it.
+func (p *pacer) paceLocked(now time.Time) float64 {
+	if p.cut.IsZero() {
+		return p.ceiling
+	}
+	t := (now.Sub(p.cut) - recoverTime).Seconds()
+	if t < 0 {
+		f := t / recoverTime.Seconds()
+		return p.peak + (p.peak-p.after)*f*f*f
+	}
+	return min(p.ceiling, p.peak+cubicScale*p.ceiling*t*t*t)
+}
+
+// interval is the spacing of requests at the current pace.
+func (p *pacer) interval() time.Duration {
+	return time.Duration(float64(time.Second) / p.paceAt(time.Now()))
+}

@@ -1,0 +1,125 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package tencentapi
+
+import (
+	"context"
+	"math"
+	"testing"
+	"time"
+)
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
+
+// answeredTimes records n answers the server accepted within the last second.
+func answeredTimes(p *pacer, n int) {
+	for range n {
+		p.answered()
+	}
+}
+
+func TestAThrottleCutsThePaceToNineTenthsOfWhatTheServerAcceptedInTheLastSecond(t *testing.T) {
+	p := newPacer(19.4)
+	answeredTimes(p, 10)
+	p.throttled(time.Now())
+	if pace := p.paceAt(p.cut); !near(pace, 9) {
+		t.Errorf("pace after the cut: %v, want 0.9 x the 10 accepted", pace)
+	}
+	// A client sending less than the server accepted keeps its pace as the base.
+	q := newPacer(5)
+	answeredTimes(q, 10)
+	q.throttled(time.Now())
+	if pace := q.paceAt(q.cut); !near(pace, 4.5) {
+		t.Errorf("pace after the cut: %v, want 0.9 x the pace of 5", pace)
+	}
+}
+
+func TestThrottlesOfRequestsSentSoonAfterACutDoNotCutAgain(t *testing.T) {
+	p := newPacer(19.4)
+	answeredTimes(p, 10)
+	p.throttled(time.Now())
+	cut, pace := p.cut, p.paceAt(p.cut)
+	p.throttled(cut.Add(cutSettle - time.Millisecond))
+	if p.cut != cut || !near(p.paceAt(cut), pace) {
+		t.Errorf("a throttle of a request sent %v after the cut cut again", cutSettle-time.Millisecond)
+	}
+	p.throttled(cut.Add(cutSettle))
+	if p.cut == cut {
+		t.Errorf("a throttle of a request sent %v after the cut did not cut", cutSettle)
+	}
+}
+
+func TestThePaceRegainsItsPeakAfterTheRecoveryTimeThenTheCeilingSoonAfter(t *testing.T) {
+	p := newPacer(19.4)
+	answeredTimes(p, 10)
+	p.throttled(time.Now())
+	cut := p.cut
+	if pace := p.paceAt(cut.Add(recoverTime / 2)); pace <= 9 || pace >= 10 {
+		t.Errorf("pace halfway: %v, want between the cut 9 and the peak 10", pace)
+	}
+	if pace := p.paceAt(cut.Add(recoverTime)); !near(pace, 10) {
+		t.Errorf("pace after %v: %v, want the peak, 10", recoverTime, pace)
+	}
+	// Beyond the peak the curve grows fast: 10 + 0.02 x 19.4 x 3³ > 19.4.
+	if pace := p.paceAt(cut.Add(recoverTime + 3*time.Second)); pace != 19.4 {
+		t.Errorf("pace 3 s beyond the peak: %v, want the ceiling, 19.4", pace)
+	}
+	for d := time.Duration(0); d < 20*time.Second; d += 10 * time.Millisecond {
+		if pace := p.paceAt(cut.Add(d)); pace > 19.4 || pace < 9 {
+			t.Fatalf("pace %v after the cut: %v, want within [9, 19.4]", d, pace)
+		}
+	}
+}
+
+func TestAClientThrottledBelowItsLastPeakGivesUpMoreOfItsShare(t *testing.T) {
+	p := newPacer(19.4)
+	answeredTimes(p, 10)
+	p.throttled(time.Now())
+	p.cut = p.cut.Add(-time.Second) // the next throttle is news of the cut pace
+	p.accepted = nil
+	answeredTimes(p, 8)
+	p.throttled(time.Now())
+	if !near(p.peak, 8*(1+cubicBeta)/2) {
+		t.Errorf("peak after a throttle at 8 below the peak of 10: %v, want %v", p.peak, 8*(1+cubicBeta)/2)
+	}
+}
+
+func TestThrottlingThatPersistsSlowsThePaceToAFortiethOfTheCeilingAndNoLower(t *testing.T) {
+	p := newPacer(20)
+	for range 50 {
+		p.throttled(time.Now())
+		p.cut = p.cut.Add(-time.Second)
+	}
+	if pace := p.paceAt(p.cut); !near(pace, 0.5) {
+		t.Errorf("pace after 50 throttles with nothing accepted: %v, want 20/40", pace)
+	}
+}
+
+// Callers queue for their turn, so a cut applies to the very next slot, not
+// after the slots that waiting callers would otherwise have reserved.
+func TestWaitingCallersTakeTheirSlotsAtThePaceCutWhileTheyWaited(t *testing.T) {
+	p := newPacer(100)
+	slots := make(chan time.Time, 20)
+	for range 20 {
+		go func() {
+			slot, err := p.wait(context.Background())
+			if err != nil {
+				t.Error(err)
+			}
+			slots <- slot
+		}()
+	}
+	first := <-slots
+	answeredTimes(p, 50)
+	p.throttled(first) // 45 per second from now, growing back to 50 over 3 s
+	var last time.Time
+	for range 19 {
+		last = <-slots
+	}
+	// At the old pace the other 19 take 190 ms; one may have left before
+	// the cut, and the rest go at 50 per second at most.
+	if spent, least := last.Sub(first), 18*time.Second/50; spent < least {
+		t.Errorf("19 waiting calls went out within %v of the cut; at 50 per second and no faster they take at least %v", spent, least)
+	}
+}

@@ -1,0 +1,119 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package main
+
+import (
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+)
+
+// Targets of the shared-account measurement, from the issue on plans that
+// run at once: the plans together take at most this much over the floor
+// that the account's budget sets, and the server throttles at most this
+// share of the calls it answers successfully.
+const (
+	maxSharedFloorRatio   = 1.10
+	maxSharedThrottleRate = 0.10
+)
+
+// sharedRun is k plans reading the whole organization at once with the
+// same key, against one emulator, so that they spend one account's budget.
+type sharedRun struct {
+	plans []scenario
+	// start and end are the first plan's start and the last plan's end.
+	start, end    time.Time
+	ok, throttled int
+	otherErrors   map[string]int
+	floor         time.Duration
+}
+
+// measureShared runs o.plans plans at once, each reading every member and
+// binding, and checks each saved plan member by member.
+func measureShared(o options, ws *workspace, world emulator.World) (sharedRun, error) {
+	emu, err := startEmulator(world)
+	if err != nil {
+		return sharedRun{}, err
+	}
+	defer emu.stop()
+	run := sharedRun{plans: make([]scenario, o.plans), otherErrors: map[string]int{}}
+	var wg sync.WaitGroup
+	for i := range o.plans {
+		wg.Go(func() {
+			s := scenario{title: fmt.Sprintf("plan %d", i+1), check: verification{total: -1}}
+			s.plan = ws.plan(fmt.Sprintf("shared-%d", i+1), inventoryConfig(emu.endpoint, true), true)
+			if s.plan.err == nil {
+				s.check = verifyInventory(s.plan.shown, o.n, true)
+			}
+			run.plans[i] = s
+		})
+	}
+	wg.Wait()
+	for i, s := range run.plans {
+		if i == 0 || s.plan.start.Before(run.start) {
+			run.start = s.plan.start
+		}
+		if s.plan.end.After(run.end) {
+			run.end = s.plan.end
+		}
+	}
+	for _, r := range emu.srv.Requests() {
+		switch r.ErrorCode {
+		case "":
+			run.ok++
+		case "RequestLimitExceeded":
+			run.throttled++
+		default:
+			run.otherErrors[r.ErrorCode]++
+		}
+	}
+	run.floor = floorOf(run.ok, o.rate)
+	return run, nil
+}
+
+// failures are the plans that failed or returned members wrongly.
+func (s sharedRun) failures(n int) []string {
+	var out []string
+	for _, p := range s.plans {
+		if p.plan.err != nil {
+			out = append(out, p.title+": "+p.plan.err.Error())
+		} else if p.check.problemCount > 0 {
+			out = append(out, fmt.Sprintf("%s: %d of %d members not read correctly; first: %s", p.title, p.failedReads(n), n, p.check.problems[0]))
+		}
+	}
+	for code, count := range s.otherErrors {
+		out = append(out, fmt.Sprintf("the emulator answered %d requests with %s", count, code))
+	}
+	return out
+}
+
+func (s sharedRun) print(w io.Writer, o options, cli string) {
+	fmt.Fprintf(w, "make bench: %d plans at once with one key, each reading %d members with their bindings; emulator limit %d req/s per account per action (%s window, arrival jitter 0-%s), provider rate_limit default\n",
+		o.plans, o.n, o.rate, o.window, o.jitter)
+	fmt.Fprintf(w, "%s, terraform plan -parallelism=%d\n\n", cli, o.parallelism)
+	t := &table{}
+	t.section(fmt.Sprintf("%d plans sharing one account", o.plans))
+	wall := s.end.Sub(s.start)
+	ratio := wall.Seconds() / s.floor.Seconds()
+	t.row("wall time, first plan's start to last plan's end", seconds(wall), "")
+	t.row(fmt.Sprintf("floor: %d successful calls / %d per s", s.ok, o.rate), seconds(s.floor), "")
+	t.row("wall time / floor", fmt.Sprintf("%.3f", ratio), target(len(s.failures(o.n)) == 0 && ratio <= maxSharedFloorRatio, "<= %.2f", maxSharedFloorRatio))
+	share := float64(s.throttled) / float64(max(s.ok, 1))
+	t.row("throttled answers / successful calls", fmt.Sprintf("%d / %d = %.1f%%", s.throttled, s.ok, 100*share),
+		target(share <= maxSharedThrottleRate, "<= %.0f%%", 100*maxSharedThrottleRate))
+	for _, p := range s.plans {
+		t.row(p.title+": wall time / members verified", fmt.Sprintf("%s / %d of %d", seconds(p.plan.elapsed()), p.check.verified, o.n),
+			target(p.plan.err == nil && p.failedReads(o.n) == 0, "all"))
+	}
+	t.print(w)
+	if failures := s.failures(o.n); len(failures) > 0 {
+		fmt.Fprintln(w, "\nFAILED:")
+		for _, f := range failures {
+			fmt.Fprintln(w, "  "+f)
+		}
+	}
+}
