@@ -47,18 +47,19 @@ func (c *Client) call(ctx context.Context, request tchttp.Request, response tcht
 	renewed := false
 	var last *Error
 	var slot time.Time
+	pacer := c.pacers.of(request.GetAction())
 	for number := 1; ; number++ {
 		var failure *Error
-		if slot, failure = c.awaitTurn(waitCtx, slot, last != nil && last.refused); failure != nil {
+		if slot, failure = c.awaitTurn(waitCtx, pacer, slot, last != nil && last.refused); failure != nil {
 			return c.finish(c.interrupted(ctx, failure, last), number-1, start)
 		}
 		failure, ex := c.attempt(ctx, request, response)
 		down := c.observe(failure, ex)
-		c.pace(slot, failure)
+		pace(pacer, slot, failure)
 		tally.count(request.GetAction(), attemptCounts(number, failure))
 		retry, retryIn := false, time.Duration(0)
 		if failure != nil && down == nil {
-			retry, retryIn, renewed = c.retryRule(request, failure, number, renewed)
+			retry, retryIn, renewed = c.retryRule(request, pacer, failure, number, renewed)
 		}
 		c.report(ctx, request.GetAction(), number, ex.took, failure, ex, retryIn)
 
@@ -79,15 +80,15 @@ func (c *Client) call(ctx context.Context, request tchttp.Request, response tcht
 
 // pace tells the pacer how the server answered the attempt sent at slot:
 // a throttle cuts the pace; any other answer spent the budget.
-func (c *Client) pace(slot time.Time, failure *Error) {
+func pace(p *pacer, slot time.Time, failure *Error) {
 	switch {
 	case failure == nil:
-		c.pacer.answered()
+		p.answered()
 	case !failure.fromAPI:
 	case throttled(failure.Code):
-		c.pacer.throttled(slot)
+		p.throttled(slot)
 	default:
-		c.pacer.answered()
+		p.answered()
 	}
 }
 
@@ -130,14 +131,14 @@ func (c *Client) observe(failure *Error, ex *exchange) *Outage {
 }
 
 // retryRule decides whether and when a failed attempt is retried.
-func (c *Client) retryRule(request tchttp.Request, failure *Error, number int, renewed bool) (bool, time.Duration, bool) {
+func (c *Client) retryRule(request tchttp.Request, p *pacer, failure *Error, number int, renewed bool) (bool, time.Duration, bool) {
 	retry := failure.retryable && number <= c.maxRetries && (!spendsCode(request) || failure.Unsent())
 	switch {
 	case retry && throttled(failure.Code):
 		// The throttle has cut the pace (see pacer): the retry waits one
 		// slot at the new pace, not the half second the backoff starts at,
 		// and then queues for a slot like any request.
-		return true, c.pacer.interval(), renewed
+		return true, p.interval(), renewed
 	case retry && failure.refused:
 		// Nothing was sent; a short wait lets the outage grace end in seconds.
 		return true, c.backoff.dialDelay(), renewed
@@ -186,7 +187,7 @@ func attemptCounts(number int, failure *Error) TallyCounts {
 // requests, and a throttle that this causes is retried a slot later.
 // Queuing them instead would make a dead endpoint's verdict wait three
 // slots: 10 s at rate_limit 0.2.
-func (c *Client) awaitTurn(ctx context.Context, last time.Time, unpaced bool) (time.Time, *Error) {
+func (c *Client) awaitTurn(ctx context.Context, p *pacer, last time.Time, unpaced bool) (time.Time, *Error) {
 	if unpaced {
 		return last, c.refreshCredential(ctx)
 	}
@@ -194,7 +195,7 @@ func (c *Client) awaitTurn(ctx context.Context, last time.Time, unpaced bool) (t
 		if failure := c.refreshCredential(ctx); failure != nil {
 			return last, failure
 		}
-		slot, err := c.pacer.wait(ctx)
+		slot, err := p.wait(ctx)
 		if err != nil {
 			failure := cancelled(ctx, err)
 			failure.unsent = true

@@ -99,8 +99,9 @@ type Client struct {
 	credential common.CredentialIface
 	endpoint   string
 	userAgent  string
-	// pacer spaces requests and slows them when the server throttles.
-	pacer      *pacer
+	// pacers space each action's requests and slow them when the server
+	// throttles: the API's budget is per account and action.
+	pacers     *pacers
 	backoff    Backoff
 	maxRetries int
 	timeout    time.Duration
@@ -148,7 +149,7 @@ func NewClient(service string, cfg Config, options ...Option) *Client {
 		credential: cfg.Credential,
 		endpoint:   endpoint,
 		userAgent:  cfg.UserAgent,
-		pacer:      newPacer(rateLimit * pacingMargin),
+		pacers:     newPacers(rateLimit * pacingMargin),
 		backoff:    backoff,
 		maxRetries: max(cfg.MaxRetries, 0),
 		timeout:    timeout,

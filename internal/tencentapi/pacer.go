@@ -18,11 +18,13 @@ import (
 // Clients that share an account's budget (plans that run at once) learn of
 // each other only through throttles, and settle at shares of it.
 //
-// Three choices differ from the AWS SDK's constants, each because the
-// budget is a sliding window of one second (see DESIGN.md for the runs):
+// Four choices differ from the AWS SDK's (β 0.7, C 0.4, a cut per
+// throttle), each because the budget is a sliding window of one second; a
+// simulation of plans sharing it chose the constants (see DESIGN.md):
 //   - The cut is from the rate the server accepted in the last second, not
 //     from the pace, so that one cut brings a client that sent far too much
 //     (every plan starts at the ceiling) down to what it got.
+//   - The cut is small (cubicBeta), since many clients are cut at once.
 //   - A throttle of a request sent within cutSettle of the last cut does not
 //     cut again: the window still holds the second before that cut.
 //   - The curve regains the last peak in recoverTime whatever the pace, and
@@ -31,16 +33,16 @@ import (
 //     whole budget within seconds.
 const (
 	// cubicBeta is the share of the accepted rate kept after a throttle.
-	cubicBeta = 0.9
+	cubicBeta = 0.95
 	// recoverTime is how long the pace takes to regain its last peak.
-	recoverTime = 3 * time.Second
+	recoverTime = 4 * time.Second
 	// cubicScale is C beyond the peak, as a share of the ceiling per cubic
-	// second: at 20 requests per second, 0.4 requests per second per s³,
-	// the AWS SDK's constant.
-	cubicScale = 0.4 / 20
+	// second: at the default ceiling, 1.9 requests per second per s³, so a
+	// client at a fifth of the budget regains all of it 2 s past its peak.
+	cubicScale = 0.1
 	// cutSettle is how long after a cut throttles are taken for news of
-	// the pace before it.
-	cutSettle = 500 * time.Millisecond
+	// the pace before it: the window's length.
+	cutSettle = time.Second
 	// minShare is the least share of the ceiling the pace falls to, so
 	// that throttling that persists slows a client without stopping it.
 	minShare = 1.0 / 40
@@ -162,4 +164,27 @@ func (p *pacer) paceLocked(now time.Time) float64 {
 // interval is the spacing of requests at the current pace.
 func (p *pacer) interval() time.Duration {
 	return time.Duration(float64(time.Second) / p.paceAt(time.Now()))
+}
+
+// pacers are a client's pacers, one for each action it calls.
+type pacers struct {
+	ceiling float64
+	mu      sync.Mutex
+	byName  map[string]*pacer
+}
+
+func newPacers(ceiling float64) *pacers {
+	return &pacers{ceiling: ceiling, byName: map[string]*pacer{}}
+}
+
+// of is action's pacer.
+func (ps *pacers) of(action string) *pacer {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	p := ps.byName[action]
+	if p == nil {
+		p = newPacer(ps.ceiling)
+		ps.byName[action] = p
+	}
+	return p
 }

@@ -19,19 +19,19 @@ func answeredTimes(p *pacer, n int) {
 	}
 }
 
-func TestAThrottleCutsThePaceToNineTenthsOfWhatTheServerAcceptedInTheLastSecond(t *testing.T) {
+func TestAThrottleCutsThePaceToAShareOfWhatTheServerAcceptedInTheLastSecond(t *testing.T) {
 	p := newPacer(19.4)
 	answeredTimes(p, 10)
 	p.throttled(time.Now())
-	if pace := p.paceAt(p.cut); !near(pace, 9) {
-		t.Errorf("pace after the cut: %v, want 0.9 x the 10 accepted", pace)
+	if pace := p.paceAt(p.cut); !near(pace, 10*cubicBeta) {
+		t.Errorf("pace after the cut: %v, want %v x the 10 accepted", pace, cubicBeta)
 	}
-	// A client sending less than the server accepted keeps its pace as the base.
+	// A client whose pace is below what the server accepted cuts its pace.
 	q := newPacer(5)
 	answeredTimes(q, 10)
 	q.throttled(time.Now())
-	if pace := q.paceAt(q.cut); !near(pace, 4.5) {
-		t.Errorf("pace after the cut: %v, want 0.9 x the pace of 5", pace)
+	if pace := q.paceAt(q.cut); !near(pace, 5*cubicBeta) {
+		t.Errorf("pace after the cut: %v, want %v x the pace of 5", pace, cubicBeta)
 	}
 }
 
@@ -55,20 +55,24 @@ func TestThePaceRegainsItsPeakAfterTheRecoveryTimeThenTheCeilingSoonAfter(t *tes
 	answeredTimes(p, 10)
 	p.throttled(time.Now())
 	cut := p.cut
-	if pace := p.paceAt(cut.Add(recoverTime / 2)); pace <= 9 || pace >= 10 {
-		t.Errorf("pace halfway: %v, want between the cut 9 and the peak 10", pace)
+	after := 10 * cubicBeta
+	if pace := p.paceAt(cut.Add(recoverTime / 2)); pace <= after || pace >= 10 {
+		t.Errorf("pace halfway: %v, want between the cut %v and the peak 10", pace, after)
 	}
 	if pace := p.paceAt(cut.Add(recoverTime)); !near(pace, 10) {
 		t.Errorf("pace after %v: %v, want the peak, 10", recoverTime, pace)
 	}
-	// Beyond the peak the curve grows fast: 10 + 0.02 x 19.4 x 3³ > 19.4.
-	if pace := p.paceAt(cut.Add(recoverTime + 3*time.Second)); pace != 19.4 {
-		t.Errorf("pace 3 s beyond the peak: %v, want the ceiling, 19.4", pace)
+	// Beyond the peak the curve grows fast: 10 + 0.1 x 19.4 x 2³ > 19.4.
+	if pace := p.paceAt(cut.Add(recoverTime + 2*time.Second)); pace != 19.4 {
+		t.Errorf("pace 2 s beyond the peak: %v, want the ceiling, 19.4", pace)
 	}
+	previous := after
 	for d := time.Duration(0); d < 20*time.Second; d += 10 * time.Millisecond {
-		if pace := p.paceAt(cut.Add(d)); pace > 19.4 || pace < 9 {
-			t.Fatalf("pace %v after the cut: %v, want within [9, 19.4]", d, pace)
+		pace := p.paceAt(cut.Add(d))
+		if pace > 19.4 || pace < previous {
+			t.Fatalf("pace %v after the cut: %v, want it to grow from %v to at most 19.4", d, pace, previous)
 		}
+		previous = pace
 	}
 }
 
@@ -112,7 +116,7 @@ func TestWaitingCallersTakeTheirSlotsAtThePaceCutWhileTheyWaited(t *testing.T) {
 	}
 	first := <-slots
 	answeredTimes(p, 50)
-	p.throttled(first) // 45 per second from now, growing back to 50 over 3 s
+	p.throttled(first) // 47.5 per second from now, growing back to 50 over 4 s
 	var last time.Time
 	for range 19 {
 		last = <-slots
