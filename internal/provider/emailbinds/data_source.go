@@ -105,6 +105,9 @@ func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &config)...)
+	if !resp.Diagnostics.HasError() {
+		progress.written(ctx, len(inventory.Members))
+	}
 }
 
 // inventoryFailure explains why the read failed.
