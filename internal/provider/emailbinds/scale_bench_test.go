@@ -49,4 +49,3 @@ func BenchmarkReadWholeOrganization(b *testing.B) {
 		})
 	}
 }
-
