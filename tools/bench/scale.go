@@ -61,7 +61,10 @@ func runScale(o options, ns []int) (bool, error) {
 	// The end of Read is read from the provider's INFO log: about twenty
 	// lines a plan, whatever the member count, so it costs nothing
 	// measurable. The CLI logs nothing, as TF_LOG stays unset.
-	ws.providerLog = "INFO"
+	// -provider-log may ask for more, to investigate.
+	if ws.providerLog == "" {
+		ws.providerLog = "INFO"
+	}
 	r := scaleReport{cli: ws.version(), nproc: runtime.NumCPU(), parallelism: o.parallelism, loadStart: loadAverage()}
 	for i, n := range ns {
 		fmt.Fprintf(os.Stderr, "bench: scale %d/%d, inventory of %d members, API unlimited\n", i+1, len(ns), n)

@@ -100,14 +100,14 @@ func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 			return
 		}
 	}
-	resp.Diagnostics.Append(config.setInventory(ctx, inventory)...)
+	members := len(inventory.Members)
+	state, diags := stateValue(req.Config.Raw, inventory, !config.MemberUins.IsNull())
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &config)...)
-	if !resp.Diagnostics.HasError() {
-		progress.written(ctx, len(inventory.Members))
-	}
+	resp.State.Raw = state
+	progress.written(ctx, members)
 }
 
 // inventoryFailure explains why the read failed.
