@@ -4,15 +4,17 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 	"os"
 	"runtime/debug"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/encodedstate"
 )
 
 // version is set by the release build with -ldflags "-X main.version=...".
@@ -37,10 +39,15 @@ func main() {
 		debug.SetMemoryLimit(memoryLimit)
 	}
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: "registry.terraform.io/tcorg/tencentcloud",
-		Debug:   debugMode,
-	})
+	// providerserver.Serve, but with the framework's server wrapped so
+	// that a data source can hand over its state already encoded.
+	var opts []tf6server.ServeOpt
+	if debugMode {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	err := tf6server.Serve("registry.terraform.io/tcorg/tencentcloud", func() tfprotov6.ProviderServer {
+		return encodedstate.Wrap(providerserver.NewProtocol6(provider.New(version)())())
+	}, opts...)
 	if err != nil {
 		log.Fatal(err.Error())
 	}

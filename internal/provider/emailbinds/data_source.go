@@ -19,6 +19,7 @@ import (
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/conns"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/emailbind"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/encodedstate"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/explain"
 )
 
@@ -106,7 +107,17 @@ func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.State.Raw = state
+	// Served through encodedstate.Wrap, as the provider is, the state goes
+	// to Terraform as encoded here, and the framework keeps the
+	// configuration it set as state before Read.
+	handed, err := encodedstate.Hand(ctx, state)
+	if err != nil {
+		resp.Diagnostics.AddError(conns.SummaryUnexpectedData, "The state could not be encoded: "+err.Error()+". This is a bug in the provider; please report it.")
+		return
+	}
+	if !handed {
+		resp.State.Raw = state
+	}
 	progress.written(ctx, members)
 }
 

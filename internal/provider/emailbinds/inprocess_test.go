@@ -11,14 +11,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider"
 )
 
 const dataSourceType = "tencentcloud_organization_member_email_binds"
 
 // inProcess is the provider as Terraform sees it over gRPC, without the
-// CLI or the plugin process: the same Read path, state conversion and
-// msgpack encoding, so that tests can compare state byte for byte and
+// CLI or the plugin process: served as main serves it, with the same Read
+// path, state conversion and msgpack encoding, so that tests can compare state byte for byte and
 // benchmarks can profile the provider's own cost.
 type inProcess struct {
 	server tfprotov6.ProviderServer
@@ -29,10 +30,26 @@ type inProcess struct {
 // the emulator at endpoint, and settings such as rate_limit.
 func newInProcess(tb testing.TB, endpoint string, settings map[string]tftypes.Value) *inProcess {
 	tb.Helper()
+	server, err := acctest.ProviderFactories(provider.New("test")())["tencentcloud"]()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return configure(tb, server, endpoint, settings)
+}
+
+// newFrameworkOnly is newInProcess served by the framework alone, where the
+// data source sets its state as any other does.
+func newFrameworkOnly(tb testing.TB, endpoint string, settings map[string]tftypes.Value) *inProcess {
+	tb.Helper()
 	server, err := providerserver.NewProtocol6WithError(provider.New("test")())()
 	if err != nil {
 		tb.Fatal(err)
 	}
+	return configure(tb, server, endpoint, settings)
+}
+
+func configure(tb testing.TB, server tfprotov6.ProviderServer, endpoint string, settings map[string]tftypes.Value) *inProcess {
+	tb.Helper()
 	ctx := context.Background()
 	schema, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil || hasError(schema.Diagnostics) {

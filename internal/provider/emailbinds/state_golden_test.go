@@ -76,12 +76,21 @@ func goldenCases() []goldenCase {
 // bind_status_counts, are written in Go's map order, so the bytes vary from
 // run to run). A dropped field, a null that became a zero or an empty
 // list, a member out of order or a partial state on failure fails it.
+//
+// Both ways of serving the provider are checked: as main serves it, where
+// the data source hands over its state encoded (encodedstate), and by the
+// framework alone, where it sets its state as any data source does.
 func TestStateIsByteIdenticalToTheRecordedState(t *testing.T) {
+	t.Run("encoded by the data source", func(t *testing.T) { testRecordedStates(t, newInProcess) })
+	t.Run("encoded by the framework", func(t *testing.T) { testRecordedStates(t, newFrameworkOnly) })
+}
+
+func testRecordedStates(t *testing.T, serve func(testing.TB, string, map[string]tftypes.Value) *inProcess) {
 	for _, c := range goldenCases() {
 		t.Run(c.name, func(t *testing.T) {
 			_, endpoints := acctest.ServeWorld(t, acctest.InventoryWorld(t, c.members, c.extra))
 			// The failed read fails at once rather than after retries.
-			p := newInProcess(t, endpoints.Organization, map[string]tftypes.Value{
+			p := serve(t, endpoints.Organization, map[string]tftypes.Value{
 				"rate_limit": tftypes.NewValue(tftypes.Number, 1000), "max_retries": tftypes.NewValue(tftypes.Number, 0),
 			})
 			state, diags := p.read(t, c.arguments(p.dataSourceType()))
