@@ -102,21 +102,16 @@ func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 		}
 	}
 	members := len(inventory.Members)
-	state, diags := stateValue(req.Config.Raw, inventory, !config.MemberUins.IsNull())
+	state, diags := encodeState(req.Config.Raw, inventory, !config.MemberUins.IsNull())
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	// Served through encodedstate.Wrap, as the provider is, the state goes
-	// to Terraform as encoded here, and the framework keeps the
-	// configuration it set as state before Read.
-	handed, err := encodedstate.Hand(ctx, state)
-	if err != nil {
-		resp.Diagnostics.AddError(conns.SummaryUnexpectedData, "The state could not be encoded: "+err.Error()+". This is a bug in the provider; please report it.")
-		return
-	}
-	if !handed {
-		resp.State.Raw = state
+	// Served through encodedstate.Wrap, as main serves the provider, the
+	// state goes to Terraform as encoded here; the framework keeps the
+	// configuration it set as state before Read, and sends nothing of it.
+	if !encodedstate.Hand(ctx, state) {
+		resp.Diagnostics.Append(setDecoded(&resp.State, state)...)
 	}
 	progress.written(ctx, members)
 }

@@ -8,19 +8,23 @@ import (
 	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/conns"
 )
 
-// State is built as Terraform values (tftypes) directly, not through the
-// framework's types and resp.State.Set: that path holds every member three
-// times over (attr values, then the tftypes values converted from them,
-// each object with a type map of its own) and costs most of the time after
-// the last call. Measured in process at 10,000 members (go test -bench
-// ReadWholeOrganization): see DESIGN.md, "memory choice". Here every
-// member's value shares its type with the others, and each member's API
-// records are dropped as soon as it is converted.
+// State is encoded member by member, as Terraform receives it (msgpack),
+// rather than built whole as framework values and set with resp.State.Set:
+// that held every member several times over (framework values, the
+// Terraform values converted from them, each object with a type map of its
+// own, then the framework's copies after Read, see encodedstate), over
+// 400 MB at 10,000 members. Here one member at a time is a Terraform value,
+// sharing its types with the others; it is encoded, and its API records
+// and value are dropped before the next. What stays is the encoding, under
+// 1 KB a member. Measured: see DESIGN.md, "memory choice".
 
 // stateTypes are the Terraform types of the data source's state and of
 // its nested objects, from the schema, so that the two cannot disagree.
@@ -46,41 +50,59 @@ func newStateTypes() stateTypes {
 	}
 }
 
-// stateValue is the state of a read: the configuration's arguments as
-// given, and the computed attributes from the inventory. It empties
-// inventory.Members as it goes, so that each member's API records can be
-// collected once converted; the caller must not read them afterwards.
-func stateValue(config tftypes.Value, inventory *organization.Inventory, memberUins bool) (tftypes.Value, diag.Diagnostics) {
+// encodeState is the state of a read, encoded: the configuration's
+// arguments as given, and the computed attributes from the inventory. It
+// empties inventory.Members as it goes, so that each member's API records
+// can be collected once encoded; the caller must not read them afterwards.
+func encodeState(config tftypes.Value, inventory *organization.Inventory, memberUins bool) (tfprotov6.DynamicValue, diag.Diagnostics) {
 	var diags diag.Diagnostics
+	attributes := map[string]tftypes.Value{}
+	// As hands over the configuration's own map, which must stay as it is:
+	// the framework compares it with state after Read.
 	var arguments map[string]tftypes.Value
 	if err := config.As(&arguments); err != nil {
-		diags.AddError("Unexpected Configuration", "The configuration is not an object: "+err.Error())
-		return tftypes.Value{}, diags
+		diags.AddError(conns.SummaryUnexpectedData, "The configuration is not an object: "+err.Error())
+		return tfprotov6.DynamicValue{}, diags
 	}
-	// As returns the configuration's own map: setting members in it would
-	// change the request's configuration, which the framework then compares
-	// with state member by member (semantic equality), seconds at 10,000.
-	attributes := maps.Clone(arguments)
-	members := make([]tftypes.Value, len(inventory.Members))
+	maps.Copy(attributes, arguments)
 	counts := map[string]int64{}
 	for i := range inventory.Members {
 		if status := inventory.Members[i].BindStatus(); status != nil {
 			counts[*status]++
 		}
-		members[i] = memberState(i, &inventory.Members[i], &diags)
-		inventory.Members[i] = organization.InventoryMember{}
+	}
+	members, err := encodeMembers(inventory, &diags)
+	if err != nil {
+		diags.AddError(conns.SummaryUnexpectedData, "The state could not be encoded: "+err.Error())
+		return tfprotov6.DynamicValue{}, diags
 	}
 	countValues := make(map[string]tftypes.Value, len(counts))
 	for status, n := range counts {
 		countValues[status] = tftypes.NewValue(tftypes.Number, n)
 	}
-	attributes["members"] = tftypes.NewValue(tfTypes.state.AttributeTypes["members"], members)
-	attributes["total"] = tftypes.NewValue(tftypes.Number, int64(len(members)))
+	attributes["total"] = tftypes.NewValue(tftypes.Number, int64(len(inventory.Members)))
 	attributes["bind_status_counts"] = tftypes.NewValue(tfTypes.state.AttributeTypes["bind_status_counts"], countValues)
 	// A successful listing always confirms the read; member_uins lists nothing.
 	attributes["listing_consistent"] = tftypes.NewValue(tftypes.Bool, true)
 	if memberUins {
 		attributes["listing_consistent"] = tftypes.NewValue(tftypes.Bool, nil)
 	}
-	return tftypes.NewValue(tfTypes.state, attributes), diags
+	state, err := encodeObject(tfTypes.state, attributes, map[string][]byte{"members": members})
+	if err != nil {
+		diags.AddError(conns.SummaryUnexpectedData, "The state could not be encoded: "+err.Error())
+	}
+	return tfprotov6.DynamicValue{MsgPack: state}, diags
+}
+
+// setDecoded sets an encoded state the framework alone serves, as in tests
+// of the framework's own path.
+func setDecoded(s *tfsdk.State, state tfprotov6.DynamicValue) diag.Diagnostics {
+	var diags diag.Diagnostics
+	value, err := state.Unmarshal(tfTypes.state)
+	if err != nil {
+		diags.AddError(conns.SummaryUnexpectedData, "The state could not be decoded: "+err.Error())
+		return diags
+	}
+	s.Raw = value
+	return diags
 }

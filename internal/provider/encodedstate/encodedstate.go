@@ -13,7 +13,7 @@
 // after the last API call. None of it can change such a state: its schema
 // has no blocks and no type with semantic equality, and the configuration
 // it is compared with has only null computed attributes. So the data
-// source encodes its state itself (Hand), drops it, and sets the
+// source encodes its state itself and hands it over (Hand), leaving the
 // configuration as the framework's state; Wrap's ReadDataSource sends the
 // encoded state in its place. Everything else, errors included, is the
 // framework's.
@@ -23,7 +23,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 type slotKey struct{}
@@ -31,21 +30,16 @@ type slotKey struct{}
 // slot is where Hand leaves the state of one ReadDataSource call.
 type slot struct{ state *tfprotov6.DynamicValue }
 
-// Hand encodes state, of the data source's schema type, as the state the
-// current ReadDataSource answers with, and reports whether it was handed
-// over: false when the read is not served through Wrap, and the caller must
-// set its state itself. Call it once the read has succeeded, last.
-func Hand(ctx context.Context, state tftypes.Value) (bool, error) {
+// Hand gives state, encoded for the data source's schema type, as the
+// state the current ReadDataSource answers with, and reports whether it was
+// handed over: false when the read is not served through Wrap, and the
+// caller must set its state itself. Call it once the read has succeeded, last.
+func Hand(ctx context.Context, state tfprotov6.DynamicValue) bool {
 	s, ok := ctx.Value(slotKey{}).(*slot)
-	if !ok {
-		return false, nil
+	if ok {
+		s.state = &state
 	}
-	encoded, err := tfprotov6.NewDynamicValue(state.Type(), state)
-	if err != nil {
-		return false, err
-	}
-	s.state = &encoded
-	return true, nil
+	return ok
 }
 
 // Wrap is server, the framework's, with ReadDataSource sending the state a
