@@ -55,8 +55,8 @@ func configure(tb testing.TB, server tfprotov6.ProviderServer, endpoint string, 
 	if err != nil || hasError(schema.Diagnostics) {
 		tb.Fatalf("GetProviderSchema: %v %v", err, schema.Diagnostics)
 	}
-	providerType := schema.Provider.ValueType().(tftypes.Object)
-	endpointsType := providerType.AttributeTypes["endpoints"].(tftypes.Object)
+	providerType := objectType(tb, schema.Provider.ValueType())
+	endpointsType := objectType(tb, providerType.AttributeTypes["endpoints"])
 	values := map[string]tftypes.Value{
 		"secret_id":  tftypes.NewValue(tftypes.String, "AKIDinv"),
 		"secret_key": tftypes.NewValue(tftypes.String, "inv-key"),
@@ -89,7 +89,17 @@ func (p *inProcess) read(tb testing.TB, arguments map[string]tftypes.Value) (*tf
 }
 
 func (p *inProcess) dataSourceType() tftypes.Object {
-	return p.schema.DataSourceSchemas[dataSourceType].ValueType().(tftypes.Object)
+	object, _ := p.schema.DataSourceSchemas[dataSourceType].ValueType().(tftypes.Object)
+	return object
+}
+
+func objectType(tb testing.TB, t tftypes.Type) tftypes.Object {
+	tb.Helper()
+	object, ok := t.(tftypes.Object)
+	if !ok {
+		tb.Fatalf("%s is not an object type", t)
+	}
+	return object
 }
 
 // objectOf is an object of type t with the given attributes, and every

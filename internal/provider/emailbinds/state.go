@@ -5,6 +5,7 @@ package emailbinds
 
 import (
 	"context"
+	"fmt"
 	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -35,19 +36,34 @@ type stateTypes struct {
 var tfTypes = newStateTypes()
 
 func newStateTypes() stateTypes {
-	state := dataSourceSchema().Type().TerraformType(context.Background()).(tftypes.Object)
-	member := state.AttributeTypes["members"].(tftypes.List).ElementType.(tftypes.Object)
-	element := func(name string) tftypes.Object {
-		return member.AttributeTypes[name].(tftypes.List).ElementType.(tftypes.Object)
-	}
+	state := objectOf(dataSourceSchema().Type().TerraformType(context.Background()))
+	member := listElementOf(state.AttributeTypes["members"])
 	return stateTypes{
 		state:      state,
 		member:     member,
-		emailBind:  member.AttributeTypes["email_bind"].(tftypes.Object),
-		tag:        element("tags"),
-		permission: element("org_permission"),
-		identity:   element("org_identity"),
+		emailBind:  objectOf(member.AttributeTypes["email_bind"]),
+		tag:        listElementOf(member.AttributeTypes["tags"]),
+		permission: listElementOf(member.AttributeTypes["org_permission"]),
+		identity:   listElementOf(member.AttributeTypes["org_identity"]),
 	}
+}
+
+// objectOf and listElementOf read the schema's types, which are fixed: a
+// mismatch is a bug that fails every test, so it panics at start.
+func objectOf(t tftypes.Type) tftypes.Object {
+	object, ok := t.(tftypes.Object)
+	if !ok {
+		panic(fmt.Sprintf("emailbinds: %s is not an object type", t))
+	}
+	return object
+}
+
+func listElementOf(t tftypes.Type) tftypes.Object {
+	list, ok := t.(tftypes.List)
+	if !ok {
+		panic(fmt.Sprintf("emailbinds: %s is not a list type", t))
+	}
+	return objectOf(list.ElementType)
 }
 
 // encodeState is the state of a read, encoded: the configuration's

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
@@ -126,11 +127,11 @@ func sameState(t *testing.T, typ tftypes.Type, got, want []byte) bool {
 	if len(got) == 0 || len(want) == 0 {
 		return false
 	}
-	g, err := tftypes.ValueFromMsgPack(got, typ)
+	g, err := (&tfprotov6.DynamicValue{MsgPack: got}).Unmarshal(typ)
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := tftypes.ValueFromMsgPack(want, typ)
+	w, err := (&tfprotov6.DynamicValue{MsgPack: want}).Unmarshal(typ)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +144,7 @@ func stateDiff(t *testing.T, typ tftypes.Type, got, want []byte) string {
 		return "one of them is empty"
 	}
 	decode := func(b []byte) tftypes.Value {
-		v, err := tftypes.ValueFromMsgPack(b, typ)
+		v, err := (&tfprotov6.DynamicValue{MsgPack: b}).Unmarshal(typ)
 		if err != nil {
 			t.Fatal(err)
 		}
