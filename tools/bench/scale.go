@@ -23,9 +23,10 @@ import (
 const (
 	scaleEmulatorRate = 1_000_000
 	scaleProviderRate = 100_000
-	// logStateWritten is the provider's INFO line at the end of Read
-	// (internal/provider/emailbinds/progress.go).
-	logStateWritten = "Wrote organization members to state"
+	// logStateSent is the provider's INFO line when the state of a read is
+	// sent, after Read and whatever the framework does after it
+	// (internal/provider/encodedstate).
+	logStateSent = "Sending state encoded by the data source"
 )
 
 // scaleRun is one plan of the scale scenario.
@@ -81,7 +82,7 @@ func runScale(o options, ns []int) (bool, error) {
 		}
 		s.title = fmt.Sprintf("%d members", n)
 		run := scaleRun{n: n, s: s}
-		run.endOfRead, _ = stateWrittenAt(filepath.Join(ws.dir, name, "provider.log"))
+		run.endOfRead, _ = stateSentAt(filepath.Join(ws.dir, name, "provider.log"))
 		r.runs = append(r.runs, run)
 	}
 	r.loadEnd = loadAverage()
@@ -96,10 +97,10 @@ func scaleConfig(endpoint string, includeEmailBind bool) string {
 	return strings.Replace(config, "  endpoints {", fmt.Sprintf("  rate_limit = %d\n  endpoints {", scaleProviderRate), 1)
 }
 
-// stateWrittenAt is the time of the provider's last "state written" line
+// stateSentAt is the time of the provider's last "state sent" line
 // in a log Terraform wrote with TF_LOG_PATH: the provider's own timestamp
 // field, which Terraform keeps beside its own time of relaying the line.
-func stateWrittenAt(logPath string) (time.Time, error) {
+func stateSentAt(logPath string) (time.Time, error) {
 	f, err := os.Open(logPath)
 	if err != nil {
 		return time.Time{}, err
@@ -110,7 +111,7 @@ func stateWrittenAt(logPath string) (time.Time, error) {
 	scanner.Buffer(make([]byte, 0, 64<<10), 1<<20)
 	for scanner.Scan() {
 		line := scanner.Text()
-		if !strings.Contains(line, logStateWritten) {
+		if !strings.Contains(line, logStateSent) {
 			continue
 		}
 		if t, ok := logTimestamp(line); ok {
@@ -118,7 +119,7 @@ func stateWrittenAt(logPath string) (time.Time, error) {
 		}
 	}
 	if at.IsZero() {
-		return at, fmt.Errorf("%s: no %q line", logPath, logStateWritten)
+		return at, fmt.Errorf("%s: no %q line", logPath, logStateSent)
 	}
 	return at, scanner.Err()
 }

@@ -65,7 +65,7 @@ func (r scaleReport) print(w io.Writer) {
 		r.cli, r.nproc, r.parallelism, r.loadStart, r.loadEnd)
 	fmt.Fprintln(w, "  Provider CPU is user+system of every provider process, sampled from /proc every 20 ms until it exits;")
 	fmt.Fprintln(w, "  Terraform CLI CPU is terraform's rusage at exit (which includes the provider processes it waited for) less that.")
-	fmt.Fprintln(w, "  Last response to end of Read is from the emulator's last request to the provider's INFO line when state is written.")
+	fmt.Fprintln(w, "  Last response to end of Read is from the emulator's last request to the provider's INFO line when the state is sent.")
 	fmt.Fprintln(w)
 
 	t := &table{}

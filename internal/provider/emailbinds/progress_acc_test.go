@@ -14,6 +14,7 @@ import (
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/emailbinds"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/encodedstate"
 )
 
 // logFields are the key=value fields of the log lines with message.
@@ -101,5 +102,9 @@ func TestAccInventoryReportsRetriesThrottlesAndASummaryAtInfo(t *testing.T) {
 	written := logFields(logs, emailbinds.LogStateWritten)
 	if len(written) == 0 || written[0]["members"] != "40" || written[0]["conversion"] == "" {
 		t.Errorf("no %q line with members=40 and the conversion's time: %v", emailbinds.LogStateWritten, written)
+	}
+	// The provider is served as main serves it: the state goes encoded.
+	if sent := logFields(logs, encodedstate.LogStateSent); len(sent) == 0 || sent[0]["bytes"] == "" {
+		t.Errorf("no %q line with the state's size: %v", encodedstate.LogStateSent, sent)
 	}
 }
