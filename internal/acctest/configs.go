@@ -13,13 +13,22 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/encodedstate"
 )
 
 // ProviderFactories serve p in process under its registry name, for
 // resource.TestCase; p is the provider's New("test")(), which this package
 // cannot import without a cycle through the provider's own tests.
+// It is served as main serves it, through encodedstate.Wrap.
 func ProviderFactories(p provider.Provider) map[string]func() (tfprotov6.ProviderServer, error) {
-	return map[string]func() (tfprotov6.ProviderServer, error){"tencentcloud": providerserver.NewProtocol6WithError(p)}
+	return map[string]func() (tfprotov6.ProviderServer, error){"tencentcloud": func() (tfprotov6.ProviderServer, error) {
+		server, err := providerserver.NewProtocol6WithError(p)()
+		if err != nil {
+			return nil, err
+		}
+		return encodedstate.Wrap(server), nil
+	}}
 }
 
 // World has one organization run by account 100000000001 with a bound

@@ -49,7 +49,7 @@ func StartEmulator(t *testing.T, worldJSON string) (*emulator.Server, Endpoints)
 
 // ServeWorld serves world on loopback for the duration of t, each service
 // on its own port, all sharing one state.
-func ServeWorld(t *testing.T, world emulator.World) (*emulator.Server, Endpoints) {
+func ServeWorld(t testing.TB, world emulator.World) (*emulator.Server, Endpoints) {
 	t.Helper()
 	srv := emulator.New(world)
 	ExpectOnlyDeclaredAnswers(t, srv)
@@ -69,7 +69,7 @@ func ServeWorld(t *testing.T, world emulator.World) (*emulator.Server, Endpoints
 // error code the action does not declare, so that no test passes on an
 // error Tencent Cloud never returns. ServeWorld does it; a test that wraps
 // the emulator's handlers itself calls it.
-func ExpectOnlyDeclaredAnswers(t *testing.T, srv *emulator.Server) {
+func ExpectOnlyDeclaredAnswers(t testing.TB, srv *emulator.Server) {
 	t.Cleanup(func() {
 		for _, answer := range srv.UndeclaredAnswers() {
 			t.Errorf("the emulator answered %s, which the action does not declare", answer)

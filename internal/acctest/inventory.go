@@ -31,7 +31,7 @@ const (
 // extra top-level JSON (such as faults) spliced in. The first member,
 // AKIDdelegate's, is the delegated admin of the trusted service CloudAudit;
 // the second, AKIDmember's, is a plain member.
-func InventoryWorld(t *testing.T, n int, extra string) emulator.World {
+func InventoryWorld(t testing.TB, n int, extra string) emulator.World {
 	t.Helper()
 	var members []string
 	for i := n - 1; i >= 0; i-- {

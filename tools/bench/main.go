@@ -12,6 +12,9 @@
 //  3. the n members read by n single data sources through count;
 //  4. the time of a one-data-source plan.
 //
+// With -scale, it measures instead the provider's own cost as the
+// organization grows, with the API out of the way (scale.go).
+//
 // Every large plan is saved and checked member by member through
 // `terraform show -json`; a failed plan or a member not read makes the
 // command exit non-zero.
@@ -45,6 +48,7 @@ type options struct {
 	timeout     time.Duration
 	keep        bool
 	providerLog string
+	scale       string
 }
 
 func main() {
@@ -60,6 +64,7 @@ func main() {
 	flag.DurationVar(&o.timeout, "timeout", 15*time.Minute, "the longest one terraform command may run")
 	flag.BoolVar(&o.keep, "keep", false, "keep the work directory (configurations, saved plans, logs) and print its path")
 	flag.StringVar(&o.providerLog, "provider-log", "", "TF_LOG_PROVIDER level to log each plan at, into provider.log in its directory (implies -keep; slows the plans)")
+	flag.StringVar(&o.scale, "scale", "", "instead, the scale scenario at these member counts, such as 1000,3000,10000 (scale.go)")
 	flag.Parse()
 	failed, err := run(o)
 	if err != nil {
@@ -76,6 +81,13 @@ func main() {
 func run(o options) (bool, error) {
 	if o.terraform == "" {
 		return false, fmt.Errorf("set -terraform or TERRAFORM")
+	}
+	if o.scale != "" {
+		ns, err := parseScale(o.scale)
+		if err != nil {
+			return false, err
+		}
+		return runScale(o, ns)
 	}
 	if o.n < 1 || o.rate < 1 || o.singles < 1 {
 		return false, fmt.Errorf("-n, -rate and -singles must be at least 1")

@@ -38,6 +38,10 @@ type workspace struct {
 type planResult struct {
 	start, end time.Time
 	peakRSSKiB int
+	// providerCPU is the CPU time of the provider processes, sampled (cpu.go);
+	// treeCPU is Terraform's rusage at exit, which on Linux includes the
+	// children it waited for, the provider processes among them.
+	providerCPU, treeCPU time.Duration
 	// err says why the plan, or showing the saved plan, failed.
 	err error
 	// shown is `terraform show -json` of the saved plan, when asked for.
@@ -115,11 +119,14 @@ func (w *workspace) plan(name, config string, show bool) planResult {
 	cmd := w.command(ctx, work, args...)
 	cmd.Stdout, cmd.Stderr = &output, &output
 
-	sampler := newRSSSampler(w.providerPath)
+	sampler, cpu := newRSSSampler(w.providerPath), newCPUSampler(w.providerPath)
 	result := planResult{start: time.Now()}
 	err := cmd.Run()
 	result.end = time.Now()
-	result.peakRSSKiB = sampler.stop()
+	result.peakRSSKiB, result.providerCPU = sampler.stop(), cpu.stop()
+	if cmd.ProcessState != nil {
+		result.treeCPU = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	}
 	if err != nil {
 		result.err = fmt.Errorf("terraform plan (%s): %v\n%s", name, err, tail(output.String(), 40))
 		return result

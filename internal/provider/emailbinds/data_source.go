@@ -19,6 +19,7 @@ import (
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/conns"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/emailbind"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/encodedstate"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/explain"
 )
 
@@ -100,11 +101,19 @@ func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 			return
 		}
 	}
-	resp.Diagnostics.Append(config.setInventory(ctx, inventory)...)
+	members := len(inventory.Members)
+	state, diags := encodeState(req.Config.Raw, inventory, !config.MemberUins.IsNull())
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &config)...)
+	// Served through encodedstate.Wrap, as main serves the provider, the
+	// state goes to Terraform as encoded here; the framework keeps the
+	// configuration it set as state before Read, and sends nothing of it.
+	if !encodedstate.Hand(ctx, state) {
+		resp.Diagnostics.Append(setDecoded(&resp.State, state)...)
+	}
+	progress.written(ctx, members)
 }
 
 // inventoryFailure explains why the read failed.

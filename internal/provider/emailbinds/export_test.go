@@ -7,4 +7,5 @@ package emailbinds
 const (
 	LogBindingProgress = logBindingProgress
 	LogReadSummary     = logReadSummary
+	LogStateWritten    = logStateWritten
 )

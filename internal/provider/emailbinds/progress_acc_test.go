@@ -14,6 +14,7 @@ import (
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/acctest"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/emailbinds"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/encodedstate"
 )
 
 // logFields are the key=value fields of the log lines with message.
@@ -55,7 +56,8 @@ func inventoryInfoLog(t *testing.T, n int, extra string) string {
 // TestAccInventoryReportsRetriesThrottlesAndASummaryAtInfo reads 40
 // members of which reads are throttled 5 times and fail with InternalError 3
 // times, and expects INFO progress to count them apart, with the time spent
-// and left, and one closing line with the members read and the calls made.
+// and left, one line with the members read and the calls made, and one
+// when state is written.
 func TestAccInventoryReportsRetriesThrottlesAndASummaryAtInfo(t *testing.T) {
 	logs := inventoryInfoLog(t, 40, `, "faults": [
   {"kind": "throttled", "action": "DescribeOrganizationMemberEmailBind", "count": 5},
@@ -95,5 +97,14 @@ func TestAccInventoryReportsRetriesThrottlesAndASummaryAtInfo(t *testing.T) {
 		if first[key] != want {
 			t.Errorf("the summary has %s=%q, want %q: %v", key, first[key], want, first)
 		}
+	}
+	// The state line closes the read, with the conversion's time.
+	written := logFields(logs, emailbinds.LogStateWritten)
+	if len(written) == 0 || written[0]["members"] != "40" || written[0]["conversion"] == "" {
+		t.Errorf("no %q line with members=40 and the conversion's time: %v", emailbinds.LogStateWritten, written)
+	}
+	// The provider is served as main serves it: the state goes encoded.
+	if sent := logFields(logs, encodedstate.LogStateSent); len(sent) == 0 || sent[0]["bytes"] == "" {
+		t.Errorf("no %q line with the state's size: %v", encodedstate.LogStateSent, sent)
 	}
 }
