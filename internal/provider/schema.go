@@ -58,13 +58,13 @@ func providerSchema() schema.Schema {
 				Validators: []validator.String{stringCheck{description: "must be a root domain", check: checkDomain, summary: summaryInvalidDomain}},
 			},
 			"rate_limit": schema.Float64Attribute{
-				MarkdownDescription: "The most requests per second this provider configuration sends to the Organization API, shared by all its reads " +
-					"and by both API actions (a whole-organization read lists members and reads their bindings under this one budget). " +
-					"Requests are spaced evenly at 97% of it, so that network jitter does not put one too many in any second. " +
-					"Defaults to `20`, the documented limit of DescribeOrganizationMemberEmailBind. Lower it when other clients use the same account. " +
-					"Each provider configuration, every `alias` included, runs in its own plugin process with its own limiter, " +
-					"so aliases using the same account must split its budget: `10` in each of two aliases, say. " +
-					"STS calls are paced separately at the same rate. Must be at least `0.01`; a value above `20` is accepted, for emulators " +
+				MarkdownDescription: "The most requests per second this provider configuration sends to each action of the Organization API, " +
+					"as Tencent Cloud counts them: per account and action. All its reads share it. Requests start spaced evenly at 97% of it, " +
+					"so that network jitter does not put one too many in any second, and slow down when Tencent Cloud throttles them: " +
+					"runs, pipelines and `alias`es that use the same account each pace themselves and settle at shares of its budget, " +
+					"with no setting, and a run alone goes back up to this ceiling within seconds. Defaults to `20`, the documented limit. " +
+					"Lower it to cap this configuration's share, for example to leave room for other tools that use the account. " +
+					"STS calls are paced separately in the same way. Must be at least `0.01`; a value above `20` is accepted, for emulators " +
 					"and endpoints known to allow more, with a warning, since Tencent Cloud throttles what exceeds its limit.",
 				Optional:   true,
 				Validators: []validator.Float64{float64validator.AtLeast(0.01), rateLimitAboveAPI{}},
@@ -72,7 +72,7 @@ func providerSchema() schema.Schema {
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: "How many times a read is retried after throttling (`RequestLimitExceeded`), a temporary service error " +
 					"(`InternalError`, `ServiceUnavailable`, `ResourceUnavailable`), a network error, a timeout or a gateway error page. " +
-					"A throttled read is retried at the next free slot of the rate limit, the others with exponential backoff and jitter. " +
+					"A throttled read is retried one slot later at the slowed pace (see `rate_limit`), the others with exponential backoff and jitter. " +
 					"Defaults to `10`; from `0`, which disables retries, to `100`. Errors in the request or credentials are never retried, " +
 					"and neither is an endpoint that refuses every connection: the read fails within seconds instead.",
 				Optional:   true,

@@ -12,11 +12,12 @@ import (
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 )
 
-// pacingMargin is the share of RateLimit the limiter paces at. Spaced at
-// exactly the limit L per second, L+1 requests span exactly one second, so
-// the least arrival jitter that brings the last one in early puts L+1 in
-// some trailing second of a sliding window. At 97% they span 1/0.97 s, which
-// absorbs about 30 ms of jitter at any rate, for 3% of throughput.
+// pacingMargin is the share of RateLimit a pace starts at and never
+// exceeds. Spaced at exactly the limit L per second, L+1 requests span
+// exactly one second, so the least arrival jitter that brings the last one
+// in early puts L+1 in some trailing second of a sliding window. At 97%
+// they span 1/0.97 s, which absorbs about 30 ms of jitter at any rate, for
+// 3% of throughput.
 const pacingMargin = 0.97
 
 // Defaults for Config's zero values.
@@ -52,8 +53,10 @@ type Config struct {
 	// UserAgent identifies the caller in X-TC-RequestClient.
 	UserAgent string
 
-	// RateLimit is the server's limit in requests per second, which the
-	// client paces slightly below (pacingMargin); zero means DefaultRateLimit.
+	// RateLimit is the server's limit in requests per second for each
+	// action, which the client paces slightly below (pacingMargin) and
+	// slower while the server throttles (see pacer); zero means
+	// DefaultRateLimit.
 	RateLimit float64
 
 	// MaxRetries is how many times a retryable failure is retried; zero disables retries.
@@ -93,7 +96,7 @@ type Attempt struct {
 }
 
 // Client sends one service's actions. It is safe for concurrent use; all
-// calls through one Client share its rate limit.
+// calls of one action through one Client share its pace.
 type Client struct {
 	sdk        *common.Client
 	credential common.CredentialIface

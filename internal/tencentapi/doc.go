@@ -9,8 +9,11 @@
 //
 // One concern to a file:
 //   - client.go: Config, shared by every service, and the Client it builds;
-//   - call.go: Call, which takes a rate-limit slot, refreshes the credential,
-//     times out each attempt, retries and reports each attempt;
+//   - call.go: Call, which refreshes the credential, takes a slot of the
+//     action's pace, times out each attempt, retries and reports each attempt;
+//   - pacer.go: the pace of each action, which slows when the server
+//     throttles and grows back when it does not, so that clients sharing an
+//     account's budget settle at shares of it;
 //   - retry.go: which failures are retried, and after how long;
 //   - classify.go and errors.go: what a failure was, as one Error type with
 //     a code, the RequestId, the attempts made and whether the request was
@@ -24,5 +27,6 @@
 //   - tally.go: a read's count of calls, attempts, retries and throttles.
 //
 // A Client holds no process-wide state: each provider configuration builds
-// its own, so aliases never share a limiter, a credential or a verdict.
+// its own, so aliases never share a pacer, a credential or a verdict; they
+// share an account's budget through the throttles it answers.
 package tencentapi
