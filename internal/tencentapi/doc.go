@@ -14,6 +14,8 @@
 //   - pacer.go: the pace of each action, which slows when the server
 //     throttles and grows back when it does not, so that clients sharing an
 //     account's budget settle at shares of it;
+//   - credential.go: what Call asks of a credential that can expire or be
+//     rejected: to be readied before an attempt, or renewed once;
 //   - retry.go: which failures are retried, and after how long;
 //   - classify.go and errors.go: what a failure was, as one Error type with
 //     a code, the RequestId, the attempts made and whether the request was
