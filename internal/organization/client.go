@@ -18,7 +18,7 @@ const (
 )
 
 // Client calls the Organization API. It is safe for concurrent use; all
-// calls through one Client share its rate limit.
+// calls of one action through one Client share its pace.
 type Client struct {
 	api *tencentapi.Client
 	// pageSize and pageWorkers shape listings; tests make pages small to

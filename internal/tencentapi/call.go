@@ -137,8 +137,9 @@ func (c *Client) retryRule(request tchttp.Request, p *pacer, failure *Error, num
 	case retry && throttled(failure.Code):
 		// The throttle has cut the pace (see pacer): the retry waits one
 		// slot at the new pace, not the half second the backoff starts at,
-		// and then queues for a slot like any request.
-		return true, p.interval(), renewed
+		// at most the backoff's longest, and then queues for a slot like
+		// any request.
+		return true, min(p.interval(), c.backoff.Max), renewed
 	case retry && failure.refused:
 		// Nothing was sent; a short wait lets the outage grace end in seconds.
 		return true, c.backoff.dialDelay(), renewed

@@ -46,6 +46,9 @@ const (
 	// minShare is the least share of the ceiling the pace falls to, so
 	// that throttling that persists slows a client without stopping it.
 	minShare = 1.0 / 40
+	// recheckPace is how often a caller waiting for a slot further away
+	// looks at the pace again.
+	recheckPace = 250 * time.Millisecond
 )
 
 // pacer spaces one client's requests evenly at its pace, which starts at
@@ -67,7 +70,7 @@ type pacer struct {
 	// after is the pace right after the cut, and peak the pace it regains
 	// recoverTime later.
 	after, peak float64
-	// accepted are the times of the answers of the last second that the
+	// accepted are the times of the answers of the last span that the
 	// server did not throttle, oldest first.
 	accepted []time.Time
 }
@@ -91,12 +94,31 @@ func (p *pacer) wait(ctx context.Context) (time.Time, error) {
 		return time.Time{}, ctx.Err()
 	}
 	defer func() { <-p.turn }()
-	now := time.Now()
-	p.limiter.SetLimitAt(now, rate.Limit(p.paceAt(now)))
-	if err := p.limiter.Wait(ctx); err != nil {
+	// A select with both cases ready picks either: a call cancelled while
+	// it queued must not take a slot.
+	if err := ctx.Err(); err != nil {
 		return time.Time{}, err
 	}
-	return time.Now(), nil
+	for {
+		now := time.Now()
+		p.limiter.SetLimitAt(now, rate.Limit(p.paceAt(now)))
+		slot := p.limiter.ReserveN(now, 1)
+		delay := slot.DelayFrom(now)
+		if delay <= recheckPace {
+			if !Sleep(ctx, delay) || ctx.Err() != nil {
+				slot.Cancel()
+				return time.Time{}, ctx.Err()
+			}
+			return time.Now(), nil
+		}
+		// A slow pace grows while its slot is awaited: a slot a cut put
+		// 40 s away at rate_limit 1 would hold every caller that long,
+		// where the curve is back at the ceiling in 6 s.
+		slot.CancelAt(now)
+		if !Sleep(ctx, recheckPace) {
+			return time.Time{}, ctx.Err()
+		}
+	}
 }
 
 // answered tells the pacer that the server answered a request without
@@ -105,7 +127,7 @@ func (p *pacer) answered() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	now := time.Now()
-	p.accepted = append(p.accepted[p.expired(now):], now)
+	p.accepted = append(p.accepted[p.expired(now, p.span(now)):], now)
 }
 
 // throttled cuts the pace because the server throttled a request sent at
@@ -118,8 +140,9 @@ func (p *pacer) throttled(sent time.Time) {
 		return
 	}
 	pace := p.paceLocked(now)
-	p.accepted = p.accepted[p.expired(now):]
-	got := min(pace, float64(len(p.accepted)))
+	span := p.span(now)
+	p.accepted = p.accepted[p.expired(now, span):]
+	got := min(pace, float64(len(p.accepted))/span.Seconds())
 	// Fast convergence (RFC 9438, 4.7): a client throttled below its last
 	// peak gives up more of its share, so that a newcomer gets room sooner.
 	peak := got
@@ -131,10 +154,17 @@ func (p *pacer) throttled(sent time.Time) {
 	p.peak = max(peak, p.after)
 }
 
-// expired is how many of accepted are a second old or older at now.
-func (p *pacer) expired(now time.Time) int {
+// span is how far back the accepted rate is measured: the server's window
+// of a second, or two slots at a pace too slow to send two in a second, so
+// that a slow client is not taken for one that got nothing.
+func (p *pacer) span(now time.Time) time.Duration {
+	return max(time.Second, time.Duration(2*float64(time.Second)/p.paceLocked(now)))
+}
+
+// expired is how many of accepted are span old or older at now.
+func (p *pacer) expired(now time.Time, span time.Duration) int {
 	n := 0
-	for n < len(p.accepted) && now.Sub(p.accepted[n]) >= time.Second {
+	for n < len(p.accepted) && now.Sub(p.accepted[n]) >= span {
 		n++
 	}
 	return n

@@ -41,11 +41,11 @@ func TestThrottlesOfRequestsSentSoonAfterACutDoNotCutAgain(t *testing.T) {
 	p.throttled(time.Now())
 	cut, pace := p.cut, p.paceAt(p.cut)
 	p.throttled(cut.Add(cutSettle - time.Millisecond))
-	if p.cut != cut || !near(p.paceAt(cut), pace) {
+	if !p.cut.Equal(cut) || !near(p.paceAt(cut), pace) {
 		t.Errorf("a throttle of a request sent %v after the cut cut again", cutSettle-time.Millisecond)
 	}
 	p.throttled(cut.Add(cutSettle))
-	if p.cut == cut {
+	if p.cut.Equal(cut) {
 		t.Errorf("a throttle of a request sent %v after the cut did not cut", cutSettle)
 	}
 }
@@ -126,4 +126,37 @@ func TestWaitingCallersTakeTheirSlotsAtThePaceCutWhileTheyWaited(t *testing.T) {
 	if spent, least := last.Sub(first), 18*time.Second/50; spent < least {
 		t.Errorf("19 waiting calls went out within %v of the cut; at 50 per second and no faster they take at least %v", spent, least)
 	}
+}
+
+// At rate_limit 1 a second holds one answer at most: the accepted rate is
+// measured over two slots, or every throttle would look like a client that
+// got nothing and cut it to a fortieth.
+func TestAThrottleAtALowRateLimitCutsFromTheRateAcceptedOverTwoSlots(t *testing.T) {
+	p := newPacer(0.97)
+	answeredTimes(p, 2)
+	p.throttled(time.Now())
+	if pace := p.paceAt(p.cut); pace < 0.9 {
+		t.Errorf("pace after a throttle at rate_limit 1 with every slot accepted: %v per second, want about %v", pace, 0.97*cubicBeta)
+	}
+}
+
+// A caller whose slot a cut put far away looks again as the pace grows,
+// instead of holding the turn, and every caller behind it, until then.
+func TestACallerWaitingForAFarSlotTakesOneAsThePaceGrowsBack(t *testing.T) {
+	p := newPacer(0.97)
+	first, err := p.wait(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.throttled(first) // nothing accepted: a fortieth, a slot 41 s away
+	p.mu.Lock()
+	p.cut = p.cut.Add(-recoverTime) // the curve grows from now on
+	p.mu.Unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	start := time.Now()
+	if _, err := p.wait(ctx); err != nil {
+		t.Fatalf("the next slot was not taken within 20 s (it was 41 s away at the cut pace): %v", err)
+	}
+	t.Logf("the next slot came %v after the cut", time.Since(start))
 }

@@ -194,3 +194,25 @@ func BenchmarkReadsAgainstARateLimitedServer(b *testing.B) {
 		})
 	}
 }
+
+// A throttle at a low rate_limit cuts the pace to slots tens of seconds
+// apart; the retry's wait is still capped by the backoff's maximum.
+func TestTheWaitBeforeAThrottledRetryIsCappedByTheBackoffMaximum(t *testing.T) {
+	f := replyAPIError("RequestLimitExceeded")
+	endpoint, _ := faultyServer(t, f, f)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var waits []time.Duration
+	client := newClient(tencentapi.Config{
+		Credential: common.NewCredential("a", "b"), Endpoint: endpoint, RateLimit: 1, MaxRetries: 1,
+		RetryMaxDelay: time.Second,
+		OnAttempt: func(_ context.Context, a tencentapi.Attempt) {
+			waits = append(waits, a.RetryIn)
+			cancel() // one wait is what the test needs
+		},
+	})
+	_, _ = client.DescribeOrganizationMemberEmailBind(ctx, 1)
+	if len(waits) == 0 || waits[0] > time.Second || waits[0] <= 0 {
+		t.Errorf("the throttled retry waits %v, want a slot at the cut pace, at most the backoff's 1s", waits)
+	}
+}

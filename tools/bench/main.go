@@ -13,7 +13,11 @@
 //  4. the time of a one-data-source plan.
 //
 // With -scale, it measures instead the provider's own cost as the
-// organization grows, with the API out of the way (scale.go).
+// organization grows, with the API out of the way (scale.go). With -plans
+// K, it runs instead K plans at once, each reading every member and
+// binding with the same key, so that they share one account's budget, and
+// reports their wall time against the floor that budget sets for all
+// their calls, and the throttles (shared.go).
 //
 // Every large plan is saved and checked member by member through
 // `terraform show -json`; a failed plan or a member not read makes the
@@ -102,11 +106,12 @@ func run(o options) (bool, error) {
 		return false, err
 	}
 	if o.plans > 0 {
+		load := loadAverage()
 		shared, err := measureShared(o, ws, world)
 		if err != nil {
 			return false, err
 		}
-		shared.print(os.Stdout, o, ws.version())
+		shared.print(os.Stdout, o, fmt.Sprintf("%s, nproc %d, load average %s at start, %s at end", ws.version(), runtime.NumCPU(), load, loadAverage()))
 		return len(shared.failures(o.n)) > 0, nil
 	}
 

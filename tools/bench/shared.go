@@ -91,10 +91,11 @@ func (s sharedRun) failures(n int) []string {
 	return out
 }
 
-func (s sharedRun) print(w io.Writer, o options, cli string) {
+// print reports the run; machine names the CLI and the machine's load.
+func (s sharedRun) print(w io.Writer, o options, machine string) {
 	fmt.Fprintf(w, "make bench: %d plans at once with one key, each reading %d members with their bindings; emulator limit %d req/s per account per action (%s window, arrival jitter 0-%s), provider rate_limit default\n",
 		o.plans, o.n, o.rate, o.window, o.jitter)
-	fmt.Fprintf(w, "%s, terraform plan -parallelism=%d\n\n", cli, o.parallelism)
+	fmt.Fprintf(w, "%s, terraform plan -parallelism=%d\n\n", machine, o.parallelism)
 	t := &table{}
 	t.section(fmt.Sprintf("%d plans sharing one account", o.plans))
 	wall := s.end.Sub(s.start)

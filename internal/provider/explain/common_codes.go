@@ -18,8 +18,8 @@ const (
 		"organization:DescribeOrganizationMemberEmailBind; the provider documentation's CAM Permissions section has a policy with every action the provider calls. " +
 		"If the account is a member rather than the organization's management account, it may read only its own binding: use the management account's " +
 		"credentials, or, for a trusted service's delegated administrator, set product to that service."
-	meaningThrottled = "Tencent Cloud throttled the request: {action} allows 20 requests per second per account, and the provider already paces itself to rate_limit and retries throttled reads."
-	fixThrottled     = "Another client is probably using the same account's budget. Lower rate_limit, raise max_retries, or run Terraform when the other client is idle."
+	meaningThrottled = "Tencent Cloud throttled the request: {action} allows 20 requests per second per account, and the provider already paces itself below rate_limit, slows down when throttled and retries throttled reads."
+	fixThrottled     = "Another client that does not slow down when throttled is probably using the same account's budget. Lower rate_limit, raise max_retries, or run Terraform when the other client is idle."
 )
 
 // authFailureFamily explains AuthFailure sub-codes that have no entry of their own.
