@@ -38,7 +38,7 @@ type workspace struct {
 type planResult struct {
 	start, end time.Time
 	peakRSSKiB int
-	// providerCPU is the CPU time of the provider processes, sampled (cpu.go);
+	// providerCPU is the CPU time of the provider processes, sampled (proc.go);
 	// treeCPU is Terraform's rusage at exit, which on Linux includes the
 	// children it waited for, the provider processes among them.
 	providerCPU, treeCPU time.Duration
@@ -119,11 +119,11 @@ func (w *workspace) plan(name, config string, show bool) planResult {
 	cmd := w.command(ctx, work, args...)
 	cmd.Stdout, cmd.Stderr = &output, &output
 
-	sampler, cpu := newRSSSampler(w.providerPath), newCPUSampler(w.providerPath)
+	sampler := newProcSampler(w.providerPath)
 	result := planResult{start: time.Now()}
 	err := cmd.Run()
 	result.end = time.Now()
-	result.peakRSSKiB, result.providerCPU = sampler.stop(), cpu.stop()
+	result.peakRSSKiB, result.providerCPU = sampler.stop()
 	if cmd.ProcessState != nil {
 		result.treeCPU = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/provider/encodedstate"
 )
 
 // The scale scenario takes the API out of the measurement: the emulator
@@ -23,10 +24,6 @@ import (
 const (
 	scaleEmulatorRate = 1_000_000
 	scaleProviderRate = 100_000
-	// logStateSent is the provider's INFO line when the state of a read is
-	// sent, after Read and whatever the framework does after it
-	// (internal/provider/encodedstate).
-	logStateSent = "Sending state encoded by the data source"
 )
 
 // scaleRun is one plan of the scale scenario.
@@ -111,7 +108,7 @@ func stateSentAt(logPath string) (time.Time, error) {
 	scanner.Buffer(make([]byte, 0, 64<<10), 1<<20)
 	for scanner.Scan() {
 		line := scanner.Text()
-		if !strings.Contains(line, logStateSent) {
+		if !strings.Contains(line, encodedstate.LogStateSent) {
 			continue
 		}
 		if t, ok := logTimestamp(line); ok {
@@ -119,7 +116,7 @@ func stateSentAt(logPath string) (time.Time, error) {
 		}
 	}
 	if at.IsZero() {
-		return at, fmt.Errorf("%s: no %q line", logPath, logStateSent)
+		return at, fmt.Errorf("%s: no %q line", logPath, encodedstate.LogStateSent)
 	}
 	return at, scanner.Err()
 }

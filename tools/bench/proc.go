@@ -16,20 +16,23 @@ import (
 // which is 100 on every Linux the bench runs on.
 const clockTicks = 100
 
-// cpuSampler polls /proc for processes of the provider binary and keeps
-// the last user+system time read of each, summed at stop: Terraform starts
-// the provider several times in one plan. A process's time between the
-// last sample and its exit is not counted: at most one interval of CPU,
-// 20 ms, per provider process.
-type cpuSampler struct {
+// procSampler polls /proc every 20 ms for processes of the provider binary
+// (Terraform starts it several times in one plan) and keeps, for each, the
+// last VmHWM (peak resident set) and user+system time it read. Both only
+// grow, so the last read before a process exits holds nearly all of it: a
+// process's CPU between the last sample and its exit, at most 20 ms, is
+// not counted.
+type procSampler struct {
 	binary string
 	done   chan struct{}
 	wg     sync.WaitGroup
-	ticks  map[int]int // pid to utime+stime; written by the goroutine, read after stop
+	// Written by the sampling goroutine, read after stop.
+	peakKiB int
+	ticks   map[int]int // pid to utime+stime
 }
 
-func newCPUSampler(binary string) *cpuSampler {
-	s := &cpuSampler{binary: binary, done: make(chan struct{}), ticks: map[int]int{}}
+func newProcSampler(binary string) *procSampler {
+	s := &procSampler{binary: binary, done: make(chan struct{}), ticks: map[int]int{}}
 	s.wg.Go(func() {
 		ticker := time.NewTicker(20 * time.Millisecond)
 		defer ticker.Stop()
@@ -45,18 +48,19 @@ func newCPUSampler(binary string) *cpuSampler {
 	return s
 }
 
-// stop ends sampling and returns the CPU time of every provider process seen.
-func (s *cpuSampler) stop() time.Duration {
+// stop ends sampling and returns the largest peak RSS of the provider
+// processes seen, in KiB, and the CPU time of all of them.
+func (s *procSampler) stop() (int, time.Duration) {
 	close(s.done)
 	s.wg.Wait()
 	total := 0
 	for _, t := range s.ticks {
 		total += t
 	}
-	return time.Duration(total) * time.Second / clockTicks
+	return s.peakKiB, time.Duration(total) * time.Second / clockTicks
 }
 
-func (s *cpuSampler) sample() {
+func (s *procSampler) sample() {
 	entries, _ := os.ReadDir("/proc")
 	for _, e := range entries {
 		pid, err := strconv.Atoi(e.Name())
@@ -66,10 +70,26 @@ func (s *cpuSampler) sample() {
 		if exe, err := os.Readlink(filepath.Join("/proc", e.Name(), "exe")); err != nil || exe != s.binary {
 			continue
 		}
+		s.peakKiB = max(s.peakKiB, peakRSS(pid))
 		if t, ok := processTicks(pid); ok {
 			s.ticks[pid] = max(s.ticks[pid], t)
 		}
 	}
+}
+
+// peakRSS is the VmHWM of pid in KiB, zero when it cannot be read.
+func peakRSS(pid int) int {
+	status, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "status"))
+	if err != nil {
+		return 0
+	}
+	for line := range strings.SplitSeq(string(status), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kib, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
+			return kib
+		}
+	}
+	return 0
 }
 
 // processTicks is utime+stime of pid, its own CPU without its children's.
