@@ -7,8 +7,6 @@ import (
 	"context"
 	"math/rand/v2"
 	"net/http"
-	"net/http/httptest"
-	"net/url"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -87,30 +85,8 @@ type readRun struct {
 // limit, from workers concurrent callers as the whole-organization read does.
 func driveReads(t testing.TB, srv *windowServer, calls, workers int) readRun {
 	t.Helper()
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
-	endpoint, _ := url.Parse(ts.URL)
-	client := newClient(tencentapi.Config{
-		Credential: common.NewCredential("AKIDtest", "key"), Endpoint: endpoint,
-		RateLimit: float64(srv.limit), MaxRetries: tencentapi.DefaultMaxRetries,
-	})
-	var next, failed atomic.Int64
-	var wg sync.WaitGroup
-	start := time.Now()
-	for range workers {
-		wg.Go(func() {
-			for next.Add(1) <= int64(calls) {
-				if _, err := client.DescribeOrganizationMemberEmailBind(context.Background(), 1); err != nil {
-					failed.Add(1)
-				}
-			}
-		})
-	}
-	wg.Wait()
-	return readRun{
-		failed: failed.Load(), elapsed: time.Since(start),
-		requests: srv.ok.Load() + srv.throttled.Load(), throttled: srv.throttled.Load(),
-	}
+	run := driveSharedBudget(t, srv, 1, calls, workers)
+	return readRun{failed: run.failed, elapsed: run.elapsed, requests: run.ok + run.throttled, throttled: run.throttled}
 }
 
 func TestPacedCallsPassASlidingWindowWithArrivalJitter(t *testing.T) {
