@@ -73,8 +73,12 @@ func TestAccEndpointThatDiesMidReadFailsWithinSecondsAsOneError(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			// max_retries stays at its default of 10.
-			Config: acctest.InventoryConfig(ts.URL, ""),
+			// max_retries stays at its default of 10, as in the report
+			// of a read that went on for 7 minutes.
+			Config: acctest.ProviderBlockWith(ts.URL, `secret_id = "AKIDinv"
+  secret_key = "inv-key"`) + `
+data "tencentcloud_organization_member_email_binds" "all" {}
+`,
 			ExpectError: acctest.ErrorMatching("Tencent Cloud API Endpoint Unreachable", "could not be read", ts.URL,
 				"attempts in a row", "comes from the provider argument endpoints.organization"),
 		}},

@@ -141,7 +141,7 @@ func TestAccInventoryReadsAMemberThatJoinsDuringPaging(t *testing.T) {
 // expects a progress line at least every tenth of the way.
 func TestAccInventoryReportsProgressAtInfo(t *testing.T) {
 	reported := map[string]bool{}
-	for _, line := range logFields(inventoryInfoLog(t, 40, ""), emailbinds.LogBindingProgress) {
+	for _, line := range logFields(inventoryInfoLog(t, 40, "", nil), emailbinds.LogBindingProgress) {
 		if line["total"] == "40" {
 			reported[line["done"]] = true
 		}

@@ -4,6 +4,7 @@
 package emailbinds_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -35,8 +36,9 @@ func logFields(logs, message string) []map[string]string {
 }
 
 // inventoryInfoLog plans a whole-organization read of acctest.InventoryWorld(n,
-// extra) and returns the provider's log at INFO.
-func inventoryInfoLog(t *testing.T, n int, extra string) string {
+// extra), which must fail with expectError if that is not nil, and returns
+// the provider's log at INFO.
+func inventoryInfoLog(t *testing.T, n int, extra string, expectError *regexp.Regexp) string {
 	t.Helper()
 	_, endpoints := acctest.ServeWorld(t, acctest.InventoryWorld(t, n, extra))
 	logPath := filepath.Join(t.TempDir(), "info.log")
@@ -44,7 +46,7 @@ func inventoryInfoLog(t *testing.T, n int, extra string) string {
 	t.Setenv("TF_ACC_LOG_PATH", logPath)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps:                    []resource.TestStep{{Config: acctest.InventoryConfig(endpoints.Organization, "")}},
+		Steps:                    []resource.TestStep{{Config: acctest.InventoryConfig(endpoints.Organization, ""), ExpectError: expectError}},
 	})
 	logs, err := os.ReadFile(logPath)
 	if err != nil {
@@ -61,7 +63,7 @@ func inventoryInfoLog(t *testing.T, n int, extra string) string {
 func TestAccInventoryReportsRetriesThrottlesAndASummaryAtInfo(t *testing.T) {
 	logs := inventoryInfoLog(t, 40, `, "faults": [
   {"kind": "throttled", "action": "DescribeOrganizationMemberEmailBind", "count": 5},
-  {"kind": "internal_error", "action": "DescribeOrganizationMemberEmailBind", "count": 3}]`)
+  {"kind": "internal_error", "action": "DescribeOrganizationMemberEmailBind", "count": 3}]`, nil)
 
 	progress := logFields(logs, emailbinds.LogBindingProgress)
 	if len(progress) == 0 {
@@ -106,5 +108,38 @@ func TestAccInventoryReportsRetriesThrottlesAndASummaryAtInfo(t *testing.T) {
 	// The provider is served as main serves it: the state goes encoded.
 	if sent := logFields(logs, encodedstate.LogStateSent); len(sent) == 0 || sent[0]["bytes"] == "" {
 		t.Errorf("no %q line with the state's size: %v", encodedstate.LogStateSent, sent)
+	}
+}
+
+// TestAccInventoryProgressCountsAFailedReadApartFromTheSucceeded reads 40
+// members of which one's binding read fails for good, and expects the last
+// progress line and the summary to count that read as failed, not done
+// well, and the summary to say the read failed.
+func TestAccInventoryProgressCountsAFailedReadApartFromTheSucceeded(t *testing.T) {
+	failing := acctest.FirstInventoryUin + 7
+	logs := inventoryInfoLog(t, 40, fmt.Sprintf(`, "faults": [
+  {"kind": "error", "action": "DescribeOrganizationMemberEmailBind", "code": "FailedOperation.EmailBindRecordInvalid", "member_uin": %d, "count": 100}]`, failing),
+		acctest.ErrorMatching("could not be read", fmt.Sprint(failing), "FailedOperation.EmailBindRecordInvalid"))
+
+	var last map[string]string
+	for _, line := range logFields(logs, emailbinds.LogBindingProgress) {
+		if line["done"] == "40" {
+			last = line
+			break
+		}
+	}
+	for key, want := range map[string]string{"done": "40", "succeeded": "39", "failed": "1"} {
+		if last[key] != want {
+			t.Errorf("the last progress line has %s=%q, want %q: %v", key, last[key], want, last)
+		}
+	}
+	summary := logFields(logs, emailbinds.LogReadSummary)
+	if len(summary) == 0 {
+		t.Fatalf("no %q line", emailbinds.LogReadSummary)
+	}
+	for key, want := range map[string]string{"outcome": "failed", "failed_calls": "1"} {
+		if summary[0][key] != want {
+			t.Errorf("the summary has %s=%q, want %q: %v", key, summary[0][key], want, summary[0])
+		}
 	}
 }
