@@ -104,3 +104,27 @@ func TestAJSONBodyMustBeSentAsApplicationJSONExactly(t *testing.T) {
 		}
 	}
 }
+
+// A GET request has no body, and the spec's GET vector and the SDKs send
+// it as application/x-www-form-urlencoded: nothing else is accepted, as
+// only application/json is for POST.
+func TestAGETRequestMustBeSentAsFormURLEncodedExactly(t *testing.T) {
+	_, urls := rawServer(t, "")
+	for _, tt := range []struct {
+		contentType string
+		code        string
+	}{
+		{"application/x-www-form-urlencoded", ""},
+		{"application/json", "InvalidRequest"},
+		{"application/x-www-form-urlencodedx", "InvalidRequest"},
+		{"application/x-www-form-urlencoded; charset=utf-8", "InvalidRequest"},
+		{"text/plain", "InvalidRequest"},
+		{"-", "InvalidRequest"},
+	} {
+		get := orgReq(actionMembers, "")
+		get.method, get.contentType, get.query = http.MethodGet, tt.contentType, "Limit=10"
+		if code, msg := sendRaw(t, urls[ServiceOrganization], get); code != tt.code {
+			t.Errorf("GET with Content-Type %q: code %q (%s), want %q", tt.contentType, code, msg, tt.code)
+		}
+	}
+}
