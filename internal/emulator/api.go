@@ -110,8 +110,8 @@ func (h apiHandler) handle(r *http.Request, body []byte, paramsErr error, rec *R
 			"Your request rate exceeds the frequency limit of %d requests per second for this account (uin %d). Please reduce the frequency of calls.",
 			s.world.rateLimit(), uin)
 	}
-	if r.Method == http.MethodPost && !isJSONContentType(r.Header.Get("Content-Type")) {
-		return nil, errorf("InvalidRequest", "POST requests must have Content-Type application/json (optionally with charset=utf-8), not %q.", r.Header.Get("Content-Type"))
+	if apiErr := checkContentType(r); apiErr != nil {
+		return nil, apiErr
 	}
 	if paramsErr != nil {
 		return nil, errorf("InvalidParameter", "The request body is not a JSON object: %s", paramsErr)
@@ -176,12 +176,8 @@ func (s *Server) authenticate(r *http.Request, body []byte, service string) (Cre
 	if auth.Date != credentialDate(timestamp) {
 		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "The credential scope date %s is not the UTC date of X-TC-Timestamp.", auth.Date)
 	}
-	if !slices.Contains(auth.SignedHeaders, "content-type") || !slices.Contains(auth.SignedHeaders, "host") {
-		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "SignedHeaders must include content-type and host.")
-	}
-	if !slices.IsSorted(auth.SignedHeaders) || len(slices.Compact(slices.Clone(auth.SignedHeaders))) != len(auth.SignedHeaders) ||
-		strings.ToLower(strings.Join(auth.SignedHeaders, ";")) != strings.Join(auth.SignedHeaders, ";") {
-		return Credential{}, errorf("AuthFailure.InvalidAuthorization", "SignedHeaders %q must be lowercase header names, sorted, each once.", strings.Join(auth.SignedHeaders, ";"))
+	if apiErr := checkSignedHeaders(r, auth.SignedHeaders); apiErr != nil {
+		return Credential{}, apiErr
 	}
 	s.mu.Lock()
 	cred, known := s.credentials[auth.SecretID]
@@ -199,6 +195,47 @@ func (s *Server) authenticate(r *http.Request, body []byte, service string) (Cre
 		return cred, errorf("AuthFailure.TokenFailure", "The temporary credential expired at %s.", cred.Expires.UTC().Format(time.RFC3339))
 	}
 	return cred, nil
+}
+
+// checkContentType refuses a Content-Type other than what the SDKs send:
+// JSON for a POST's body, and for a GET, which has none, exactly
+// application/x-www-form-urlencoded, as the spec's GET vector has it.
+func checkContentType(r *http.Request) *apiError {
+	value := r.Header.Get("Content-Type")
+	switch {
+	case r.Method == http.MethodPost && !isJSONContentType(value):
+		return errorf("InvalidRequest", "POST requests must have Content-Type application/json (optionally with charset=utf-8), not %q.", value)
+	case r.Method == http.MethodGet && !isFormContentType(value):
+		return errorf("InvalidRequest", "GET requests must have Content-Type application/x-www-form-urlencoded, not %q.", value)
+	}
+	return nil
+}
+
+// checkSignedHeaders holds SignedHeaders to what TC3 signs: content-type
+// and host at least, lowercase, sorted, each once, and each a header the
+// request carries, since a signature over a header never sent proves
+// nothing about it. Go keeps Host out of r.Header; every request has one.
+func checkSignedHeaders(r *http.Request, signed []string) *apiError {
+	list := strings.Join(signed, ";")
+	if !slices.Contains(signed, "content-type") || !slices.Contains(signed, "host") {
+		return errorf("AuthFailure.InvalidAuthorization", "SignedHeaders must include content-type and host.")
+	}
+	if !slices.IsSorted(signed) || len(slices.Compact(slices.Clone(signed))) != len(signed) || strings.ToLower(list) != list {
+		return errorf("AuthFailure.InvalidAuthorization", "SignedHeaders %q must be lowercase header names, sorted, each once.", list)
+	}
+	for _, name := range signed {
+		if _, sent := r.Header[http.CanonicalHeaderKey(name)]; !sent && name != "host" {
+			return errorf("AuthFailure.InvalidAuthorization", "SignedHeaders names %s, which the request does not carry.", name)
+		}
+	}
+	return nil
+}
+
+// isFormContentType accepts the media type application/x-www-form-urlencoded
+// with no parameter: a GET has no body whose charset could matter.
+func isFormContentType(value string) bool {
+	mediaType, params, err := mime.ParseMediaType(value)
+	return err == nil && mediaType == "application/x-www-form-urlencoded" && len(params) == 0
 }
 
 // isJSONContentType accepts what the SDKs send with a JSON body:

@@ -24,7 +24,7 @@ func (s *Server) describeOrganizationMemberEmailBind(cred Credential, params map
 	if org == nil {
 		return nil, errorf("ResourceNotFound.OrganizationNotExist", "The organization does not exist.")
 	}
-	if cred.Uin != org.AdminUin && cred.Uin != memberUin && !org.delegatedAdmin(cred.Uin, "") {
+	if cred.Uin != org.AdminUin && cred.Uin != memberUin && !org.delegatedAdminOfAny(cred.Uin) {
 		return nil, errorf(codeNotAuthorized, "Account %d may read only its own email binding: "+
 			"only the organization's management account and a trusted service's delegated administrator read other members'.", cred.Uin)
 	}

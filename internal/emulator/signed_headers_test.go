@@ -104,3 +104,47 @@ func TestAJSONBodyMustBeSentAsApplicationJSONExactly(t *testing.T) {
 		}
 	}
 }
+
+// A signed header must be one the request carries: signing the empty value
+// of a header never sent proves nothing.
+func TestSignedHeadersNameOnlyHeadersThatAreSent(t *testing.T) {
+	baseURL := startSignedHeadersWorld(t)
+	for _, tt := range []struct {
+		signed string
+		code   string
+	}{
+		{"content-type;host;x-tc-version", ""},
+		{"content-type;host;x-foo", "AuthFailure.InvalidAuthorization"},
+		{"content-type;host;x-tc-region", "AuthFailure.InvalidAuthorization"},
+	} {
+		if code := sendSigned(t, baseURL, "application/json", strings.Split(tt.signed, ";")); code != tt.code {
+			t.Errorf("SignedHeaders=%s: code %q, want %q", tt.signed, code, tt.code)
+		}
+	}
+}
+
+// A GET request has no body, and the spec's GET vector and the SDKs send
+// it as application/x-www-form-urlencoded: nothing else is accepted, as
+// only application/json is for POST.
+func TestAGETRequestMustBeSentAsFormURLEncodedExactly(t *testing.T) {
+	_, urls := rawServer(t, "")
+	for _, tt := range []struct {
+		contentType string
+		code        string
+	}{
+		{"application/x-www-form-urlencoded", ""},
+		{"application/json", "InvalidRequest"},
+		{"application/x-www-form-urlencodedx", "InvalidRequest"},
+		{"application/x-www-form-urlencoded; charset=utf-8", "InvalidRequest"},
+		{"text/plain", "InvalidRequest"},
+		// No Content-Type at all is refused sooner: content-type must be
+		// signed, and a signed header must be sent.
+		{"-", "AuthFailure.InvalidAuthorization"},
+	} {
+		get := orgReq(actionMembers, "")
+		get.method, get.contentType, get.query = http.MethodGet, tt.contentType, "Limit=10"
+		if code, msg := sendRaw(t, urls[ServiceOrganization], get); code != tt.code {
+			t.Errorf("GET with Content-Type %q: code %q (%s), want %q", tt.contentType, code, msg, tt.code)
+		}
+	}
+}

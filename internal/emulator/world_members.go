@@ -32,15 +32,19 @@ type DelegatedAdmin struct {
 	Uin     int64  `json:"uin"`
 }
 
-// delegatedAdmin reports whether uin administers product or, when product
-// is empty, any trusted service.
+// delegatedAdmin reports whether uin administers the trusted service
+// product. An empty product names no service, so it matches none, never any.
 func (org *Organization) delegatedAdmin(uin int64, product string) bool {
-	for _, d := range org.DelegatedAdmins {
-		if d.Uin == uin && (product == "" || d.Product == product) {
-			return true
-		}
-	}
-	return false
+	return product != "" && slices.ContainsFunc(org.DelegatedAdmins, func(d DelegatedAdmin) bool {
+		return d.Uin == uin && d.Product == product
+	})
+}
+
+// delegatedAdminOfAny reports whether uin administers some trusted service,
+// which lets it read any member's email binding: that action takes no
+// Product to say which.
+func (org *Organization) delegatedAdminOfAny(uin int64) bool {
+	return slices.ContainsFunc(org.DelegatedAdmins, func(d DelegatedAdmin) bool { return d.Uin == uin })
 }
 
 // Node is an organization unit.
