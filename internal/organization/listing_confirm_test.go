@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
 )
 
@@ -78,5 +79,43 @@ func TestATotalThePagesNeverReachCostsAFewPagesAndFails(t *testing.T) {
 				t.Errorf("%d listing calls for three listings of %d members; want each to stop at its first short page", *calls, held)
 			}
 		})
+	}
+}
+
+func TestATotalBelowWhatThePagesHoldFailsTheRead(t *testing.T) {
+	// 120 members, and every page says Total is 100 or 110. At 100 every
+	// page Total accounts for is full: only the page at offset 100, which
+	// Total says must be empty, shows the 20 more members.
+	for _, claimed := range []int{100, 110} {
+		for _, binds := range []bool{false, true} {
+			t.Run(fmt.Sprintf("Total=%d bindings=%v", claimed, binds), func(t *testing.T) {
+				srv, client := organizationOf(t, 120, 50)
+				must(srv.AddFault(emulator.Fault{Kind: emulator.FaultListingTotalDeficit, Deficit: uint64(120 - claimed)}))
+				pages, reads := 0, 0
+				srv.BeforeRequest = func(action string, _ map[string]string) {
+					switch action {
+					case organization.ActionDescribeOrganizationMembers:
+						pages++
+					case organization.ActionDescribeOrganizationMemberEmailBind:
+						reads++
+					}
+				}
+				inv, err := client.ReadInventory(context.Background(), oneAtATime(organization.InventoryQuery{EmailBinds: binds}))
+				var unconfirmed *organization.ListingUnconfirmedError
+				if inv != nil || !errors.As(err, &unconfirmed) {
+					t.Fatalf("inventory of %d members, err %v; want no inventory and an unconfirmed listing", len(listedUins(inv)), err)
+				}
+				want := fmt.Sprintf("the page at offset 100 holds 20 members where Total %d says it must hold %d", claimed, claimed-100)
+				for i, l := range unconfirmed.Listings {
+					if l.Problem != want || l.Short {
+						t.Errorf("listing %d: problem %q, short %v; want %q, not short", i+1, l.Problem, l.Short, want)
+					}
+				}
+				// Three listings of three pages; the bindings the first listing showed.
+				if pages != 9 || reads > 120 {
+					t.Errorf("%d listing calls and %d binding reads; want 9 and at most 120", pages, reads)
+				}
+			})
+		}
 	}
 }
