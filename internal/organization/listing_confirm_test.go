@@ -35,7 +35,11 @@ func TestAnOrganizationThatChangesAfterEveryListingFailsTheRead(t *testing.T) {
 	if !slices.Equal(unconfirmed.Came, []int64{5001, 5002}) || !slices.Equal(unconfirmed.Went, []int64{5000, 5001}) {
 		t.Errorf("came %v, went %v; want 5001 and 5002 came, 5000 and 5001 went", unconfirmed.Came, unconfirmed.Went)
 	}
+	if want := "no two consecutive of 3 listings agreed: 2 members came and 2 went between complete listings"; err.Error() != want {
+		t.Errorf("error %q, want %q", err, want)
+	}
 }
+
 func TestAListingShortOfItsTotalOnEveryTryFailsSayingHowShort(t *testing.T) {
 	all := uinRange(1000, 120)
 	client, _ := pageServer(t, func(_, offset, limit int) ([]int64, int) {
@@ -111,11 +115,34 @@ func TestATotalBelowWhatThePagesHoldFailsTheRead(t *testing.T) {
 						t.Errorf("listing %d: problem %q, short %v; want %q, not short", i+1, l.Problem, l.Short, want)
 					}
 				}
+				if want := "listing 3 stopped because " + want + " (RequestId "; !strings.Contains(err.Error(), want) {
+					t.Errorf("error %q does not name the over-full page: want %q", err, want)
+				}
 				// Three listings of three pages; the bindings the first listing showed.
 				if pages != 9 || reads > 120 {
 					t.Errorf("%d listing calls and %d binding reads; want 9 and at most 120", pages, reads)
 				}
 			})
 		}
+	}
+}
+
+func TestAnUnconfirmedReadThatNobodyCameToOrLeftNamesThePagesAtFault(t *testing.T) {
+	all := uinRange(1000, 120)
+	client, _ := pageServer(t, func(call, offset, limit int) ([]int64, int) {
+		page := all[min(offset, 120):min(offset+limit, 120)]
+		// The first page of the first listing (call 1) and of the third
+		// (call 5, after listings of one and three pages) is short.
+		if call == 1 || call == 5 {
+			page = page[1:]
+		}
+		return page, 120
+	})
+	_, err := listingOnly(context.Background(), client)
+	want := "no two consecutive of 3 listings were both complete, and no member came or went between complete listings: " +
+		"listing 1 stopped because the page at offset 0 holds 49 members where Total 120 says it must hold 50 (RequestId r1); " +
+		"listing 3 stopped because the page at offset 0 holds 49 members where Total 120 says it must hold 50 (RequestId r5)"
+	if err == nil || err.Error() != want {
+		t.Errorf("error %v;\nwant %s", err, want)
 	}
 }
