@@ -15,6 +15,8 @@ func (s *Server) distortPage(page []Member, total uint64) ([]Member, uint64) {
 			page = page[:max(len(page)-1, 0)]
 		case FaultListingTotalBonus:
 			total += f.Bonus
+		case FaultListingTotalDeficit:
+			total -= min(f.Deficit, total)
 		}
 	}
 	return page, total

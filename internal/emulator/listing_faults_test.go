@@ -54,6 +54,26 @@ func TestATotalBonusClaimsMembersThePagesNeverHold(t *testing.T) {
 	}
 }
 
+func TestATotalDeficitClaimsFewerMembersThanThePagesHold(t *testing.T) {
+	_, endpoints := acctest.StartEmulator(t, membersWorld(`[{"kind": "listing_total_deficit", "deficit": 5, "count": 3}]`))
+	pages, totals := everyPage(t, endpoints.Organization)
+	if !slices.Equal(slices.Concat(pages...), allUins()) || !slices.Equal(totals, []string{"7", "7", "7"}) {
+		t.Errorf("pages %v with totals %v; want every member once and Total 7 on every page (count 3)", pages, totals)
+	}
+	p, _ := listMembers(t, endpoints.Organization, adminCred, map[string]any{"Offset": 0, "Limit": 5})
+	if p.Total != "12" {
+		t.Errorf("a page after the fault's count is spent says Total %s, want 12", p.Total)
+	}
+}
+
+func TestATotalDeficitNeverTakesTotalBelowZero(t *testing.T) {
+	_, endpoints := acctest.StartEmulator(t, membersWorld(`[{"kind": "listing_total_deficit", "deficit": 100000}]`))
+	pages, totals := everyPage(t, endpoints.Organization)
+	if !slices.Equal(slices.Concat(pages...), allUins()) || !slices.Equal(totals, []string{"0", "0", "0"}) {
+		t.Errorf("pages %v with totals %v; want every member once and Total 0 on every page", pages, totals)
+	}
+}
+
 func TestChurnMakesANewMemberJoinBeforeEveryListingButTheFirst(t *testing.T) {
 	_, endpoints := acctest.StartEmulator(t, membersWorld(`[{"kind": "member_churn", "count": 2, "member": {"member_uin": 100099000001}}]`))
 	var totals []string

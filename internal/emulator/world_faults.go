@@ -27,6 +27,11 @@ const (
 	// FaultListingTotalBonus adds Bonus to a listing page's Total, which the
 	// pages then never reach.
 	FaultListingTotalBonus = "listing_total_bonus"
+	// FaultListingTotalDeficit takes Deficit off a listing page's Total
+	// (never below 0), so the pages hold more members than Total says:
+	// when the difference is a whole number of pages, every page Total
+	// accounts for is exactly as full as Total says.
+	FaultListingTotalDeficit = "listing_total_deficit"
 	// FaultMemberChurn makes a new member join before every listing but the
 	// first (a DescribeOrganizationMembers request at Offset 0): a copy of
 	// Member whose uin grows by one each time, so no two listings agree.
@@ -40,10 +45,11 @@ const (
 var faultKinds = []string{
 	FaultInternalError, FaultBadGateway, FaultMalformedJSON, FaultTruncatedJSON, FaultReset, FaultDelay, FaultThrottled, FaultError,
 	FaultMemberLeaves, FaultMemberJoins, FaultMemberChurn, FaultListingShort, FaultListingTotalBonus,
+	FaultListingTotalDeficit,
 }
 
 // listingFaults change listing pages rather than answer in their place.
-var listingFaults = map[string]bool{FaultListingShort: true, FaultListingTotalBonus: true}
+var listingFaults = map[string]bool{FaultListingShort: true, FaultListingTotalBonus: true, FaultListingTotalDeficit: true}
 
 // Fault makes the emulator misbehave on purpose.
 type Fault struct {
@@ -64,6 +70,8 @@ type Fault struct {
 	Member *Member `json:"member,omitempty"`
 	// Bonus is what listing_total_bonus adds to Total.
 	Bonus uint64 `json:"bonus,omitempty"`
+	// Deficit is what listing_total_deficit takes off Total.
+	Deficit uint64 `json:"deficit,omitempty"`
 	// Code is the error code an error fault answers with.
 	Code string `json:"code,omitempty"`
 }
@@ -77,6 +85,9 @@ func (f Fault) validate(membership *membership) error {
 	if f.Bonus != 0 && f.Kind != FaultListingTotalBonus {
 		return fmt.Errorf("bonus applies only to kind %q", FaultListingTotalBonus)
 	}
+	if f.Deficit != 0 && f.Kind != FaultListingTotalDeficit {
+		return fmt.Errorf("deficit applies only to kind %q", FaultListingTotalDeficit)
+	}
 	if f.Code != "" && f.Kind != FaultError {
 		return fmt.Errorf("code applies only to kind %q", FaultError)
 	}
@@ -85,7 +96,7 @@ func (f Fault) validate(membership *membership) error {
 		return f.validateMembershipChange(membership)
 	case FaultMemberChurn:
 		return f.validateChurn(membership)
-	case FaultListingShort, FaultListingTotalBonus:
+	case FaultListingShort, FaultListingTotalBonus, FaultListingTotalDeficit:
 		return f.validateListingFault()
 	case FaultInternalError, FaultBadGateway, FaultMalformedJSON, FaultTruncatedJSON, FaultReset, FaultThrottled:
 		if f.Delay != "" {
@@ -149,6 +160,9 @@ func (f Fault) validateListingFault() error {
 	}
 	if f.Kind == FaultListingTotalBonus && f.Bonus == 0 {
 		return fmt.Errorf("kind %q needs a positive bonus, the members Total claims beyond those the pages hold", f.Kind)
+	}
+	if f.Kind == FaultListingTotalDeficit && f.Deficit == 0 {
+		return fmt.Errorf("kind %q needs a positive deficit, the members the pages hold beyond those Total claims", f.Kind)
 	}
 	return nil
 }

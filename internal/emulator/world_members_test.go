@@ -110,6 +110,11 @@ func TestWorldFaultMistakesAreRejected(t *testing.T) {
 		"short listing of one member":     {`[{"kind": "listing_short", "member_uin": 2}]`, `member_uin, after_page and member do not apply to kind "listing_short"`},
 		"total bonus without a bonus":     {`[{"kind": "listing_total_bonus", "count": 1}]`, `kind "listing_total_bonus" needs a positive bonus`},
 		"bonus on another kind":           {`[{"kind": "listing_short", "bonus": 5}]`, `bonus applies only to kind "listing_total_bonus"`},
+		"total deficit without a deficit": {`[{"kind": "listing_total_deficit", "count": 1}]`, `kind "listing_total_deficit" needs a positive deficit`},
+		"deficit on another kind":         {`[{"kind": "listing_total_bonus", "bonus": 5, "deficit": 5}]`, `deficit applies only to kind "listing_total_deficit"`},
+		"total deficit of a member":       {`[{"kind": "listing_total_deficit", "deficit": 5, "member_uin": 2}]`, `do not apply to kind "listing_total_deficit"`},
+		"total deficit of another action": {`[{"kind": "listing_total_deficit", "deficit": 5, "action": "AssumeRole"}]`, `action must be empty or DescribeOrganizationMembers`},
+		"negative deficit":                {`[{"kind": "listing_total_deficit", "deficit": -5}]`, `invalid world JSON`},
 		"churn without a member":          {`[{"kind": "member_churn"}]`, `kind "member_churn" takes member`},
 		"churn after a page":              {`[{"kind": "member_churn", "after_page": 2, "member": {"member_uin": 9}}]`, `do not apply to kind "member_churn"`},
 		"churn of a member":               {`[{"kind": "member_churn", "member": {"member_uin": 3}}]`, `uin 3 already belongs to an organization`},
@@ -134,6 +139,7 @@ func TestWorldFaultsOfEveryNewFormAreAccepted(t *testing.T) {
 	  {"kind": "throttled", "action": "DescribeOrganizationMembers", "count": 2},
 	  {"kind": "listing_short", "count": 1},
 	  {"kind": "listing_total_bonus", "bonus": 100000},
+	  {"kind": "listing_total_deficit", "deficit": 20, "count": 1},
 	  {"kind": "member_churn", "count": 3, "member": {"member_uin": 20, "email_bind": {"BindStatus": "Unbound"}}}]`
 	if _, err := emulator.ParseWorld([]byte(orgWithFaults(faults))); err != nil {
 		t.Fatal(err)

@@ -59,6 +59,7 @@ const fullWorld = `{
     {"kind": "delay", "action": "DescribeOrganizationMemberEmailBind", "member_uin": 100033118139, "count": 1, "delay": "2s"},
     {"kind": "error", "action": "DescribeOrganizationMembers", "code": "InternalError", "count": 1},
     {"kind": "listing_total_bonus", "bonus": 5, "count": 1},
+    {"kind": "listing_total_deficit", "deficit": 5, "count": 1},
     {"kind": "member_joins", "after_page": 1, "member": {"member_uin": 100033118150, "listing": {"Name": "joiner"}}}
   ]
 }`

@@ -167,5 +167,6 @@ var schemaRules = map[string]schemaRule{
 	"Fault.after_page": {description: "The 1-based count of DescribeOrganizationMembers pages the server has answered after which a member leaves or joins.", minimum: minimumOf(0)},
 	"Fault.member":     {description: "The member that joins, or member_churn's first joiner."},
 	"Fault.bonus":      {description: "What listing_total_bonus adds to Total."},
+	"Fault.deficit":    {description: "What listing_total_deficit takes off Total, which never goes below 0."},
 	"Fault.code":       {description: "The error code an error fault answers with: one the SDK declares for action, or a common API 3.0 code."},
 }

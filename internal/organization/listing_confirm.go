@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // maxListings is how many times the organization is listed at most while
@@ -138,12 +139,38 @@ func (e *ListingUnconfirmedError) Short() bool {
 	return true
 }
 
+// Error names what kept the listings from agreeing: the page every listing
+// fell short at, the members that came and went between complete listings,
+// or, when none did, the pages that stopped the listings that were not
+// complete; "0 members came and 0 went" would hide the pages at fault.
 func (e *ListingUnconfirmedError) Error() string {
 	last := e.Listings[len(e.Listings)-1]
-	if e.Short() {
+	problems := e.pageProblems()
+	switch {
+	case e.Short():
 		return fmt.Sprintf("every one of %d listings fell short of its Total: in the last, Total promised %d members, %s, and the pages read held %d",
 			len(e.Listings), last.Total, last.Problem, last.Held)
+	case len(e.Came) == 0 && len(e.Went) == 0 && len(problems) > 0:
+		return fmt.Sprintf("no two consecutive of %d listings were both complete, and no member came or went between complete listings: %s",
+			len(e.Listings), strings.Join(problems, "; "))
 	}
 	return fmt.Sprintf("no two consecutive of %d listings agreed: %d members came and %d went between complete listings",
 		len(e.Listings), len(e.Came), len(e.Went))
+}
+
+// pageProblems says, for each listing that was not complete, the page it
+// stopped at and why.
+func (e *ListingUnconfirmedError) pageProblems() []string {
+	var problems []string
+	for i, l := range e.Listings {
+		if l.Problem == "" {
+			continue
+		}
+		problem := fmt.Sprintf("listing %d stopped because %s", i+1, l.Problem)
+		if l.RequestID != "" {
+			problem += fmt.Sprintf(" (RequestId %s)", l.RequestID)
+		}
+		problems = append(problems, problem)
+	}
+	return problems
 }

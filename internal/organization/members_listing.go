@@ -81,13 +81,21 @@ func (l *listing) fail(offset uint64, page *DescribeOrganizationMembersResponseP
 // handing out pages at the first one that shows the pass incomplete, so a
 // Total that the pages never reach costs a few pages, not the thousands it
 // promises. Any failed page fails the pass: a partial list is never used.
+//
+// It reads every page that starts at or before offset Total, the page at
+// offset Total included, which must be empty. Without that page, a Total
+// smaller than what the pages hold by a whole number of pages would go
+// unnoticed: every page up to Total is as full as Total says, and the
+// members beyond it are never asked for. That page costs one more call only
+// when Total is a multiple of the page size; otherwise it is the last page
+// anyway, which Total says is part full.
 func (c *Client) listOnce(ctx context.Context, filter MemberFilter) (*listing, error) {
 	first, err := c.membersPage(ctx, filter, 0)
 	if err != nil {
 		return nil, err
 	}
 	l := &listing{total: *first.Total, members: make(map[int64]*OrgMember, len(first.Items))}
-	pages := int((l.total + uint64(c.pageSize) - 1) / uint64(c.pageSize))
+	pages := int(l.total/uint64(c.pageSize)) + 1
 	if !l.add(0, c.pageSize, first) || pages <= 1 {
 		return l, nil
 	}

@@ -100,6 +100,19 @@ func TestAStillOrganizationIsConfirmedByTwoListingsOfEveryPage(t *testing.T) {
 	}
 }
 
+func TestAListingReadsThePageAtOffsetTotalOnlyWhenTotalIsAWholeNumberOfPages(t *testing.T) {
+	// The page at offset Total must be empty; it is one more page only
+	// when Total is a multiple of 50, since otherwise it is the last page.
+	for n, perListing := range map[int64]int{0: 1, 49: 1, 50: 2, 100: 3, 120: 3, 1000: 21} {
+		all := uinRange(1000, n)
+		client, calls := pagingServer(t, func(int) []int64 { return all })
+		inv, err := listingOnly(context.Background(), client)
+		if err != nil || len(inv.Members) != int(n) || *calls != 2*perListing {
+			t.Errorf("%d members: %d calls, err %v; want all of them in two listings of %d pages", n, *calls, err, perListing)
+		}
+	}
+}
+
 func TestAMemberThatLeavesBetweenPagesIsDroppedAndNamed(t *testing.T) {
 	all := uinRange(1000, 120)
 	client, _ := pagingServer(t, func(call int) []int64 {

@@ -204,7 +204,7 @@ func (r *report) measureAll(o options, ws *workspace, world emulator.World) erro
 	pages := listingPages(o.n)
 	step := func(format string, args ...any) { fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...) }
 
-	step("1/4 inventory of %d members with their bindings (about %.0f s)", o.n, floorOf(pages+o.n, o.rate).Seconds())
+	step("1/4 inventory of %d members with their bindings (about %.0f s)", o.n, floorOf(2*pages+o.n, o.rate).Seconds())
 	var err error
 	r.inventory, err = measure(ws, world, interval, "inventory", inventoryConfig, true, func(shown []byte) verification {
 		return verifyInventory(shown, o.n, true)
@@ -213,7 +213,7 @@ func (r *report) measureAll(o options, ws *workspace, world emulator.World) erro
 		return err
 	}
 	r.inventory.title = "tencentcloud_organization_member_email_binds, include_email_bind = true (1 instance)"
-	r.inventory.floor = floorOf(pages+o.n, o.rate)
+	r.inventory.floor = floorOf(targetPages(o.n)+o.n, o.rate)
 
 	step("2/4 inventory of %d members, listing only", o.n)
 	r.listing, err = measure(ws, world, interval, "listing", inventoryConfig, false, func(shown []byte) verification {

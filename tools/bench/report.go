@@ -131,7 +131,7 @@ func (r report) print(w io.Writer) {
 // says whether the plan read bindings, which the ratio target is for.
 func (r report) inventoryRows(t *table, s scenario, withBindings bool) {
 	t.row("plan wall time", seconds(s.plan.elapsed()), "")
-	pages := listingPages(r.n)
+	pages, targeted := listingPages(r.n), targetPages(r.n)
 	measured := s.plan.err == nil && s.api.requests > 0
 	apiTime := "n/a (plan failed or sent nothing)"
 	if measured {
@@ -140,7 +140,8 @@ func (r report) inventoryRows(t *table, s scenario, withBindings bool) {
 	t.row("API time (first to last request)", apiTime, "")
 	if withBindings {
 		ratio := s.api.apiTime.Seconds() / s.floor.Seconds()
-		t.row(fmt.Sprintf("floor: (%d pages + %d bindings) / %d per s, the confirming listing's %d pages not in it", pages, r.n, r.rate, pages), seconds(s.floor), "")
+		t.row(fmt.Sprintf("floor: (%d pages + %d bindings) / %d per s, as the target counts it; the read's calls are two listings of %d pages + %d bindings = %d",
+			targeted, r.n, r.rate, pages, r.n, 2*pages+r.n), seconds(s.floor), "")
 		t.row("API time / floor", fmt.Sprintf("%.3f", ratio), target(measured && ratio <= maxFloorRatio, "<= %.2f", maxFloorRatio))
 	} else {
 		t.row(fmt.Sprintf("floor: two listings of %d pages / %d per s", pages, r.rate), seconds(s.floor), "")

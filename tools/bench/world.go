@@ -25,10 +25,19 @@ const (
 // in one page, which the inventory asks for; the floor counts its pages.
 const listingPageSize = 50
 
-// listingPages is how many pages one listing of n members has. A confirmed
-// read lists twice; the floor of a read with bindings counts one listing,
-// so that the confirming listing's calls must fit in the margin above it.
+// listingPages is how many pages one listing of n members reads: every
+// page that starts at or before offset n, so when n is a multiple of the
+// page size also the empty page at offset n, which shows no members lie
+// beyond Total. A confirmed read lists twice.
 func listingPages(n int) int {
+	return n/listingPageSize + 1
+}
+
+// targetPages is the pages the target for a read with bindings
+// counts, ceil(n/50): one listing's pages holding members. The confirming
+// listing's calls, and the empty page at offset n when there is one, must
+// fit in the margin above it; the report shows the calls actually made.
+func targetPages(n int) int {
 	return (n + listingPageSize - 1) / listingPageSize
 }
 

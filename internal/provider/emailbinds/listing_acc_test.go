@@ -82,6 +82,14 @@ func TestAccInventoryFailsWhenTheListingCannotBeConfirmed(t *testing.T) {
 		"a Total the pages never reach": {`{"kind": "listing_total_bonus", "bonus": 100000}`, "",
 			`Error: Organization Listing Short of Its Total.*listing 3: Total 100120, the pages read held 1[2-9][0-9] members; it stopped because the page at offset ` +
 				`1[0-9][0-9] holds [0-9]+ members where Total 100120 says it must hold 50.*Every listing stopped at a page holding fewer members`},
+		// 120 members and Total 100: every page up to Total is full, and
+		// only the page at offset Total shows the 20 more.
+		"a Total below what the pages hold": {`{"kind": "listing_total_deficit", "deficit": 20}`, "",
+			`Error: Organization Listing Not Confirmed.*listing 3: Total 100, the pages read held 120 members; it stopped because the page at offset 100 ` +
+				`holds 20 members where Total 100 says it must hold 0 \(RequestId [0-9a-f-]{36}\).*No two consecutive listings were both complete`},
+		"a Total below what the pages hold, status only": {`{"kind": "listing_total_deficit", "deficit": 20}`, "include_email_bind = false",
+			`Error: Organization Listing Not Confirmed.*listing 3: Total 100, the pages read held 120 members; it stopped because the page at offset 100 ` +
+				`holds 20 members where Total 100 says it must hold 0`},
 		"a member joins before every listing": {`{"kind": "member_churn", "member": {"member_uin": 9007199254741993}}`, "",
 			`Error: Organization Listing Not Confirmed.*listed 3 times.*listing 1: Total 120.*listing 2: Total 121.*listing 3: Total 122.*` +
 				`appeared between listings: 9007199254741993, 9007199254741994\.`},
