@@ -73,6 +73,10 @@ type pacer struct {
 	// accepted are the times of the answers of the last span that the
 	// server did not throttle, oldest first.
 	accepted []time.Time
+
+	// left is when the last request left, which only the caller holding
+	// the turn reads or writes.
+	left time.Time
 }
 
 func newPacer(ceiling float64) *pacer {
@@ -101,15 +105,21 @@ func (p *pacer) wait(ctx context.Context) (time.Time, error) {
 	}
 	for {
 		now := time.Now()
-		p.limiter.SetLimitAt(now, rate.Limit(p.paceAt(now)))
+		pace := p.paceAt(now)
+		p.limiter.SetLimitAt(now, rate.Limit(pace))
 		slot := p.limiter.ReserveN(now, 1)
-		delay := slot.DelayFrom(now)
+		// The limiter's slots keep their schedule when a request leaves
+		// late (a pause of the process, a busy core): the next twenty would
+		// then follow it closer than the pace, into its second. A request
+		// leaves a full interval after the last one at least.
+		delay := max(slot.DelayFrom(now), p.left.Add(time.Duration(float64(time.Second)/pace)).Sub(now))
 		if delay <= recheckPace {
 			if !Sleep(ctx, delay) || ctx.Err() != nil {
 				slot.Cancel()
 				return time.Time{}, ctx.Err()
 			}
-			return time.Now(), nil
+			p.left = time.Now()
+			return p.left, nil
 		}
 		// A slow pace grows while its slot is awaited: a slot a cut put
 		// 40 s away at rate_limit 1 would hold every caller that long,

@@ -160,3 +160,25 @@ func TestACallerWaitingForAFarSlotTakesOneAsThePaceGrowsBack(t *testing.T) {
 	}
 	t.Logf("the next slot came %v after the cut", time.Since(start))
 }
+
+// The limiter keeps its schedule when a request leaves late, so the
+// requests after it would follow it closer than the pace and share its
+// second: a late departure moves the next slot a full interval after it.
+func TestARequestThatLeftLateHasTheNextOneLeaveAFullIntervalAfterIt(t *testing.T) {
+	p := newPacer(10)
+	first, err := p.wait(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The first request left 60 ms after its slot, as if its goroutine
+	// had waited for a core that long.
+	late := first.Add(60 * time.Millisecond)
+	p.left = late
+	second, err := p.wait(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gap := second.Sub(late); gap < 100*time.Millisecond {
+		t.Errorf("the second request left %v after the late first; want the interval of 100 ms at least", gap)
+	}
+}
