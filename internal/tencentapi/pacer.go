@@ -74,9 +74,8 @@ type pacer struct {
 	// server did not throttle, oldest first.
 	accepted []time.Time
 
-	// left is when the last request left, which only the caller holding
-	// the turn reads or writes.
-	left time.Time
+	// departed is read and written only by the caller holding the turn.
+	departed departures
 }
 
 func newPacer(ceiling float64) *pacer {
@@ -84,8 +83,9 @@ func newPacer(ceiling float64) *pacer {
 		turn: make(chan struct{}, 1),
 		// A burst of one spaces requests evenly, so no one-second window,
 		// however aligned, sees more than the pace.
-		limiter: rate.NewLimiter(rate.Limit(ceiling), 1),
-		ceiling: ceiling,
+		limiter:  rate.NewLimiter(rate.Limit(ceiling), 1),
+		ceiling:  ceiling,
+		departed: newDepartures(ceiling),
 	}
 }
 
@@ -108,18 +108,15 @@ func (p *pacer) wait(ctx context.Context) (time.Time, error) {
 		pace := p.paceAt(now)
 		p.limiter.SetLimitAt(now, rate.Limit(pace))
 		slot := p.limiter.ReserveN(now, 1)
-		// The limiter's slots keep their schedule when a request leaves
-		// late (a pause of the process, a busy core): the next twenty would
-		// then follow it closer than the pace, into its second. A request
-		// leaves a full interval after the last one at least.
-		delay := max(slot.DelayFrom(now), p.left.Add(time.Duration(float64(time.Second)/pace)).Sub(now))
+		delay := max(slot.DelayFrom(now), p.departed.earliest().Sub(now))
 		if delay <= recheckPace {
 			if !Sleep(ctx, delay) || ctx.Err() != nil {
 				slot.Cancel()
 				return time.Time{}, ctx.Err()
 			}
-			p.left = time.Now()
-			return p.left, nil
+			left := time.Now()
+			p.departed.left(left)
+			return left, nil
 		}
 		// A slow pace grows while its slot is awaited: a slot a cut put
 		// 40 s away at rate_limit 1 would hold every caller that long,

@@ -162,23 +162,43 @@ func TestACallerWaitingForAFarSlotTakesOneAsThePaceGrowsBack(t *testing.T) {
 }
 
 // The limiter keeps its schedule when a request leaves late, so the
-// requests after it would follow it closer than the pace and share its
-// second: a late departure moves the next slot a full interval after it.
-func TestARequestThatLeftLateHasTheNextOneLeaveAFullIntervalAfterIt(t *testing.T) {
+// requests after it would crowd into its second: the request after n more
+// leaves n intervals of the ceiling after it at the earliest.
+func TestARequestThatLeftLateKeepsTheRequestsAfterItOutOfItsSecond(t *testing.T) {
 	p := newPacer(10)
-	first, err := p.wait(context.Background())
+	// Ten requests left in the last 940 ms, the first of them 60 ms late:
+	// the eleventh may leave a second after it, 60 ms from now, though the
+	// limiter, which saw none of them, has a slot at once.
+	now := time.Now()
+	first := now.Add(-940 * time.Millisecond)
+	for i := range 10 {
+		p.departed.left(first.Add(time.Duration(i) * 100 * time.Millisecond))
+	}
+	left, err := p.wait(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The first request left 60 ms after its slot, as if its goroutine
-	// had waited for a core that long.
-	late := first.Add(60 * time.Millisecond)
-	p.left = late
-	second, err := p.wait(context.Background())
-	if err != nil {
-		t.Fatal(err)
+	if gap := left.Sub(first); gap < time.Second {
+		t.Errorf("the eleventh request left %v after the first of the ten before it; want a second at least", gap)
 	}
-	if gap := second.Sub(late); gap < 100*time.Millisecond {
-		t.Errorf("the second request left %v after the late first; want the interval of 100 ms at least", gap)
+}
+
+// What a second holds at the ceiling bounds how many requests back the
+// pacer looks, so that every run of n+1 requests spans n intervals.
+func TestThePacerLooksBackWhatASecondHoldsAtTheCeiling(t *testing.T) {
+	for _, tc := range []struct {
+		ceiling float64
+		n       int
+		span    time.Duration
+	}{
+		{19.4, 20, 1030927835},
+		{0.97, 1, 1030927835},
+		{0.485, 1, 2061855670},
+		{97000, maxDepartures, 659793},
+	} {
+		d := newDepartures(tc.ceiling)
+		if d.n != tc.n || d.span != tc.span {
+			t.Errorf("ceiling %v: looks back %d requests over %v, want %d over %v", tc.ceiling, d.n, d.span, tc.n, tc.span)
+		}
 	}
 }
