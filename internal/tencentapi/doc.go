@@ -14,6 +14,8 @@
 //   - pacer.go: the pace of each action, which slows when the server
 //     throttles and grows back when it does not, so that clients sharing an
 //     account's budget settle at shares of it;
+//   - departures.go: when the last requests of a pace left, so that one
+//     that left late does not let those after it crowd into its second;
 //   - credential.go: what Call asks of a credential that can expire or be
 //     rejected: to be readied before an attempt, or renewed once;
 //   - retry.go: which failures are retried, and after how long;
