@@ -131,11 +131,6 @@ func parseListingQuery(params map[string]string) (listingQuery, *apiError) {
 		}
 		q.tags = append(q.tags, filter)
 	}
-	if q.product != nil && *q.product == "" {
-		// An empty Product names no service, so the caller is judged as
-		// one that sent none.
-		q.product = nil
-	}
 	if q.offset%q.limit != 0 {
 		return q, errorf("InvalidParameter", "The parameter `Offset` must be a multiple of `Limit` (%d), got %d.", q.limit, q.offset)
 	}
