@@ -19,10 +19,10 @@ import (
 const (
 	InventoryAddress = "data.tencentcloud_organization_member_email_binds.all"
 	// FirstInventoryUin is past 2^53, so that any float64 on the way shows.
-	FirstInventoryUin = 9007199254740993
+	FirstInventoryUin int64 = 9007199254740993
 	// OddMember has every listing field, odd values included; the last
 	// member of the organization has none at all.
-	OddMember = FirstInventoryUin + 7
+	OddMember int64 = FirstInventoryUin + 7
 )
 
 // InventoryWorld is an organization of n members, listed in reverse order
@@ -35,7 +35,7 @@ func InventoryWorld(t testing.TB, n int, extra string) emulator.World {
 	t.Helper()
 	var members []string
 	for i := n - 1; i >= 0; i-- {
-		uin := int64(FirstInventoryUin + i)
+		uin := FirstInventoryUin + int64(i)
 		status, node, env := "Success", `"NodeId": 2001, "NodeName": "Finance"`, "prod"
 		if i%4 == 3 {
 			status = "Unbound"

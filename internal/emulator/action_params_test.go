@@ -19,7 +19,7 @@ var sessionPolicy = url.QueryEscape(`{"version":"2.0","statement":[{"effect":"al
 // validRequests are, for each action with a table, a request of
 // identityWorld that succeeds and sends every parameter the world lets it.
 var validRequests = map[string]map[string]any{
-	"DescribeOrganizationMemberEmailBind": {"MemberUin": 100033118139},
+	"DescribeOrganizationMemberEmailBind": {"MemberUin": int64(100033118139)},
 	"DescribeOrganizationMembers": {
 		"Offset": 10, "Limit": 10, "Lang": "en", "SearchKey": "", "AuthName": "",
 		"Tags": []any{map[string]any{"TagKey": "env", "TagValue": "prod"}},

@@ -55,7 +55,7 @@ func TestAnErrorFaultAnswersItsCodeForItsMemberCountTimes(t *testing.T) {
 	srv, endpoints := acctest.StartEmulator(t, worldWithFaults(`[{"kind": "error", "action": "DescribeOrganizationMemberEmailBind",
     "code": "ResourceNotFound.UserNotExist", "member_uin": 100033118139, "count": 2}]`))
 	for i := range 2 {
-		_, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": 100033118139})
+		_, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": int64(100033118139)})
 		if apiErr == nil || apiErr.Code != "ResourceNotFound.UserNotExist" {
 			t.Fatalf("request %d: %v, want ResourceNotFound.UserNotExist", i+1, apiErr)
 		}
@@ -63,10 +63,10 @@ func TestAnErrorFaultAnswersItsCodeForItsMemberCountTimes(t *testing.T) {
 			t.Errorf("request %d: RequestId %q, message %q; want a RequestId and a message of the code's family", i+1, apiErr.RequestId, apiErr.Message)
 		}
 	}
-	if _, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": 100033118140}); apiErr != nil {
+	if _, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": int64(100033118140)}); apiErr != nil {
 		t.Errorf("another member: %v, want its binding", apiErr)
 	}
-	if _, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": 100033118139}); apiErr != nil {
+	if _, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": int64(100033118139)}); apiErr != nil {
 		t.Errorf("the third request: %v, want the binding once the fault is spent", apiErr)
 	}
 	var codes []string

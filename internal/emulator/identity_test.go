@@ -72,7 +72,7 @@ func TestAWebIdentityTokenIsExchangedUnsignedForTheRolesCredential(t *testing.T)
 		t.Errorf("response %v lacks the expiry", resp)
 	}
 	role := roleCredential(resp)
-	if _, apiErr := describe(t, endpoints.Organization, role, map[string]any{"MemberUin": 100033118139}); apiErr != nil {
+	if _, apiErr := describe(t, endpoints.Organization, role, map[string]any{"MemberUin": int64(100033118139)}); apiErr != nil {
 		t.Errorf("the role's temporary credential was refused: %v", apiErr)
 	}
 	reqs := srv.Requests()
@@ -97,7 +97,7 @@ func TestASAMLAssertionIsExchangedUnsignedForTheRolesCredential(t *testing.T) {
 	if apiErr != nil {
 		t.Fatal(apiErr)
 	}
-	if _, apiErr := describe(t, endpoints.Organization, roleCredential(resp), map[string]any{"MemberUin": 100033118139}); apiErr != nil {
+	if _, apiErr := describe(t, endpoints.Organization, roleCredential(resp), map[string]any{"MemberUin": int64(100033118139)}); apiErr != nil {
 		t.Errorf("the role's temporary credential was refused: %v", apiErr)
 	}
 	if reqs := srv.Requests(); !reqs[0].Unsigned || reqs[0].Params["SAMLAssertion"] != `"`+samlAssertion+`"` {

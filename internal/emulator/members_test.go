@@ -25,9 +25,9 @@ import (
 )
 
 const (
-	uinProd    = 100033118139
-	uinStaging = 100033118140
-	uinBig     = 100033118141
+	uinProd    int64 = 100033118139
+	uinStaging int64 = 100033118140
+	uinBig     int64 = 100033118141
 	// fillers is how many plain members follow the three above.
 	fillers = 9
 )

@@ -63,7 +63,7 @@ func accepted(t *testing.T, baseURL string, cred *common.Credential, n int) int 
 	t.Helper()
 	ok := 0
 	for range n {
-		_, apiErr := describe(t, baseURL, cred, map[string]any{"MemberUin": 100033118139})
+		_, apiErr := describe(t, baseURL, cred, map[string]any{"MemberUin": int64(100033118139)})
 		switch {
 		case apiErr == nil:
 			ok++
@@ -127,7 +127,7 @@ func TestKeysAndTemporaryCredentialsOfOneAccountShareABudgetPerAction(t *testing
 	if got := accepted(t, org, roleCredential(resp), 1); got != 0 {
 		t.Errorf("the role's temporary credential had a read accepted over its account's budget")
 	}
-	_, apiErr = describe(t, org, adminCred, map[string]any{"MemberUin": 100033118139})
+	_, apiErr = describe(t, org, adminCred, map[string]any{"MemberUin": int64(100033118139)})
 	if apiErr == nil || !strings.Contains(apiErr.Message, "this account (uin 100000000001)") {
 		t.Errorf("throttling error %v does not name the account", apiErr)
 	}
@@ -135,7 +135,7 @@ func TestKeysAndTemporaryCredentialsOfOneAccountShareABudgetPerAction(t *testing
 	if _, apiErr := call(t, org, adminCred, "2021-03-31", "DescribeOrganizationMembers", map[string]any{}); apiErr != nil {
 		t.Errorf("the account's first member listing: %v", apiErr)
 	}
-	if _, apiErr := describe(t, org, common.NewCredential("AKIDloner", "loner-key"), map[string]any{"MemberUin": 100033118139}); apiErr == nil || apiErr.Code != "ResourceNotFound.OrganizationNotExist" {
+	if _, apiErr := describe(t, org, common.NewCredential("AKIDloner", "loner-key"), map[string]any{"MemberUin": int64(100033118139)}); apiErr == nil || apiErr.Code != "ResourceNotFound.OrganizationNotExist" {
 		t.Errorf("another account's first read got %v, want to reach the action", apiErr)
 	}
 }

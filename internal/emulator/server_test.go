@@ -103,7 +103,7 @@ func describe(t *testing.T, baseURL string, cred *common.Credential, params any)
 
 func TestBoundMemberIsServedExactly(t *testing.T) {
 	srv, endpoints := acctest.StartEmulator(t, testWorld)
-	resp, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": 100033118139})
+	resp, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": int64(100033118139)})
 	if apiErr != nil {
 		t.Fatal(apiErr)
 	}
@@ -128,7 +128,7 @@ func TestBoundMemberIsServedExactly(t *testing.T) {
 
 func TestFieldsLeftOutOrNullStaySo(t *testing.T) {
 	_, endpoints := acctest.StartEmulator(t, testWorld)
-	resp, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": 100033118140})
+	resp, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": int64(100033118140)})
 	if apiErr != nil {
 		t.Fatal(apiErr)
 	}
@@ -154,18 +154,18 @@ func TestErrorCodes(t *testing.T) {
 	}{
 		{"unknown action", adminCred, "2021-03-31", "DescribeNothing", map[string]any{"MemberUin": 1}, "InvalidAction"},
 		{"wrong version", adminCred, "2018-12-25", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 1}, "NoSuchVersion"},
-		{"unknown secret id", common.NewCredential("AKIDnobody", "x"), "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 100033118139}, "AuthFailure.SecretIdNotFound"},
-		{"wrong secret key", common.NewCredential("AKIDadmin", "wrong"), "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 100033118139}, "AuthFailure.SignatureFailure"},
-		{"temporary key without token", common.NewCredential("AKIDtemp", "temp-key"), "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 100033118139}, "AuthFailure.TokenFailure"},
-		{"temporary key with wrong token", common.NewTokenCredential("AKIDtemp", "temp-key", "other"), "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 100033118139}, "AuthFailure.TokenFailure"},
-		{"permanent key with a token", common.NewTokenCredential("AKIDadmin", "admin-key", "temp-token"), "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 100033118139}, "AuthFailure.TokenFailure"},
+		{"unknown secret id", common.NewCredential("AKIDnobody", "x"), "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": int64(100033118139)}, "AuthFailure.SecretIdNotFound"},
+		{"wrong secret key", common.NewCredential("AKIDadmin", "wrong"), "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": int64(100033118139)}, "AuthFailure.SignatureFailure"},
+		{"temporary key without token", common.NewCredential("AKIDtemp", "temp-key"), "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": int64(100033118139)}, "AuthFailure.TokenFailure"},
+		{"temporary key with wrong token", common.NewTokenCredential("AKIDtemp", "temp-key", "other"), "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": int64(100033118139)}, "AuthFailure.TokenFailure"},
+		{"permanent key with a token", common.NewTokenCredential("AKIDadmin", "admin-key", "temp-token"), "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": int64(100033118139)}, "AuthFailure.TokenFailure"},
 		{"missing member uin", adminCred, "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{}, "MissingParameter"},
 		{"member uin as string", adminCred, "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": "100033118139"}, "InvalidParameter"},
 		{"member uin zero", adminCred, "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 0}, "InvalidParameter"},
 		{"member uin fractional", adminCred, "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 1.5}, "InvalidParameter"},
 		{"unknown parameter", adminCred, "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 1, "Limit": 1}, "UnknownParameter"},
-		{"member not in organization", adminCred, "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 100000000002}, "ResourceNotFound.OrganizationMemberNotExist"},
-		{"caller without organization", common.NewCredential("AKIDloner", "loner-key"), "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": 100033118139}, "ResourceNotFound.OrganizationNotExist"},
+		{"member not in organization", adminCred, "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": int64(100000000002)}, "ResourceNotFound.OrganizationMemberNotExist"},
+		{"caller without organization", common.NewCredential("AKIDloner", "loner-key"), "2021-03-31", "DescribeOrganizationMemberEmailBind", map[string]any{"MemberUin": int64(100033118139)}, "ResourceNotFound.OrganizationNotExist"},
 	}
 	_, endpoints := acctest.StartEmulator(t, testWorld)
 	for _, tt := range tests {
@@ -195,7 +195,7 @@ func TestARegionIsOptionalForOrganizationButMustBeATencentCloudRegionWhenSent(t 
 		{emulator.ServiceSTS, "na-siliconvalley", ""},
 		{emulator.ServiceSTS, "ap-atlantis", "UnsupportedRegion"},
 	} {
-		action, version, params := "DescribeOrganizationMemberEmailBind", "2021-03-31", map[string]any{"MemberUin": 100033118139}
+		action, version, params := "DescribeOrganizationMemberEmailBind", "2021-03-31", map[string]any{"MemberUin": int64(100033118139)}
 		if tt.service == emulator.ServiceSTS {
 			action, version, params = "GetCallerIdentity", "2018-08-13", map[string]any{}
 		}
@@ -212,7 +212,7 @@ func TestARegionIsOptionalForOrganizationButMustBeATencentCloudRegionWhenSent(t 
 
 func TestTemporaryCredentialWithItsToken(t *testing.T) {
 	_, endpoints := acctest.StartEmulator(t, testWorld)
-	_, apiErr := describe(t, endpoints.Organization, common.NewTokenCredential("AKIDtemp", "temp-key", "temp-token"), map[string]any{"MemberUin": 100033118139})
+	_, apiErr := describe(t, endpoints.Organization, common.NewTokenCredential("AKIDtemp", "temp-key", "temp-token"), map[string]any{"MemberUin": int64(100033118139)})
 	if apiErr != nil {
 		t.Fatal(apiErr)
 	}
@@ -231,7 +231,7 @@ func TestClockSkew(t *testing.T) {
 	} {
 		srv, endpoints := acctest.ServeWorld(t, world)
 		srv.Now = func() time.Time { return time.Now().Add(tt.skew) }
-		_, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": 100033118139})
+		_, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": int64(100033118139)})
 		code := ""
 		if apiErr != nil {
 			code = apiErr.Code
@@ -336,7 +336,7 @@ func TestFaultsAreInjectedInOrderAndCounted(t *testing.T) {
   ], "credentials"`, 1)
 	srv, endpoints := acctest.StartEmulator(t, world)
 	for i, want := range []string{"InternalError", "InternalError", ""} {
-		_, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": 100033118139})
+		_, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": int64(100033118139)})
 		got := ""
 		if apiErr != nil {
 			got = apiErr.Code
@@ -346,11 +346,11 @@ func TestFaultsAreInjectedInOrderAndCounted(t *testing.T) {
 		}
 	}
 	// The member-specific fault applies only to its member.
-	_, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": 100033118140})
+	_, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": int64(100033118140)})
 	if apiErr == nil || apiErr.Code != "ClientError.HttpStatusCodeError" && apiErr.Code != "ClientError.ParseJsonError" {
 		t.Errorf("member 100033118140 got %v, want the 502 page", apiErr)
 	}
-	if _, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": 100033118140}); apiErr != nil {
+	if _, apiErr := describe(t, endpoints.Organization, adminCred, map[string]any{"MemberUin": int64(100033118140)}); apiErr != nil {
 		t.Errorf("the fault was used up, but the next call failed: %v", apiErr)
 	}
 	if n := len(srv.Requests()); n != 5 {

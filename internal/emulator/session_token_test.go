@@ -52,7 +52,7 @@ func TestGetSessionTokenCertifiesAPermanentKeyWithAnMFACode(t *testing.T) {
 		t.Errorf("the session lasts %s, want the default 30m", got)
 	}
 	session := roleCredential(resp)
-	if _, apiErr := describe(t, endpoints.Organization, session, map[string]any{"MemberUin": 100033118139}); apiErr != nil {
+	if _, apiErr := describe(t, endpoints.Organization, session, map[string]any{"MemberUin": int64(100033118139)}); apiErr != nil {
 		t.Errorf("the session credential was refused: %v", apiErr)
 	}
 	identity, apiErr := callerIdentity(t, endpoints.STS, session)

@@ -64,7 +64,7 @@ func TestEachServiceAnswersOnlyAtItsOwnEndpoint(t *testing.T) {
 		t.Errorf("AssumeRole at the Organization endpoint: %v, want InvalidAction naming the action", apiErr)
 	}
 	if _, apiErr := callService(t, sts, adminCred, emulator.ServiceOrganization, "", "2021-03-31", "DescribeOrganizationMemberEmailBind",
-		map[string]any{"MemberUin": 100033118139}); apiErr == nil || apiErr.Code != "InvalidAction" {
+		map[string]any{"MemberUin": int64(100033118139)}); apiErr == nil || apiErr.Code != "InvalidAction" {
 		t.Errorf("an Organization action at the STS endpoint: %v, want InvalidAction", apiErr)
 	}
 	if len(srv.AssumeRoleCalls()) != 0 {
@@ -83,7 +83,7 @@ func TestEachServiceAnswersOnlyAtItsOwnEndpoint(t *testing.T) {
 	if status, body := get(t, metadata+credentialPath); status != http.StatusOK || !strings.Contains(body, "TmpSecretId") {
 		t.Errorf("the metadata endpoint answered %d %s", status, body)
 	}
-	if _, apiErr := describe(t, metadata, adminCred, map[string]any{"MemberUin": 100033118139}); apiErr == nil {
+	if _, apiErr := describe(t, metadata, adminCred, map[string]any{"MemberUin": int64(100033118139)}); apiErr == nil {
 		t.Errorf("the metadata endpoint answered an API action")
 	}
 	if _, apiErr := assumeRole(t, sts, adminCred, assume); apiErr != nil {
@@ -190,7 +190,7 @@ func TestAssumeRoleAcceptsEveryParameterTheSDKDefines(t *testing.T) {
 	if apiErr != nil {
 		t.Fatal(apiErr)
 	}
-	if _, apiErr := describe(t, endpoints.Organization, roleCredential(resp), map[string]any{"MemberUin": 100033118139}); apiErr != nil {
+	if _, apiErr := describe(t, endpoints.Organization, roleCredential(resp), map[string]any{"MemberUin": int64(100033118139)}); apiErr != nil {
 		t.Errorf("the role's temporary credential was refused: %v", apiErr)
 	}
 	want := emulator.AssumeRoleCall{

@@ -424,7 +424,7 @@ func TestAccExampleCompactCheckPlanStaysShortForALargeOrganization(t *testing.T)
 			status = "Unbound"
 		}
 		world.Organizations[0].Members = append(world.Organizations[0].Members, emulator.Member{
-			MemberUin: int64(300000000000 + i),
+			MemberUin: 300000000000 + int64(i),
 			Listing: []byte(fmt.Sprintf(`{"Name": "member-%d", "NodeId": 2001, "NodeName": "Finance", "BindStatus": %q,
 			  "Tags": [{"TagKey": "env", "TagValue": "prod"}], "OrgPermission": [{"Id": 1, "Name": "View bills"}]}`, i, status)),
 			EmailBind: []byte(fmt.Sprintf(`{"BindId": %d, "Email": "member%d@example.com", "BindStatus": %q, "PhoneBind": 1}`, i+1, i, status)),

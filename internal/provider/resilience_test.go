@@ -122,7 +122,7 @@ func TestAccManyReadsStayUnderTheRateLimit(t *testing.T) {
 		if i > 0 {
 			list.WriteString(",")
 		}
-		fmt.Fprintf(&list, `{"member_uin": %d, "email_bind": {"BindStatus": "Success", "Email": "m%d@example.com"}}`, 200000000000+i, i)
+		fmt.Fprintf(&list, `{"member_uin": %d, "email_bind": {"BindStatus": "Success", "Email": "m%d@example.com"}}`, 200000000000+int64(i), i)
 	}
 	worldJSON := fmt.Sprintf(`{"rate_limit": 20,
   "credentials": [{"secret_id": "AKIDadmin", "secret_key": "admin-key", "uin": 1}],

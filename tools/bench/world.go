@@ -15,10 +15,10 @@ import (
 // The bench organization: one management account whose key every plan
 // uses, and n members with consecutive UINs from firstUin.
 const (
-	firstUin  = 300000000000
-	adminUin  = 1
-	secretID  = "AKIDbench"
-	secretKey = "bench-key"
+	firstUin  int64 = 300000000000
+	adminUin        = 1
+	secretID        = "AKIDbench"
+	secretKey       = "bench-key"
 )
 
 // listingPageSize is the most members DescribeOrganizationMembers returns
@@ -42,7 +42,7 @@ func targetPages(n int) int {
 }
 
 // memberUin is the UIN of member i.
-func memberUin(i int) int64 { return int64(firstUin + i) }
+func memberUin(i int) int64 { return firstUin + int64(i) }
 
 // memberName and memberEmail are what the world holds for member i, so
 // that verification can check every member's fields came back, not just

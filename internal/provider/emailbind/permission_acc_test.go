@@ -20,7 +20,7 @@ import (
 // may read only its own binding and the second any member's.
 func TestAccMemberReadsItsOwnBindingButNotAnotherMembers(t *testing.T) {
 	_, endpoints := acctest.ServeWorld(t, acctest.InventoryWorld(t, 3, ""))
-	self := int64(acctest.FirstInventoryUin + 1)
+	self := acctest.FirstInventoryUin + 1
 	read := func(secretID, secretKey string, memberUin int64) string {
 		return acctest.ProviderBlockWith(endpoints.Organization, fmt.Sprintf(`secret_id = %q
   secret_key = %q`, secretID, secretKey)) + acctest.DataSourceBlock(strconv.FormatInt(memberUin, 10))
