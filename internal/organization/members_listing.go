@@ -82,24 +82,36 @@ func (l *listing) fail(offset uint64, page *DescribeOrganizationMembersResponseP
 // Total that the pages never reach costs a few pages, not the thousands it
 // promises. Any failed page fails the pass: a partial list is never used.
 //
-// It reads every page that starts at or before offset Total, the page at
-// offset Total included, which must be empty. Without that page, a Total
-// smaller than what the pages hold by a whole number of pages would go
-// unnoticed: every page up to Total is as full as Total says, and the
-// members beyond it are never asked for. That page costs one more call only
-// when Total is a multiple of the page size; otherwise it is the last page
-// anyway, which Total says is part full.
+// It reads the pages listingPages counts.
 func (c *Client) listOnce(ctx context.Context, filter MemberFilter) (*listing, error) {
 	first, err := c.membersPage(ctx, filter, 0)
 	if err != nil {
 		return nil, err
 	}
 	l := &listing{total: *first.Total, members: make(map[int64]*OrgMember, len(first.Items))}
-	pages := int(l.total/uint64(c.pageSize)) + 1
+	pages := listingPages(l.total, c.pageSize)
 	if !l.add(0, c.pageSize, first) || pages <= 1 {
 		return l, nil
 	}
 	return l, c.remainingPages(ctx, filter, l, pages)
+}
+
+// listingPages is how many pages a listing of total members reads: every
+// page that starts at or before offset total, the page at offset total
+// included, which must be empty. Without that page, a Total smaller than
+// what the pages hold by a whole number of pages would go unnoticed: every
+// page up to Total is as full as Total says, and the members beyond it are
+// never asked for. That page costs one more call only when total is a
+// multiple of the page size; otherwise it is the last page anyway, which
+// Total says is part full.
+func listingPages(total uint64, pageSize int) int {
+	return int(total/uint64(pageSize)) + 1
+}
+
+// ListingCalls is what one complete listing of total members costs at the
+// page size the client asks for: the pages listingPages counts.
+func ListingCalls(total uint64) int {
+	return listingPages(total, MaxMembersPageSize)
 }
 
 // remainingPages adds pages 1 to pages-1 to l, until one fails or shows l

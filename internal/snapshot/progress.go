@@ -44,9 +44,8 @@ func (p *progress) listed(_ context.Context, n int, total uint64, held int) {
 // bindings is told after each binding read; it is called under the reads'
 // lock, so it needs none.
 func (p *progress) bindings(_ context.Context, b organization.BindProgress) {
-	// What is left: these reads, and the pages of the listing that confirms
-	// them, up to and including the page at offset Total.
-	calls := b.Total - b.Done + int(p.total/organization.MaxMembersPageSize) + 1
+	// What is left: these reads, and the pages of the listing that confirms them.
+	calls := b.Total - b.Done + organization.ListingCalls(p.total)
 	left := time.Duration(float64(calls) / p.rateLimit * float64(time.Second))
 	p.show("read %d of %d members, about %s left at %g requests/s", b.Done, b.Total, left.Round(time.Second), p.rateLimit)
 }

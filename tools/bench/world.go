@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
 )
 
 // The bench organization: one management account whose key every plan
@@ -21,16 +22,10 @@ const (
 	secretKey       = "bench-key"
 )
 
-// listingPageSize is the most members DescribeOrganizationMembers returns
-// in one page, which the inventory asks for; the floor counts its pages.
-const listingPageSize = 50
-
-// listingPages is how many pages one listing of n members reads: every
-// page that starts at or before offset n, so when n is a multiple of the
-// page size also the empty page at offset n, which shows no members lie
-// beyond Total. A confirmed read lists twice.
+// listingPages is how many pages one listing of n members reads,
+// organization.ListingCalls; a confirmed read lists twice.
 func listingPages(n int) int {
-	return n/listingPageSize + 1
+	return organization.ListingCalls(uint64(n))
 }
 
 // targetPages is the pages the target for a read with bindings
@@ -38,7 +33,7 @@ func listingPages(n int) int {
 // listing's calls, and the empty page at offset n when there is one, must
 // fit in the margin above it; the report shows the calls actually made.
 func targetPages(n int) int {
-	return (n + listingPageSize - 1) / listingPageSize
+	return (n + organization.MaxMembersPageSize - 1) / organization.MaxMembersPageSize
 }
 
 // memberUin is the UIN of member i.
