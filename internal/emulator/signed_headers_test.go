@@ -64,12 +64,27 @@ func startSignedHeadersWorld(t *testing.T) string {
 	return ts.URL
 }
 
-func TestSignedHeadersMustBeLowercaseSortedAndEachOnce(t *testing.T) {
+// signedHeadersCase is a SignedHeaders list and the code it must get, none
+// for a list the emulator accepts.
+type signedHeadersCase struct {
+	signed string
+	code   string
+}
+
+// expectSignedHeadersCodes signs a JSON request with each case's headers
+// and checks the code it gets.
+func expectSignedHeadersCodes(t *testing.T, cases []signedHeadersCase) {
+	t.Helper()
 	baseURL := startSignedHeadersWorld(t)
-	for _, tt := range []struct {
-		signed string
-		code   string
-	}{
+	for _, tt := range cases {
+		if code := sendSigned(t, baseURL, "application/json", strings.Split(tt.signed, ";")); code != tt.code {
+			t.Errorf("SignedHeaders=%s: code %q, want %q", tt.signed, code, tt.code)
+		}
+	}
+}
+
+func TestSignedHeadersMustBeLowercaseSortedAndEachOnce(t *testing.T) {
+	expectSignedHeadersCodes(t, []signedHeadersCase{
 		{"content-type;host", ""},
 		{"content-type;host;x-tc-action;x-tc-timestamp", ""},
 		{"host;content-type", "AuthFailure.InvalidAuthorization"},
@@ -77,11 +92,7 @@ func TestSignedHeadersMustBeLowercaseSortedAndEachOnce(t *testing.T) {
 		{"content-type;content-type;host", "AuthFailure.InvalidAuthorization"},
 		{"content-type;host;host", "AuthFailure.InvalidAuthorization"},
 		{"content-type;host;x-TC-action", "AuthFailure.InvalidAuthorization"},
-	} {
-		if code := sendSigned(t, baseURL, "application/json", strings.Split(tt.signed, ";")); code != tt.code {
-			t.Errorf("SignedHeaders=%s: code %q, want %q", tt.signed, code, tt.code)
-		}
-	}
+	})
 }
 
 func TestAJSONBodyMustBeSentAsApplicationJSONExactly(t *testing.T) {
@@ -108,19 +119,11 @@ func TestAJSONBodyMustBeSentAsApplicationJSONExactly(t *testing.T) {
 // A signed header must be one the request carries: signing the empty value
 // of a header never sent proves nothing.
 func TestSignedHeadersNameOnlyHeadersThatAreSent(t *testing.T) {
-	baseURL := startSignedHeadersWorld(t)
-	for _, tt := range []struct {
-		signed string
-		code   string
-	}{
+	expectSignedHeadersCodes(t, []signedHeadersCase{
 		{"content-type;host;x-tc-version", ""},
 		{"content-type;host;x-foo", "AuthFailure.InvalidAuthorization"},
 		{"content-type;host;x-tc-region", "AuthFailure.InvalidAuthorization"},
-	} {
-		if code := sendSigned(t, baseURL, "application/json", strings.Split(tt.signed, ";")); code != tt.code {
-			t.Errorf("SignedHeaders=%s: code %q, want %q", tt.signed, code, tt.code)
-		}
-	}
+	})
 }
 
 // A GET request has no body, and the spec's GET vector and the SDKs send
