@@ -38,8 +38,11 @@ func TestAccInventoryReadsEveryMemberOverThreePages(t *testing.T) {
 		}},
 	})
 	pages := acctest.Requests(srv, "DescribeOrganizationMembers")
-	if len(pages) < 3 || pages[0].Params["Limit"] != "50" {
-		t.Errorf("%d listing requests, first with Limit %s; want pages of 50", len(pages), pages[0].Params["Limit"])
+	if len(pages) < 3 {
+		t.Fatalf("%d listing requests; want at least 3 pages", len(pages))
+	}
+	if pages[0].Params["Limit"] != "50" {
+		t.Errorf("the first listing request has Limit %s; want pages of 50", pages[0].Params["Limit"])
 	}
 }
 

@@ -8,4 +8,5 @@ const (
 	LogBindingProgress = logBindingProgress
 	LogReadSummary     = logReadSummary
 	LogStateWritten    = logStateWritten
+	LogListed          = logListed
 )

@@ -18,6 +18,7 @@ const (
 	logBindingProgress = "Read organization member email bindings"
 	logReadSummary     = "Read organization members complete"
 	logStateWritten    = "Wrote organization members to state"
+	logListed          = "Listed organization members"
 )
 
 // readProgress reports one whole-organization read at INFO: each batch of

@@ -28,7 +28,7 @@ func inventoryQuery(ctx context.Context, config dataSourceModel, progress *readP
 			Progress:      progress.bindings,
 		},
 		OnListed: func(ctx context.Context, n int, total uint64, held int) {
-			tflog.Info(ctx, "Listed organization members", map[string]any{"listing": n, "total": total, "held": held})
+			tflog.Info(ctx, logListed, map[string]any{"listing": n, "total": total, "held": held})
 		},
 		OnReading: progress.reading,
 	}
