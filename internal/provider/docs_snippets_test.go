@@ -4,20 +4,14 @@
 package provider
 
 import (
-	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
 )
 
 // Every fenced code block of README.md and docs/ is either a file under
@@ -93,80 +87,6 @@ var snippetsNotRun = []struct{ page, firstLine, reason string }{
 	{"README.md", "go install github.com/tcorg/terraform-provider-tencentcloud/cmd/tencentcloud-emulator@latest",
 		"it installs a release and records a real organization with real credentials; TestAccSnapshotReadsAsTheOrganizationItWasRecordedFrom " +
 			"runs record against the emulator, and the guide's CI step, which waits on --ready-file, runs in TestAccTheCIStepOfThePolicyTestingGuideRunsThePolicyTests"},
-}
-
-type snippet struct {
-	page, lang, body string
-	line             int
-}
-
-func (s snippet) firstLine() string {
-	first, _, _ := strings.Cut(s.body, "\n")
-	return first
-}
-
-// docPages are README.md and every page under docs/, relative to the repository root.
-func docPages(t *testing.T) []string {
-	t.Helper()
-	pages := []string{"README.md"}
-	err := filepath.WalkDir(filepath.Join(repoRoot, "docs"), func(path string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".md") {
-			rel, _ := filepath.Rel(repoRoot, path)
-			pages = append(pages, filepath.ToSlash(rel))
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pages
-}
-
-var fence = regexp.MustCompile("^(\\s*)```(\\S*)\\s*$")
-
-// fencedBlocks returns the fenced code blocks of a page, without their
-// fences.
-func fencedBlocks(t *testing.T, page string) []snippet {
-	t.Helper()
-	content, err := os.ReadFile(filepath.Join(repoRoot, page))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var blocks []snippet
-	var open *snippet
-	var body []string
-	for i, line := range strings.Split(string(content), "\n") {
-		m := fence.FindStringSubmatch(line)
-		switch {
-		case m != nil && open == nil:
-			open = &snippet{page: page, lang: m[2], line: i + 1}
-			body = nil
-		case m != nil && m[2] == "":
-			open.body = strings.Join(body, "\n")
-			blocks = append(blocks, *open)
-			open = nil
-		case open != nil:
-			body = append(body, line)
-		}
-	}
-	if open != nil {
-		t.Fatalf("%s:%d: a code block is never closed", page, open.line)
-	}
-	return blocks
-}
-
-// docSnippet is the block of page whose first line is firstLine, as the
-// page shows it; a test that runs a snippet reads it here, so it runs what
-// the page says.
-func docSnippet(t *testing.T, page, firstLine string) string {
-	t.Helper()
-	for _, b := range fencedBlocks(t, page) {
-		if b.firstLine() == firstLine {
-			return b.body + "\n"
-		}
-	}
-	t.Fatalf("%s has no code block starting %q", page, firstLine)
-	return ""
 }
 
 // exampleFiles maps each file's content (without trailing newlines) to its
@@ -306,155 +226,6 @@ func TestEveryExampleFileIsAppliedByANamedTest(t *testing.T) {
 	for path := range appliedExamples {
 		if !listed[path] {
 			t.Errorf("appliedExamples lists examples/%s, which does not exist", path)
-		}
-	}
-}
-
-// TestEveryExampleThatRequiresTheProviderPinsTheBuiltVersion: a version
-// constraint the built provider does not meet would fail `terraform init`
-// after `make install`.
-func TestEveryExampleThatRequiresTheProviderPinsTheBuiltVersion(t *testing.T) {
-	makefile, err := os.ReadFile(filepath.Join(repoRoot, "GNUmakefile"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := regexp.MustCompile(`(?m)^VERSION\s*\?=\s*(\d+)\.(\d+)\.(\d+)\s*$`).FindSubmatch(makefile)
-	if m == nil {
-		t.Fatal("GNUmakefile sets no VERSION")
-	}
-	major, minor := string(m[1]), string(m[2])
-	pessimistic := regexp.MustCompile(`(?m)^\s*version\s*=\s*"~> (\d+)\.(\d+)"\s*$`)
-	found := 0
-	for content, path := range exampleFiles(t) {
-		if !strings.HasSuffix(path, ".tf") || !strings.Contains(content, "required_providers") {
-			continue
-		}
-		found++
-		v := pessimistic.FindStringSubmatch(content)
-		switch {
-		case v == nil:
-			t.Errorf("examples/%s requires the provider without a version constraint of the form \"~> MAJOR.MINOR\"", path)
-		case v[1] != major || mustAtoi(t, v[2]) > mustAtoi(t, minor) || (major == "0" && v[2] != minor):
-			t.Errorf("examples/%s pins %q, which the built version %s.%s.x does not meet", path, v[0], major, minor)
-		}
-	}
-	if found < 2 {
-		t.Errorf("found %d examples with required_providers, want the Quick Start and the demo at least", found)
-	}
-}
-
-func mustAtoi(t *testing.T, s string) int {
-	t.Helper()
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
-// actionConstants returns the values of the Action* constants declared in
-// the non-test files of a package directory.
-func actionConstants(t *testing.T, dir string) []string {
-	t.Helper()
-	fset := token.NewFileSet()
-	paths, _ := filepath.Glob(filepath.Join(dir, "*.go"))
-	var actions []string
-	for _, path := range paths {
-		if strings.HasSuffix(path, "_test.go") {
-			continue
-		}
-		file, err := parser.ParseFile(fset, path, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, decl := range file.Decls {
-			gen, ok := decl.(*ast.GenDecl)
-			if !ok || gen.Tok != token.CONST {
-				continue
-			}
-			for _, spec := range gen.Specs {
-				vs, ok := spec.(*ast.ValueSpec)
-				if !ok {
-					continue
-				}
-				for i, name := range vs.Names {
-					if i >= len(vs.Values) {
-						break
-					}
-					if lit, ok := vs.Values[i].(*ast.BasicLit); ok && strings.HasPrefix(name.Name, "Action") && lit.Kind == token.STRING {
-						value, _ := strconv.Unquote(lit.Value)
-						actions = append(actions, value)
-					}
-				}
-			}
-		}
-	}
-	return actions
-}
-
-// TestTheCAMPolicyListsEverySignedActionTheProviderCalls reads the actions
-// from the packages that call them, so a new action fails here until the
-// docs' policy lists it. The identity exchanges are sent unsigned and are
-// no CAM user's permission.
-func TestTheCAMPolicyListsEverySignedActionTheProviderCalls(t *testing.T) {
-	unsigned := []string{"sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"}
-	var want []string
-	for service, dir := range map[string]string{"organization": "../organization", "sts": "../sts"} {
-		for _, action := range actionConstants(t, dir) {
-			if name := service + ":" + action; !slices.Contains(unsigned, name) {
-				want = append(want, name)
-			}
-		}
-	}
-	if len(want) < 5 {
-		t.Fatalf("found only %q among the packages' Action constants", want)
-	}
-
-	raw, err := os.ReadFile(filepath.Join(repoRoot, "examples", "cam", "policy.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var policy struct {
-		Version   string
-		Statement []struct {
-			Effect   string
-			Action   []string
-			Resource []string
-		}
-	}
-	if err := json.Unmarshal(raw, &policy); err != nil {
-		t.Fatal(err)
-	}
-	if policy.Version != "2.0" {
-		t.Errorf("policy version %q, want 2.0", policy.Version)
-	}
-	var got []string
-	for _, s := range policy.Statement {
-		if s.Effect != "allow" || len(s.Resource) == 0 {
-			t.Errorf("statement %+v: want an allow with a resource", s)
-		}
-		got = append(got, s.Action...)
-	}
-	slices.Sort(want)
-	slices.Sort(got)
-	if !slices.Equal(got, want) {
-		t.Errorf("the CAM policy allows %q, want exactly the signed actions the provider calls, %q", got, want)
-	}
-}
-
-// TestTheWorldSnippetsOfTheREADMEAreAcceptedByTheEmulator loads each world
-// fragment the README shows into a world, as a user would paste it.
-func TestTheWorldSnippetsOfTheREADMEAreAcceptedByTheEmulator(t *testing.T) {
-	const rest = `"credentials": [{"secret_id": "AKIDadmin", "secret_key": "admin-key", "uin": 100000000001}],
-  "roles": [{"role_arn": "qcs::cam::uin/100000000001:roleName/auditor", "uin": 100000000001}],
-  "organizations": [{"admin_uin": 100000000001, "members": [{"member_uin": 100033118140, "email_bind": {"BindStatus": "Unbound"}}]}]`
-	for _, r := range snippetsRunHere {
-		if r.test != "TestTheWorldSnippetsOfTheREADMEAreAcceptedByTheEmulator" {
-			continue
-		}
-		fragment := strings.TrimRight(strings.TrimSpace(docSnippet(t, r.page, r.firstLine)), ",")
-		if _, err := emulator.ParseWorld([]byte("{" + fragment + ",\n" + rest + "}")); err != nil {
-			t.Errorf("the world snippet starting %q: %v", r.firstLine, err)
 		}
 	}
 }
