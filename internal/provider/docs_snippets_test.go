@@ -15,8 +15,8 @@ import (
 )
 
 // Every fenced code block of README.md and docs/ is either a file under
-// examples/ that a named test applies, or run by a named test of
-// docs_snippets_run_test.go, which reads it from the page itself; a shell
+// examples/ that a named test applies, or run by a named test of a
+// docs_snippets_*_test.go file, which reads it from the page itself; a shell
 // block may instead be listed in snippetsNotRun with the reason it cannot
 // run here. A block that is none of these fails
 // TestEverySnippetInTheDocsIsRunByATest, so a snippet added to a page
@@ -185,7 +185,7 @@ func TestEverySnippetInTheDocsIsRunByATest(t *testing.T) {
 				continue
 			}
 			t.Errorf("%s:%d: the %s block starting %q is neither an example file that a test applies nor run by a test: "+
-				"make it a file under examples/ (tffile or codefile) with a test, or run it in docs_snippets_run_test.go",
+				"make it a file under examples/ (tffile or codefile) with a test, or run it from a docs_snippets_*_test.go file",
 				page, b.line, b.lang, b.firstLine())
 		}
 	}
