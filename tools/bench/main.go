@@ -135,7 +135,7 @@ func measure(ws *workspace, world emulator.World, interval time.Duration, name s
 		return scenario{}, err
 	}
 	defer emu.stop()
-	s := scenario{plan: ws.plan(name, config(emu.endpoint, arg), verify != nil), check: verification{total: -1}}
+	s := scenario{plan: ws.plan(name, config(emu.endpoint, arg), verify != nil, true), check: verification{total: -1}}
 	requests := emu.srv.Requests()
 	s.api = summarize(requests, interval)
 	if ws.keep {

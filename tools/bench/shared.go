@@ -45,7 +45,7 @@ func measureShared(o options, ws *workspace, world emulator.World) (sharedRun, e
 	for i := range o.plans {
 		wg.Go(func() {
 			s := scenario{title: fmt.Sprintf("plan %d", i+1), check: verification{total: -1}}
-			s.plan = ws.plan(fmt.Sprintf("shared-%d", i+1), inventoryConfig(emu.endpoint, true), true)
+			s.plan = ws.plan(fmt.Sprintf("shared-%d", i+1), inventoryConfig(emu.endpoint, true), true, false)
 			if s.plan.err == nil {
 				s.check = verifyInventory(s.plan.shown, o.n, true)
 			}
