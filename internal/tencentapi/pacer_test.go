@@ -116,6 +116,9 @@ func TestWaitingCallersTakeTheirSlotsAtThePaceCutWhileTheyWaited(t *testing.T) {
 	}
 	first := <-slots
 	answeredTimes(p, 50)
+	p.mu.Lock()
+	p.cut = first.Add(-time.Minute) // an earlier cut, so this one holds nothing
+	p.mu.Unlock()
 	p.throttled(first) // 47.5 per second from now, growing back to 50 over 4 s
 	// A caller may be descheduled between its slot and its send, so the
 	// last slot is the latest received, not the last one.
@@ -204,5 +207,58 @@ func TestThePacerLooksBackWhatASecondHoldsAtTheCeiling(t *testing.T) {
 		if d.n != tc.n || d.span != tc.span {
 			t.Errorf("ceiling %v: looks back %d requests over %v, want %d over %v", tc.ceiling, d.n, d.span, tc.n, tc.span)
 		}
+	}
+}
+
+// acceptedAt sets the answers the server accepted to those at times.
+func acceptedAt(p *pacer, times ...time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.accepted = times
+}
+
+// Plans that start together fill the window within a fraction of a second
+// and nothing is admitted until that burst leaves it, so after the first
+// throttle the pacer sends nothing until then, whatever its pace.
+func TestAfterTheFirstThrottleNothingLeavesUntilTheBurstBeforeItHasLeftTheWindow(t *testing.T) {
+	p := newPacer(19.4)
+	burst := time.Now().Add(-800 * time.Millisecond)
+	acceptedAt(p, burst, burst.Add(10*time.Millisecond), burst.Add(20*time.Millisecond))
+	p.throttled(time.Now())
+	left, err := p.wait(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out := burst.Add(time.Second); left.Before(out) {
+		t.Errorf("a request left %v before the burst accepted at %v left the window", out.Sub(left), burst.Format("15:04:05.000"))
+	}
+	// Only the first cut ends a burst: a later one holds nothing.
+	hold := p.holdUntil()
+	p.mu.Lock()
+	p.cut = p.cut.Add(-time.Minute)
+	p.mu.Unlock()
+	now := time.Now()
+	acceptedAt(p, now.Add(-100*time.Millisecond), now.Add(-50*time.Millisecond))
+	p.throttled(now)
+	if !p.holdUntil().Equal(hold) {
+		t.Errorf("a second cut held requests until %v", p.holdUntil().Sub(now))
+	}
+}
+
+// A client that was sending steadily when first throttled holds its
+// requests for one interval at most: its oldest answer of the last second
+// is about a second old.
+func TestAFirstThrottleOfASteadyClientHoldsItsRequestsOneIntervalAtMost(t *testing.T) {
+	p := newPacer(19.4)
+	now := time.Now()
+	interval := time.Second * 100 / 1940
+	var times []time.Time
+	for at := now.Add(-time.Second + interval/2); !at.After(now); at = at.Add(interval) {
+		times = append(times, at)
+	}
+	acceptedAt(p, times...)
+	p.throttled(now)
+	if held := p.holdUntil().Sub(p.cut); held > interval {
+		t.Errorf("a steady client's first throttle held its requests for %v, more than an interval of %v", held, interval)
 	}
 }
