@@ -18,7 +18,7 @@ import (
 // Clients that share an account's budget (plans that run at once) learn of
 // each other only through throttles, and settle at shares of it.
 //
-// Four choices differ from the AWS SDK's (β 0.7, C 0.4, a cut per
+// Five choices differ from the AWS SDK's (β 0.7, C 0.4, a cut per
 // throttle), each because the budget is a sliding window of one second; a
 // simulation of plans sharing it chose the constants (see DESIGN.md):
 //   - The cut is from the rate the server accepted in the last second, not
@@ -75,7 +75,6 @@ type pacer struct {
 	// accepted are the times of the answers of the last span that the
 	// server did not throttle, oldest first.
 	accepted []time.Time
-
 	// hold is when the first cut lets requests leave again.
 	hold time.Time
 
@@ -110,10 +109,18 @@ func (p *pacer) wait(ctx context.Context) (time.Time, error) {
 	}
 	for {
 		now := time.Now()
+		// A slot reserved before the hold ends would have the next caller
+		// leave right behind it, two at once.
+		if hold := p.holdUntil(); hold.After(now) {
+			if !Sleep(ctx, min(hold.Sub(now), recheckPace)) {
+				return time.Time{}, ctx.Err()
+			}
+			continue
+		}
 		pace := p.paceAt(now)
 		p.limiter.SetLimitAt(now, rate.Limit(pace))
 		slot := p.limiter.ReserveN(now, 1)
-		delay := max(slot.DelayFrom(now), p.departed.earliest().Sub(now), p.holdUntil().Sub(now))
+		delay := max(slot.DelayFrom(now), p.departed.earliest().Sub(now))
 		if delay <= recheckPace {
 			if !Sleep(ctx, delay) || ctx.Err() != nil {
 				slot.Cancel()
@@ -152,9 +159,11 @@ func (p *pacer) answered() {
 // had 30 such throttles in their first seconds, a quarter of all). After
 // the first cut nothing is sent until the oldest answer the server
 // accepted in the second before it has left the window: the others' share
-// of the burst was accepted about as early. A client that was not part of
-// a burst holds for one interval at most, since its oldest answer of the
-// last second is that old.
+// of the burst was accepted about as early. A client that accepted none
+// there (it started into a window the others had filled) waits until what
+// filled it has left, a second after the request throttled. So no client
+// holds for more than a second, and one that sent steadily through the
+// last second holds for one interval at most.
 func (p *pacer) throttled(sent time.Time) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -172,12 +181,23 @@ func (p *pacer) throttled(sent time.Time) {
 	if got < p.peak {
 		peak = got * (1 + cubicBeta) / 2
 	}
-	if p.cut.IsZero() && len(p.accepted) > 0 && now.Sub(p.accepted[0]) < time.Second {
-		p.hold = p.accepted[0].Add(time.Second)
+	if p.cut.IsZero() {
+		p.hold = p.burstEnd(now, sent)
 	}
 	p.cut = now
 	p.after = max(got*cubicBeta, p.ceiling*minShare)
 	p.peak = max(peak, p.after)
+}
+
+// burstEnd is when the oldest answer accepted in the second before now
+// leaves the server's window, or a second after sent if none was.
+func (p *pacer) burstEnd(now, sent time.Time) time.Time {
+	for _, at := range p.accepted {
+		if now.Sub(at) < time.Second {
+			return at.Add(time.Second)
+		}
+	}
+	return sent.Add(time.Second)
 }
 
 // span is how far back the accepted rate is measured: the server's window

@@ -1,0 +1,118 @@
+// Copyright (c) The terraform-provider-tencentcloud authors.
+// SPDX-License-Identifier: MPL-2.0
+
+package tencentapi
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+// acceptedAt sets the answers the server accepted to those at times.
+func acceptedAt(p *pacer, times ...time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.accepted = times
+}
+
+// Plans that start together fill the window within a fraction of a second
+// and nothing is admitted until that burst leaves it, so after the first
+// throttle the pacer sends nothing until then, whatever its pace.
+func TestAfterTheFirstThrottleNothingLeavesUntilTheBurstBeforeItHasLeftTheWindow(t *testing.T) {
+	p := newPacer(19.4)
+	burst := time.Now().Add(-500 * time.Millisecond)
+	acceptedAt(p, burst.Add(-2*time.Second), burst, burst.Add(10*time.Millisecond))
+	p.throttled(time.Now())
+	left, err := p.wait(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out := burst.Add(time.Second); left.Before(out) {
+		t.Errorf("a request left %v before the burst accepted at %v left the window", out.Sub(left), burst.Format("15:04:05.000"))
+	}
+}
+
+// A client that starts into a window the others have filled has no answer
+// to date the burst by: it waits until what filled the window has left.
+func TestAFirstThrottleBeforeAnyAnswerHoldsRequestsASecondFromTheThrottledOne(t *testing.T) {
+	p := newPacer(19.4)
+	sent := time.Now().Add(-500 * time.Millisecond)
+	p.throttled(sent)
+	left, err := p.wait(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out := sent.Add(time.Second); left.Before(out) {
+		t.Errorf("a request left %v before the window the throttled request met had emptied", out.Sub(left))
+	}
+}
+
+// Callers that queued before the first throttle wait for the hold too.
+func TestCallersWaitingAtTheFirstThrottleLeaveOnlyAfterTheHold(t *testing.T) {
+	p := newPacer(100)
+	answeredTimes(p, 50)
+	p.throttled(time.Now())
+	hold := p.holdUntil()
+	slots := make(chan time.Time, 5)
+	for range 5 {
+		go func() {
+			slot, err := p.wait(context.Background())
+			if err != nil {
+				t.Error(err)
+			}
+			slots <- slot
+		}()
+	}
+	for range 5 {
+		if slot := <-slots; slot.Before(hold) {
+			t.Errorf("a waiting caller left %v before the hold ended", hold.Sub(slot))
+		}
+	}
+}
+
+// Only the first cut ends a burst: a later one holds nothing.
+func TestALaterThrottleHoldsNothing(t *testing.T) {
+	p := newPacer(19.4)
+	answeredTimes(p, 10)
+	p.throttled(time.Now())
+	hold := p.holdUntil()
+	p.mu.Lock()
+	p.cut = p.cut.Add(-time.Minute)
+	p.mu.Unlock()
+	answeredTimes(p, 10)
+	p.throttled(time.Now())
+	if !p.holdUntil().Equal(hold) {
+		t.Errorf("a second cut moved the hold by %v", p.holdUntil().Sub(hold))
+	}
+}
+
+// A client that was sending steadily when first throttled holds its
+// requests for one interval at most: its oldest answer of the last second
+// is about a second old.
+func TestAFirstThrottleOfASteadyClientHoldsItsRequestsOneIntervalAtMost(t *testing.T) {
+	p := newPacer(19.4)
+	now := time.Now()
+	interval := time.Second * 100 / 1940
+	var times []time.Time
+	for at := now.Add(-time.Second + interval/2); !at.After(now); at = at.Add(interval) {
+		times = append(times, at)
+	}
+	acceptedAt(p, times...)
+	p.throttled(now)
+	if held := p.holdUntil().Sub(now); held <= 0 || held > interval {
+		t.Errorf("a steady client's first throttle held its requests for %v; want more than none and at most an interval, %v", held, interval)
+	}
+}
+
+// At a low rate_limit the pacer looks back over two slots, more than the
+// server's second: the hold dates the burst by the answers of that second.
+func TestAFirstThrottleAtALowRateLimitDatesTheBurstByTheLastSecondOnly(t *testing.T) {
+	p := newPacer(0.97)
+	now := time.Now()
+	acceptedAt(p, now.Add(-1500*time.Millisecond), now.Add(-500*time.Millisecond))
+	p.throttled(now)
+	if held, want := p.holdUntil().Sub(now), 500*time.Millisecond; held < want-time.Millisecond || held > want+time.Millisecond {
+		t.Errorf("held for %v, want %v: until the answer of the last second leaves the window", held, want)
+	}
+}
