@@ -37,6 +37,7 @@ type workspace struct {
 // planResult is one `terraform plan`, timed from start to exit.
 type planResult struct {
 	start, end time.Time
+	// peakRSSKiB and providerCPU are zero for a plan run without sampling.
 	peakRSSKiB int
 	// providerCPU is the CPU time of the provider processes, sampled (proc.go);
 	// treeCPU is Terraform's rusage at exit, which on Linux includes the
