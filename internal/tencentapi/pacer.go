@@ -126,6 +126,12 @@ func (p *pacer) wait(ctx context.Context) (time.Time, error) {
 				slot.Cancel()
 				return time.Time{}, ctx.Err()
 			}
+			// The first throttle may have come while this slot was
+			// awaited: the request would go into the full window.
+			if p.holdUntil().After(time.Now()) {
+				slot.Cancel()
+				continue
+			}
 			left := time.Now()
 			p.departed.left(left)
 			return left, nil
@@ -190,12 +196,16 @@ func (p *pacer) throttled(sent time.Time) {
 }
 
 // burstEnd is when the oldest answer accepted in the second before now
-// leaves the server's window, or a second after sent if none was.
+// leaves the server's window, or a second after sent if none was; never
+// more than a second from now.
 func (p *pacer) burstEnd(now, sent time.Time) time.Time {
 	for _, at := range p.accepted {
 		if now.Sub(at) < time.Second {
 			return at.Add(time.Second)
 		}
+	}
+	if sent.After(now) {
+		sent = now
 	}
 	return sent.Add(time.Second)
 }

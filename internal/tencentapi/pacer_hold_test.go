@@ -116,3 +116,37 @@ func TestAFirstThrottleAtALowRateLimitDatesTheBurstByTheLastSecondOnly(t *testin
 		t.Errorf("held for %v, want %v: until the answer of the last second leaves the window", held, want)
 	}
 }
+
+// A caller already waiting for its slot when the first throttle comes
+// waits for the hold too, instead of leaving into the full window.
+func TestACallerAwaitingItsSlotWhenTheFirstThrottleComesWaitsForTheHold(t *testing.T) {
+	p := newPacer(5) // a slot 200 ms away is awaited, not rechecked
+	first, err := p.wait(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan time.Time)
+	go func() {
+		left, err := p.wait(context.Background())
+		if err != nil {
+			t.Error(err)
+		}
+		done <- left
+	}()
+	time.Sleep(50 * time.Millisecond)
+	p.throttled(first)
+	if left, hold := <-done, p.holdUntil(); left.Before(hold) {
+		t.Errorf("a request left %v before the hold ended", hold.Sub(left))
+	}
+}
+
+// The hold is a second at most, whatever time the throttled request says
+// it was sent.
+func TestTheHoldLastsASecondAtMostWhateverTheThrottledRequestSays(t *testing.T) {
+	p := newPacer(19.4)
+	now := time.Now()
+	p.throttled(now.Add(time.Hour))
+	if held := p.holdUntil().Sub(now); held > time.Second+100*time.Millisecond {
+		t.Errorf("a throttle of a request dated an hour ahead held requests for %v", held)
+	}
+}
