@@ -68,7 +68,8 @@ type Config struct {
 	// RetryBaseDelay and RetryMaxDelay shape the backoff: the wait before
 	// retry n is random in [0, min(RetryMaxDelay, RetryBaseDelay*2^(n-1))).
 	// Zero means DefaultBackoff's. A throttled request waits for the next
-	// slot instead (see Call), at most RetryMaxDelay.
+	// slot instead (see Call), at most RetryMaxDelay, and so does the hold
+	// after an action's first throttle (see pacer.throttled).
 	RetryBaseDelay time.Duration
 	RetryMaxDelay  time.Duration
 
@@ -152,7 +153,7 @@ func NewClient(service string, cfg Config, options ...Option) *Client {
 		credential: cfg.Credential,
 		endpoint:   endpoint,
 		userAgent:  cfg.UserAgent,
-		pacers:     newPacers(rateLimit * pacingMargin),
+		pacers:     newPacers(rateLimit*pacingMargin, backoff.Max),
 		backoff:    backoff,
 		maxRetries: max(cfg.MaxRetries, 0),
 		timeout:    timeout,

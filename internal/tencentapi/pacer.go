@@ -75,8 +75,11 @@ type pacer struct {
 	// accepted are the times of the answers of the last span that the
 	// server did not throttle, oldest first.
 	accepted []time.Time
-	// hold is when the first cut lets requests leave again.
-	hold time.Time
+	// hold is when the first cut lets requests leave again, and maxHold
+	// the longest it holds them: the server's window, or the client's
+	// longest retry wait if that is shorter, as a throttled retry's is.
+	hold    time.Time
+	maxHold time.Duration
 
 	// departed is read and written only by the caller holding the turn.
 	departed departures
@@ -89,6 +92,7 @@ func newPacer(ceiling float64) *pacer {
 		// however aligned, sees more than the pace.
 		limiter:  rate.NewLimiter(rate.Limit(ceiling), 1),
 		ceiling:  ceiling,
+		maxHold:  time.Second,
 		departed: newDepartures(ceiling),
 	}
 }
@@ -189,6 +193,9 @@ func (p *pacer) throttled(sent time.Time) {
 	}
 	if p.cut.IsZero() {
 		p.hold = p.burstEnd(now, sent)
+		if limit := now.Add(p.maxHold); p.hold.After(limit) {
+			p.hold = limit
+		}
 	}
 	p.cut = now
 	p.after = max(got*cubicBeta, p.ceiling*minShare)
@@ -262,12 +269,13 @@ func (p *pacer) interval() time.Duration {
 // pacers are a client's pacers, one for each action it calls.
 type pacers struct {
 	ceiling float64
+	maxHold time.Duration
 	mu      sync.Mutex
 	byName  map[string]*pacer
 }
 
-func newPacers(ceiling float64) *pacers {
-	return &pacers{ceiling: ceiling, byName: map[string]*pacer{}}
+func newPacers(ceiling float64, maxHold time.Duration) *pacers {
+	return &pacers{ceiling: ceiling, maxHold: min(maxHold, time.Second), byName: map[string]*pacer{}}
 }
 
 // of is action's pacer.
@@ -277,6 +285,7 @@ func (ps *pacers) of(action string) *pacer {
 	p := ps.byName[action]
 	if p == nil {
 		p = newPacer(ps.ceiling)
+		p.maxHold = ps.maxHold
 		ps.byName[action] = p
 	}
 	return p

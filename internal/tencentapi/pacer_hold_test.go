@@ -150,3 +150,17 @@ func TestTheHoldLastsASecondAtMostWhateverTheThrottledRequestSays(t *testing.T) 
 		t.Errorf("a throttle of a request dated an hour ahead held requests for %v", held)
 	}
 }
+
+// A client told to wait at most RetryMaxDelay for a throttled retry holds
+// no longer than that either.
+func TestTheHoldLastsNoLongerThanTheClientsLongestRetryWait(t *testing.T) {
+	p := newPacers(19.4, 5*time.Millisecond).of("DescribeOrganizationMembers")
+	now := time.Now()
+	p.throttled(now)
+	if held := p.holdUntil().Sub(now); held > 50*time.Millisecond {
+		t.Errorf("held for %v with a longest retry wait of 5ms", held)
+	}
+	if q := newPacers(19.4, time.Minute).of("DescribeOrganizationMembers"); q.maxHold != time.Second {
+		t.Errorf("with a longest retry wait of a minute the hold may last %v, want the window's second", q.maxHold)
+	}
+}
