@@ -193,9 +193,6 @@ func (p *pacer) throttled(sent time.Time) {
 	}
 	if p.cut.IsZero() {
 		p.hold = p.burstEnd(now, sent)
-		if limit := now.Add(p.maxHold); p.hold.After(limit) {
-			p.hold = limit
-		}
 	}
 	p.cut = now
 	p.after = max(got*cubicBeta, p.ceiling*minShare)
@@ -204,17 +201,19 @@ func (p *pacer) throttled(sent time.Time) {
 
 // burstEnd is when the oldest answer accepted in the second before now
 // leaves the server's window, or a second after sent if none was; never
-// more than a second from now.
+// more than maxHold from now.
 func (p *pacer) burstEnd(now, sent time.Time) time.Time {
+	end := sent.Add(time.Second)
 	for _, at := range p.accepted {
 		if now.Sub(at) < time.Second {
-			return at.Add(time.Second)
+			end = at.Add(time.Second)
+			break
 		}
 	}
-	if sent.After(now) {
-		sent = now
+	if limit := now.Add(p.maxHold); end.After(limit) {
+		return limit
 	}
-	return sent.Add(time.Second)
+	return end
 }
 
 // span is how far back the accepted rate is measured: the server's window
