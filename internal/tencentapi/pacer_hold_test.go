@@ -24,10 +24,7 @@ func TestAfterTheFirstThrottleNothingLeavesUntilTheBurstBeforeItHasLeftTheWindow
 	burst := time.Now().Add(-500 * time.Millisecond)
 	acceptedAt(p, burst.Add(-2*time.Second), burst, burst.Add(10*time.Millisecond))
 	p.throttled(time.Now())
-	left, err := p.wait(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	left := takeSlot(t, p)
 	if out := burst.Add(time.Second); left.Before(out) {
 		t.Errorf("a request left %v before the burst accepted at %v left the window", out.Sub(left), burst.Format("15:04:05.000"))
 	}
@@ -39,10 +36,7 @@ func TestAFirstThrottleBeforeAnyAnswerHoldsRequestsASecondFromTheThrottledOne(t 
 	p := newPacer(19.4)
 	sent := time.Now().Add(-500 * time.Millisecond)
 	p.throttled(sent)
-	left, err := p.wait(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	left := takeSlot(t, p)
 	if out := sent.Add(time.Second); left.Before(out) {
 		t.Errorf("a request left %v before the window the throttled request met had emptied", out.Sub(left))
 	}
@@ -121,10 +115,7 @@ func TestAFirstThrottleAtALowRateLimitDatesTheBurstByTheLastSecondOnly(t *testin
 // waits for the hold too, instead of leaving into the full window.
 func TestACallerAwaitingItsSlotWhenTheFirstThrottleComesWaitsForTheHold(t *testing.T) {
 	p := newPacer(5) // a slot 200 ms away is awaited, not rechecked
-	first, err := p.wait(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := takeSlot(t, p)
 	done := make(chan time.Time)
 	go func() {
 		left, err := p.wait(context.Background())

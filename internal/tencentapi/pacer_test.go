@@ -12,6 +12,16 @@ import (
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
 
+// takeSlot waits for p's next slot and returns when it was taken.
+func takeSlot(t *testing.T, p *pacer) time.Time {
+	t.Helper()
+	slot, err := p.wait(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return slot
+}
+
 // answeredTimes records n answers the server accepted within the last second.
 func answeredTimes(p *pacer, n int) {
 	for range n {
@@ -151,10 +161,7 @@ func TestAThrottleAtALowRateLimitCutsFromTheRateAcceptedOverTwoSlots(t *testing.
 // instead of holding the turn, and every caller behind it, until then.
 func TestACallerWaitingForAFarSlotTakesOneAsThePaceGrowsBack(t *testing.T) {
 	p := newPacer(0.97)
-	first, err := p.wait(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := takeSlot(t, p)
 	p.throttled(first) // nothing accepted: a fortieth, a slot 41 s away
 	p.mu.Lock()
 	p.cut = p.cut.Add(-recoverTime) // the curve grows from now on
@@ -181,10 +188,7 @@ func TestARequestThatLeftLateKeepsTheRequestsAfterItOutOfItsSecond(t *testing.T)
 	for i := range 10 {
 		p.departed.left(first.Add(time.Duration(i) * 100 * time.Millisecond))
 	}
-	left, err := p.wait(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	left := takeSlot(t, p)
 	if gap := left.Sub(first); gap < time.Second {
 		t.Errorf("the eleventh request left %v after the first of the ten before it; want a second at least", gap)
 	}
