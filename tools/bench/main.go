@@ -15,9 +15,10 @@
 // With -scale, it measures instead the provider's own cost as the
 // organization grows, with the API out of the way (scale.go). With -plans
 // K, it runs instead K plans at once, each reading every member and
-// binding with the same key, so that they share one account's budget, and
-// reports their wall time against the floor that budget sets for all
-// their calls, and the throttles (shared.go).
+// binding with its own key of one account, so that they share the
+// account's budget, and reports their wall time against the floor that
+// budget sets for all their calls, the throttles, and where the budget
+// went (shared.go, timeline.go).
 //
 // Every large plan is saved and checked member by member through
 // `terraform show -json`; a failed plan or a member not read makes the
@@ -51,6 +52,7 @@ type options struct {
 	jitter      time.Duration
 	timeout     time.Duration
 	keep        bool
+	timeline    bool
 	providerLog string
 	scale       string
 }
@@ -62,10 +64,11 @@ func main() {
 	flag.IntVar(&o.rate, "rate", emulator.DefaultRateLimit, "the emulator's requests per second per account per action")
 	flag.IntVar(&o.parallelism, "parallelism", 64, "terraform -parallelism")
 	flag.IntVar(&o.singles, "singles", 5, "one-data-source plans to take the median of")
-	flag.IntVar(&o.plans, "plans", 0, "when set, only run this many whole-organization plans at once with one key, which share the account's budget")
+	flag.IntVar(&o.plans, "plans", 0, "when set, only run this many whole-organization plans at once, each with its own key of one account, which share the account's budget")
 	flag.StringVar(&o.window, "window", emulator.RateWindowSliding, "the emulator's rate window: sliding or fixed")
 	flag.DurationVar(&o.jitter, "jitter", 30*time.Millisecond, "the emulator's arrival jitter: each request reaches its limiter late by a random 0 to this")
 	flag.DurationVar(&o.timeout, "timeout", 15*time.Minute, "the longest one terraform command may run")
+	flag.BoolVar(&o.timeline, "timeline", false, "with -plans, also print each plan's binding reads, accepted and throttled, second by second")
 	flag.BoolVar(&o.keep, "keep", false, "keep the work directory (configurations, saved plans, logs) and print its path")
 	flag.StringVar(&o.providerLog, "provider-log", "", "TF_LOG_PROVIDER level to log each plan at, into provider.log in its directory (implies -keep; slows the plans)")
 	flag.StringVar(&o.scale, "scale", "", "instead, the scale scenario at these member counts, such as 1000,3000,10000 (scale.go)")

@@ -54,7 +54,11 @@ func (p planResult) elapsed() time.Duration { return p.end.Sub(p.start) }
 // providerBlock configures the provider for the bench key at endpoint,
 // with rate_limit and max_retries left at their defaults, which are what
 // is being measured.
-func providerBlock(endpoint string) string {
+func providerBlock(endpoint string) string { return providerBlockFor(endpoint, secretID) }
+
+// providerBlockFor is providerBlock signing with key, a key of the bench
+// account.
+func providerBlockFor(endpoint, key string) string {
 	return fmt.Sprintf(`terraform {
   required_providers {
     tencentcloud = { source = "tcorg/tencentcloud" }
@@ -68,13 +72,22 @@ provider "tencentcloud" {
     organization = %q
   }
 }
-`, secretID, secretKey, endpoint)
+`, key, secretKey, endpoint)
 }
 
 // inventoryConfig reads the whole organization in one data source; total
 // is an output so that the saved plan states how many members it returned.
 func inventoryConfig(endpoint string, includeEmailBind bool) string {
-	return providerBlock(endpoint) + fmt.Sprintf(`
+	return providerBlock(endpoint) + inventoryBody(includeEmailBind)
+}
+
+// sharedConfig is inventoryConfig with bindings, signing with key.
+func sharedConfig(endpoint, key string) string {
+	return providerBlockFor(endpoint, key) + inventoryBody(true)
+}
+
+func inventoryBody(includeEmailBind bool) string {
+	return fmt.Sprintf(`
 data "tencentcloud_organization_member_email_binds" "all" {
   include_email_bind = %t
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/emulator"
+	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
 )
 
 // apiSummary is what the emulator saw of one plan: every request it
@@ -77,7 +78,7 @@ func summarize(requests []emulator.Request, interval time.Duration) apiSummary {
 				s.largestGap, s.gapAt, s.gapAfter = gap, requests[i-1].Time.Sub(s.first), requests[i-1].Action
 			}
 		}
-		if r.Action == "DescribeOrganizationMemberEmailBind" && r.ErrorCode == "" && !bound[r.MemberUin] {
+		if r.Action == organization.ActionDescribeOrganizationMemberEmailBind && r.ErrorCode == "" && !bound[r.MemberUin] {
 			bound[r.MemberUin] = true
 			if firstBound.IsZero() {
 				firstBound = r.Time

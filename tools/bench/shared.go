@@ -21,8 +21,9 @@ const (
 	maxSharedThrottleRate = 0.10
 )
 
-// sharedRun is k plans reading the whole organization at once with the
-// same key, against one emulator, so that they spend one account's budget.
+// sharedRun is k plans reading the whole organization at once, each with
+// its own key of one account, against one emulator, so that they spend
+// one account's budget.
 type sharedRun struct {
 	plans []scenario
 	// start and end are the first plan's start and the last plan's end.
@@ -30,12 +31,17 @@ type sharedRun struct {
 	ok, throttled int
 	otherErrors   map[string]int
 	floor         time.Duration
+	timeline      bindingTimeline
+	// all is while every plan read bindings, after is once the first plan
+	// had read its last: the budget the plans left unspent shows in their
+	// rates.
+	all, after phase
 }
 
 // measureShared runs o.plans plans at once, each reading every member and
 // binding, and checks each saved plan member by member.
 func measureShared(o options, ws *workspace, world emulator.World) (sharedRun, error) {
-	emu, err := startEmulator(world)
+	emu, err := startEmulator(withPlanKeys(world, o.plans))
 	if err != nil {
 		return sharedRun{}, err
 	}
@@ -45,7 +51,7 @@ func measureShared(o options, ws *workspace, world emulator.World) (sharedRun, e
 	for i := range o.plans {
 		wg.Go(func() {
 			s := scenario{title: fmt.Sprintf("plan %d", i+1), check: verification{total: -1}}
-			s.plan = ws.plan(fmt.Sprintf("shared-%d", i+1), inventoryConfig(emu.endpoint, true), true, false)
+			s.plan = ws.plan(fmt.Sprintf("shared-%d", i+1), sharedConfig(emu.endpoint, planKey(i)), true, false)
 			if s.plan.err == nil {
 				s.check = verifyInventory(s.plan.shown, o.n, true)
 			}
@@ -61,7 +67,8 @@ func measureShared(o options, ws *workspace, world emulator.World) (sharedRun, e
 			run.end = s.plan.end
 		}
 	}
-	for _, r := range emu.srv.Requests() {
+	requests := emu.srv.Requests()
+	for _, r := range requests {
 		switch r.ErrorCode {
 		case "":
 			run.ok++
@@ -72,6 +79,8 @@ func measureShared(o options, ws *workspace, world emulator.World) (sharedRun, e
 		}
 	}
 	run.floor = floorOf(run.ok, o.rate)
+	run.timeline = timelineOf(run.start, requests, o.plans)
+	run.all, run.after = run.timeline.phases(requests)
 	return run, nil
 }
 
@@ -93,7 +102,7 @@ func (s sharedRun) failures(n int) []string {
 
 // print reports the run; machine names the CLI and the machine's load.
 func (s sharedRun) print(w io.Writer, o options, machine string) {
-	fmt.Fprintf(w, "make bench: %d plans at once with one key, each reading %d members with their bindings; emulator limit %d req/s per account per action (%s window, arrival jitter 0-%s), provider rate_limit default\n",
+	fmt.Fprintf(w, "make bench: %d plans at once, each with its own key of one account, reading %d members with their bindings; emulator limit %d req/s per account per action (%s window, arrival jitter 0-%s), provider rate_limit default\n",
 		o.plans, o.n, o.rate, o.window, o.jitter)
 	fmt.Fprintf(w, "%s, terraform plan -parallelism=%d\n\n", machine, o.parallelism)
 	t := &table{}
@@ -106,15 +115,29 @@ func (s sharedRun) print(w io.Writer, o options, machine string) {
 	share := float64(s.throttled) / float64(max(s.ok, 1))
 	t.row("throttled answers / successful calls", fmt.Sprintf("%d / %d = %.1f%%", s.throttled, s.ok, 100*share),
 		target(share <= maxSharedThrottleRate, "<= %.0f%%", 100*maxSharedThrottleRate))
-	for _, p := range s.plans {
+	t.row("binding reads accepted per s while every plan read", s.phaseRow(s.all), "")
+	t.row("... once the first plan had read its last", s.phaseRow(s.after), "")
+	for i, p := range s.plans {
 		t.row(p.title+": wall time / members verified", fmt.Sprintf("%s / %d of %d", seconds(p.plan.elapsed()), p.check.verified, o.n),
 			target(p.plan.err == nil && p.failedReads(o.n) == 0, "all"))
+		c := s.timeline.plans[i]
+		t.row(p.title+": binding reads, accepted/throttled", fmt.Sprintf("%s to %s, %d/%d",
+			seconds(c.first.Sub(s.start)), seconds(c.last.Sub(s.start)), c.ok, c.throttled), "")
 	}
 	t.print(w)
+	if o.timeline {
+		s.timeline.print(w)
+	}
 	if failures := s.failures(o.n); len(failures) > 0 {
 		fmt.Fprintln(w, "\nFAILED:")
 		for _, f := range failures {
 			fmt.Fprintln(w, "  "+f)
 		}
 	}
+}
+
+// phaseRow is a phase's rate and span, in seconds since the first plan's
+// start.
+func (s sharedRun) phaseRow(p phase) string {
+	return fmt.Sprintf("%.2f (%.1f s to %.1f s)", p.rate(), p.from.Sub(s.start).Seconds(), p.to.Sub(s.start).Seconds())
 }
