@@ -85,7 +85,7 @@ type readRun struct {
 // limit, from workers concurrent callers as the whole-organization read does.
 func driveReads(t testing.TB, srv *windowServer, calls, workers int) readRun {
 	t.Helper()
-	run := driveSharedBudget(t, srv, 1, calls, workers)
+	run := driveSharedBudget(t, srv, 1, calls, workers, startAtOnce)
 	return readRun{failed: run.failed, elapsed: run.elapsed, requests: run.ok + run.throttled, throttled: run.throttled}
 }
 

@@ -6,17 +6,33 @@ package tencentapi_test
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/tencentapi"
 )
+
+// handlerTransport serves each request with a handler in the caller's
+// goroutine, with no network: inside a synctest bubble the pacer's waits
+// and the server's jitter then run on the bubble's fake clock, so that a
+// minute of reads sharing a budget takes milliseconds.
+type handlerTransport struct{ h http.Handler }
+
+func (t handlerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	rec := httptest.NewRecorder()
+	t.h.ServeHTTP(rec, r)
+	return rec.Result(), nil
+}
 
 // sharedRun is what k clients, each with its own pacer, reading through one
 // budget gave.
@@ -28,13 +44,21 @@ type sharedRun struct {
 	throttled int64
 }
 
-// driveSharedBudget makes calls reads through each of k clients at once, as
-// k plans sharing an account do, each from workers concurrent callers.
-func driveSharedBudget(t testing.TB, srv *windowServer, k, calls, workers int) sharedRun {
+// ratio is the wall time over the floor, all the successful calls at the
+// server's limit.
+func (r sharedRun) ratio(limit int) float64 {
+	return r.elapsed.Seconds() / (float64(r.ok) / float64(limit))
+}
+
+// throttleShare is the throttled answers per successful call.
+func (r sharedRun) throttleShare() float64 { return float64(r.throttled) / float64(r.ok) }
+
+// driveSharedBudget makes calls reads through each of k clients, as k plans
+// sharing an account do, each from workers concurrent callers, client i
+// starting after starts(i).
+func driveSharedBudget(t testing.TB, srv *windowServer, k, calls, workers int, starts func(int) time.Duration) sharedRun {
 	t.Helper()
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
-	endpoint, _ := url.Parse(ts.URL)
+	endpoint, _ := url.Parse("http://organization.test")
 	run := sharedRun{finished: make([]time.Duration, k)}
 	var failed atomic.Int64
 	var clients sync.WaitGroup
@@ -42,9 +66,10 @@ func driveSharedBudget(t testing.TB, srv *windowServer, k, calls, workers int) s
 	for i := range k {
 		client := newClient(tencentapi.Config{
 			Credential: common.NewCredential("AKIDtest", "key"), Endpoint: endpoint,
-			RateLimit: float64(srv.limit), MaxRetries: tencentapi.DefaultMaxRetries,
+			RateLimit: float64(srv.limit), MaxRetries: tencentapi.DefaultMaxRetries, Transport: handlerTransport{srv},
 		})
 		clients.Go(func() {
+			time.Sleep(starts(i))
 			var next atomic.Int64
 			var wg sync.WaitGroup
 			for range workers {
@@ -66,26 +91,83 @@ func driveSharedBudget(t testing.TB, srv *windowServer, k, calls, workers int) s
 	return run
 }
 
-// BenchmarkClientsSharingOneBudget drives k clients, each making 300 reads
-// from 64 callers, against a server allowing 20 in any trailing second
-// with 0-30 ms of arrival jitter. It reports the wall time over the floor
-// (all reads at 20 per second), throttles per successful read, and the
-// spread of the clients' finishing times. Run it with
-//
-//	go test ./internal/tencentapi -run '^$' -bench SharingOneBudget -benchtime 1x
-func BenchmarkClientsSharingOneBudget(b *testing.B) {
-	for _, k := range []int{1, 3, 5} {
-		b.Run(fmt.Sprintf("clients=%d", k), func(b *testing.B) {
-			for b.Loop() {
-				const calls = 300
-				run := driveSharedBudget(b, &windowServer{limit: 20, sliding: true, jitter: 30 * time.Millisecond}, k, calls, 64)
-				floor := time.Duration(k*calls) * time.Second / 20
-				b.ReportMetric(run.elapsed.Seconds()/floor.Seconds(), "x_floor")
-				b.ReportMetric(100*float64(run.throttled)/float64(run.ok), "throttled%")
-				b.ReportMetric(float64(k*calls)/run.elapsed.Seconds(), "reads/s")
-				b.ReportMetric(float64(run.failed), "failed")
-				b.Logf("k=%d finished at %v of %v (floor %v)", k, run.finished, run.elapsed, floor)
+func startAtOnce(int) time.Duration { return 0 }
+
+// staggeredStarts start clients up to 1.5 s apart, as five plans of `make
+// bench` begin their bindings: those whose listing the others throttled
+// begin up to a second and a half after the first.
+func staggeredStarts(int) time.Duration { return rand.N(1500 * time.Millisecond) }
+
+// sharedRounds drives rounds of k clients of calls reads each on a fake
+// clock, against the API's budget: 20 in any trailing second, with 0-30 ms
+// of arrival jitter.
+func sharedRounds(t *testing.T, rounds, k, calls int) []sharedRun {
+	t.Helper()
+	runs := make([]sharedRun, rounds)
+	for i := range runs {
+		synctest.Test(t, func(t *testing.T) {
+			srv := &windowServer{limit: 20, sliding: true, jitter: 30 * time.Millisecond}
+			runs[i] = driveSharedBudget(t, srv, k, calls, 64, staggeredStarts)
+		})
+	}
+	return runs
+}
+
+// sharedSummary is the median and 90th percentile of rounds' wall time
+// over the floor and throttle share, and how many rounds met both of the
+// issue's targets (1.10 times the floor, 10% throttled).
+type sharedSummary struct {
+	ratio50, ratio90, throttled50, throttled90 float64
+	met, failed                                int
+}
+
+func summarizeShared(runs []sharedRun) sharedSummary {
+	var s sharedSummary
+	ratios := make([]float64, len(runs))
+	shares := make([]float64, len(runs))
+	for i, r := range runs {
+		ratios[i], shares[i] = r.ratio(20), r.throttleShare()
+		if ratios[i] <= 1.10 && shares[i] <= 0.10 {
+			s.met++
+		}
+		s.failed += int(r.failed)
+	}
+	slices.Sort(ratios)
+	slices.Sort(shares)
+	at := func(sorted []float64, q float64) float64 { return sorted[int(q*float64(len(sorted)-1))] }
+	s.ratio50, s.ratio90 = at(ratios, 0.5), at(ratios, 0.9)
+	s.throttled50, s.throttled90 = at(shares, 0.5), at(shares, 0.9)
+	return s
+}
+
+func (s sharedSummary) String() string {
+	return fmt.Sprintf("wall/floor median %.3f (p90 %.3f), throttled median %.1f%% (p90 %.1f%%), both targets met in %d",
+		s.ratio50, s.ratio90, 100*s.throttled50, 100*s.throttled90, s.met)
+}
+
+// Plans sharing an account read at close to the budget's floor and keep
+// throttles to a small share of their calls, with no read failing, and a
+// plan alone reads at the ceiling. Sixty rounds on a fake clock make the
+// medians steady (within about 0.01 from run to run); the bounds are
+// regression guards around what the pace gives, a median of 1.12 times
+// the floor for three and five plans with 5% and 9% throttled (a fixed 97%
+// of rate_limit each gave 1.3 times and two to three throttles per call).
+// They are not the issue's targets: the summary logged with -v counts the
+// rounds that met those.
+func TestPlansSharingABudgetReadNearItsFloorWithFewThrottles(t *testing.T) {
+	for _, c := range []struct{ k, calls int }{{3, 300}, {5, 200}} {
+		t.Run(fmt.Sprintf("%d plans", c.k), func(t *testing.T) {
+			s := summarizeShared(sharedRounds(t, 60, c.k, c.calls))
+			t.Log(s)
+			if s.failed > 0 || s.ratio50 > 1.16 || s.throttled50 > 0.11 {
+				t.Errorf("%d failed reads, %v; want none failed, median wall time at most 1.16 times the floor and median throttles at most 11%%", s.failed, s)
 			}
 		})
 	}
+	t.Run("1 plan", func(t *testing.T) {
+		r := sharedRounds(t, 1, 1, 1000)[0]
+		if perSecond := 1000 / r.elapsed.Seconds(); r.failed > 0 || perSecond < 19 || r.throttleShare() > 0.01 {
+			t.Errorf("%d failed, %.2f reads/s, %d throttled; want none failed, at least 19 reads/s, at most 1%% throttled", r.failed, perSecond, r.throttled)
+		}
+	})
 }
