@@ -93,21 +93,26 @@ func driveSharedBudget(t testing.TB, srv *windowServer, k, calls, workers int, s
 
 func startAtOnce(int) time.Duration { return 0 }
 
-// staggeredStarts start clients up to 1.5 s apart, as five plans of `make
-// bench` begin their bindings: those whose listing the others throttled
-// begin up to a second and a half after the first.
-func staggeredStarts(int) time.Duration { return rand.N(1500 * time.Millisecond) }
+// staggeredStarts start clients up to 1.5 s after the first, as five plans
+// of `make bench` begin their bindings: those whose listing the others
+// throttled begin up to a second and a half after the first.
+func staggeredStarts(i int) time.Duration {
+	if i == 0 {
+		return 0
+	}
+	return rand.N(1500 * time.Millisecond)
+}
 
 // sharedRounds drives rounds of k clients of calls reads each on a fake
 // clock, against the API's budget: 20 in any trailing second, with 0-30 ms
 // of arrival jitter.
-func sharedRounds(t *testing.T, rounds, k, calls int) []sharedRun {
+func sharedRounds(t *testing.T, rounds, k, calls int, starts func(int) time.Duration) []sharedRun {
 	t.Helper()
 	runs := make([]sharedRun, rounds)
 	for i := range runs {
 		synctest.Test(t, func(t *testing.T) {
 			srv := &windowServer{limit: 20, sliding: true, jitter: 30 * time.Millisecond}
-			runs[i] = driveSharedBudget(t, srv, k, calls, 64, staggeredStarts)
+			runs[i] = driveSharedBudget(t, srv, k, calls, 64, starts)
 		})
 	}
 	return runs
@@ -149,15 +154,15 @@ func (s sharedSummary) String() string {
 // throttles to a small share of their calls, with no read failing, and a
 // plan alone reads at the ceiling. Sixty rounds on a fake clock make the
 // medians steady (within about 0.01 from run to run); the bounds are
-// regression guards around what the pace gives, a median of 1.12 times
-// the floor for three and five plans with 5% and 9% throttled (a fixed 97%
+// regression guards around what the pace gives, a median of 1.11 and 1.12
+// times the floor for three and five plans with 5% and 9% throttled (a fixed 97%
 // of rate_limit each gave 1.3 times and two to three throttles per call).
 // They are not the issue's targets: the summary logged with -v counts the
 // rounds that met those.
 func TestPlansSharingABudgetReadNearItsFloorWithFewThrottles(t *testing.T) {
 	for _, c := range []struct{ k, calls int }{{3, 300}, {5, 200}} {
 		t.Run(fmt.Sprintf("%d plans", c.k), func(t *testing.T) {
-			s := summarizeShared(sharedRounds(t, 60, c.k, c.calls))
+			s := summarizeShared(sharedRounds(t, 60, c.k, c.calls, staggeredStarts))
 			t.Log(s)
 			if s.failed > 0 || s.ratio50 > 1.16 || s.throttled50 > 0.11 {
 				t.Errorf("%d failed reads, %v; want none failed, median wall time at most 1.16 times the floor and median throttles at most 11%%", s.failed, s)
@@ -165,7 +170,7 @@ func TestPlansSharingABudgetReadNearItsFloorWithFewThrottles(t *testing.T) {
 		})
 	}
 	t.Run("1 plan", func(t *testing.T) {
-		r := sharedRounds(t, 1, 1, 1000)[0]
+		r := sharedRounds(t, 1, 1, 1000, startAtOnce)[0]
 		if perSecond := 1000 / r.elapsed.Seconds(); r.failed > 0 || perSecond < 19 || r.throttleShare() > 0.01 {
 			t.Errorf("%d failed, %.2f reads/s, %d throttled; want none failed, at least 19 reads/s, at most 1%% throttled", r.failed, perSecond, r.throttled)
 		}
