@@ -34,8 +34,9 @@ type sharedRun struct {
 	timeline      bindingTimeline
 	// all is while every plan read bindings, after is once the first plan
 	// had read its last: the budget the plans left unspent shows in their
-	// rates.
+	// rates. phased is false when the plans' reads did not overlap.
 	all, after phase
+	phased     bool
 }
 
 // measureShared runs o.plans plans at once, each reading every member and
@@ -59,8 +60,10 @@ func measureShared(o options, ws *workspace, world emulator.World) (sharedRun, e
 		})
 	}
 	wg.Wait()
-	for i, s := range run.plans {
-		if i == 0 || s.plan.start.Before(run.start) {
+	for _, s := range run.plans {
+		// A plan that could not be set up never started; its error is
+		// reported.
+		if !s.plan.start.IsZero() && (run.start.IsZero() || s.plan.start.Before(run.start)) {
 			run.start = s.plan.start
 		}
 		if s.plan.end.After(run.end) {
@@ -80,7 +83,7 @@ func measureShared(o options, ws *workspace, world emulator.World) (sharedRun, e
 	}
 	run.floor = floorOf(run.ok, o.rate)
 	run.timeline = timelineOf(run.start, requests, o.plans)
-	run.all, run.after = run.timeline.phases(requests)
+	run.all, run.after, run.phased = run.timeline.phases(requests)
 	return run, nil
 }
 
@@ -115,14 +118,18 @@ func (s sharedRun) print(w io.Writer, o options, machine string) {
 	share := float64(s.throttled) / float64(max(s.ok, 1))
 	t.row("throttled answers / successful calls", fmt.Sprintf("%d / %d = %.1f%%", s.throttled, s.ok, 100*share),
 		target(share <= maxSharedThrottleRate, "<= %.0f%%", 100*maxSharedThrottleRate))
-	t.row("binding reads accepted per s while every plan read", s.phaseRow(s.all), "")
-	t.row("... once the first plan had read its last", s.phaseRow(s.after), "")
+	if s.phased {
+		t.row("binding reads accepted per s while every plan read", s.phaseRow(s.all), "")
+		t.row("... once the first plan had read its last", s.phaseRow(s.after), "")
+	}
 	for i, p := range s.plans {
 		t.row(p.title+": wall time / members verified", fmt.Sprintf("%s / %d of %d", seconds(p.plan.elapsed()), p.check.verified, o.n),
 			target(p.plan.err == nil && p.failedReads(o.n) == 0, "all"))
-		c := s.timeline.plans[i]
-		t.row(p.title+": binding reads, accepted/throttled", fmt.Sprintf("%s to %s, %d/%d",
-			seconds(c.first.Sub(s.start)), seconds(c.last.Sub(s.start)), c.ok, c.throttled), "")
+		reads := "none"
+		if c := s.timeline.plans[i]; !c.first.IsZero() {
+			reads = fmt.Sprintf("%s to %s, %d/%d", seconds(c.first.Sub(s.start)), seconds(c.last.Sub(s.start)), c.ok, c.throttled)
+		}
+		t.row(p.title+": binding reads, accepted/throttled", reads, "")
 	}
 	t.print(w)
 	if o.timeline {
@@ -139,5 +146,10 @@ func (s sharedRun) print(w io.Writer, o options, machine string) {
 // phaseRow is a phase's rate and span, in seconds since the first plan's
 // start.
 func (s sharedRun) phaseRow(p phase) string {
-	return fmt.Sprintf("%.2f (%.1f s to %.1f s)", p.rate(), p.from.Sub(s.start).Seconds(), p.to.Sub(s.start).Seconds())
+	span := fmt.Sprintf("%.1f s to %.1f s", p.from.Sub(s.start).Seconds(), p.to.Sub(s.start).Seconds())
+	// Over less than a second, a rate says more than the reads can.
+	if p.to.Sub(p.from) < time.Second {
+		return fmt.Sprintf("%d accepted (%s)", p.accepted, span)
+	}
+	return fmt.Sprintf("%.2f (%s)", p.rate(), span)
 }

@@ -60,7 +60,10 @@ func timelineOf(start time.Time, requests []emulator.Request, plans int) binding
 	}
 	for _, r := range requests {
 		i, ok := index[r.SecretID]
-		if !ok || r.Action != organization.ActionDescribeOrganizationMemberEmailBind {
+		// Other errors fail the plan, which the report says; the timeline
+		// is of the budget, which only answers and throttles show.
+		if !ok || r.Action != organization.ActionDescribeOrganizationMemberEmailBind ||
+			(r.ErrorCode != "" && r.ErrorCode != codeThrottled) || r.Time.Before(start) {
 			continue
 		}
 		p := &t.plans[i]
@@ -68,7 +71,7 @@ func timelineOf(start time.Time, requests []emulator.Request, plans int) binding
 			p.first = r.Time
 		}
 		p.last = r.Time
-		second := max(0, int(r.Time.Sub(start)/time.Second))
+		second := int(r.Time.Sub(start) / time.Second)
 		for len(t.seconds) <= second {
 			t.seconds = append(t.seconds, make([]calls, plans))
 		}
@@ -83,6 +86,9 @@ func timelineOf(start time.Time, requests []emulator.Request, plans int) binding
 	}
 	return t
 }
+
+// codeThrottled is the emulator's answer to a request over the budget.
+const codeThrottled = "RequestLimitExceeded"
 
 // phase is a span of the run and the binding reads accepted in it.
 type phase struct {
@@ -100,29 +106,40 @@ func (p phase) rate() float64 {
 
 // phases splits the run at the last plan's first binding read and the
 // first plan's last one: the budget is shared by every plan between the
-// two, and after the second only by the plans still reading.
-func (t bindingTimeline) phases(requests []emulator.Request) (all, after phase) {
-	for i, p := range t.plans {
-		if i == 0 || p.first.After(all.from) {
+// two, and after the second only by the plans still reading. ok is false
+// when fewer than two plans read a binding or their reads never overlapped.
+func (t bindingTimeline) phases(requests []emulator.Request) (all, after phase, ok bool) {
+	reading := 0
+	for _, p := range t.plans {
+		if p.first.IsZero() {
+			continue
+		}
+		if reading == 0 || p.first.After(all.from) {
 			all.from = p.first
 		}
-		if i == 0 || p.last.Before(all.to) {
+		if reading == 0 || p.last.Before(all.to) {
 			all.to = p.last
 		}
 		after.to = later(after.to, p.last)
+		reading++
+	}
+	if reading < 2 || !all.from.Before(all.to) {
+		return phase{}, phase{}, false
 	}
 	after.from = all.to
 	for _, r := range requests {
 		if r.Action != organization.ActionDescribeOrganizationMemberEmailBind || r.ErrorCode != "" {
 			continue
 		}
-		if !r.Time.Before(all.from) && r.Time.Before(all.to) {
+		// Half-open spans, (from, to], so that n reads over n intervals
+		// give the rate.
+		if r.Time.After(all.from) && !r.Time.After(all.to) {
 			all.accepted++
-		} else if !r.Time.Before(after.from) && !r.Time.After(after.to) {
+		} else if r.Time.After(after.from) && !r.Time.After(after.to) {
 			after.accepted++
 		}
 	}
-	return all, after
+	return all, after, true
 }
 
 func later(a, b time.Time) time.Time {

@@ -13,8 +13,9 @@ import (
 	"github.com/tcorg/terraform-provider-tencentcloud/internal/organization"
 )
 
-// The bench organization: one management account whose key every plan
-// uses, and n members with consecutive UINs from firstUin.
+// The bench organization: one management account, whose key every plan
+// uses (plans run at once each have a key of it, timeline.go), and n
+// members with consecutive UINs from firstUin.
 const (
 	firstUin  int64 = 300000000000
 	adminUin        = 1
