@@ -39,7 +39,6 @@ func (t handlerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 type sharedRun struct {
 	failed    int64
 	elapsed   time.Duration
-	finished  []time.Duration
 	ok        int64
 	throttled int64
 }
@@ -59,7 +58,7 @@ func (r sharedRun) throttleShare() float64 { return float64(r.throttled) / float
 func driveSharedBudget(t testing.TB, srv *windowServer, k, calls, workers int, starts func(int) time.Duration) sharedRun {
 	t.Helper()
 	endpoint, _ := url.Parse("http://organization.test")
-	run := sharedRun{finished: make([]time.Duration, k)}
+	var run sharedRun
 	var failed atomic.Int64
 	var clients sync.WaitGroup
 	start := time.Now()
@@ -82,7 +81,6 @@ func driveSharedBudget(t testing.TB, srv *windowServer, k, calls, workers int, s
 				})
 			}
 			wg.Wait()
-			run.finished[i] = time.Since(start)
 		})
 	}
 	clients.Wait()

@@ -46,6 +46,9 @@ type apiSummary struct {
 	paused time.Duration
 }
 
+// codeThrottled is the emulator's answer to a request over the budget.
+const codeThrottled = "RequestLimitExceeded"
+
 // summarize reads the request log of one plan; interval is the spacing of
 // requests at the limit.
 func summarize(requests []emulator.Request, interval time.Duration) apiSummary {
@@ -67,7 +70,7 @@ func summarize(requests []emulator.Request, interval time.Duration) apiSummary {
 		lastFailed[key] = r.ErrorCode != ""
 		switch r.ErrorCode {
 		case "":
-		case "RequestLimitExceeded":
+		case codeThrottled:
 			s.throttled++
 		default:
 			s.otherErrors[r.ErrorCode]++

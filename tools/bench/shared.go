@@ -75,7 +75,7 @@ func measureShared(o options, ws *workspace, world emulator.World) (sharedRun, e
 		switch r.ErrorCode {
 		case "":
 			run.ok++
-		case "RequestLimitExceeded":
+		case codeThrottled:
 			run.throttled++
 		default:
 			run.otherErrors[r.ErrorCode]++

@@ -87,9 +87,6 @@ func timelineOf(start time.Time, requests []emulator.Request, plans int) binding
 	return t
 }
 
-// codeThrottled is the emulator's answer to a request over the budget.
-const codeThrottled = "RequestLimitExceeded"
-
 // phase is a span of the run and the binding reads accepted in it.
 type phase struct {
 	from, to time.Time
