@@ -29,7 +29,8 @@ type EmailBindReads struct {
 }
 
 // BindProgress is how far a batch of binding reads is: Done of Total have
-// ended, Failed of them with an error (a member that left included).
+// ended, Failed of them with an error (a member that left included). Total
+// grows while a listing hands the batch its members page by page.
 type BindProgress struct {
 	Done, Failed, Total int
 }
@@ -42,43 +43,105 @@ const DefaultEmailBindWorkers = 32
 // member, in the order given. Once ctx ends, reads not yet started fail
 // with the cancellation instead of being sent.
 func (c *Client) ReadEmailBinds(ctx context.Context, memberUins []int64, opts EmailBindReads) []EmailBind {
-	results := make([]EmailBind, len(memberUins))
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = DefaultEmailBindWorkers
+	b := c.startEmailBinds(ctx, opts)
+	b.add(memberUins...)
+	return b.wait()
+}
+
+// bindBatch reads bindings as members are handed to it, so that a listing
+// can hand over each page's members while its later pages are still read.
+type bindBatch struct {
+	c    *Client
+	ctx  context.Context
+	opts EmailBindReads
+	mu   sync.Mutex
+	// more wakes idle workers when members are added or the batch is closed.
+	more     *sync.Cond
+	uins     []int64
+	results  []EmailBind
+	next     int // the index of the next member to read
+	closed   bool
+	workers  int
+	progress BindProgress
+	wg       sync.WaitGroup
+}
+
+func (c *Client) startEmailBinds(ctx context.Context, opts EmailBindReads) *bindBatch {
+	b := &bindBatch{c: c, ctx: ctx, opts: opts}
+	b.more = sync.NewCond(&b.mu)
+	return b
+}
+
+// add queues members for reading; it never waits for a read. A worker is
+// started for each member until there are opts.Workers.
+func (b *bindBatch) add(uins ...int64) {
+	if len(uins) == 0 {
+		return
 	}
-	next := make(chan int)
-	var mu sync.Mutex
-	progress := BindProgress{Total: len(memberUins)}
-	var wg sync.WaitGroup
-	for range min(workers, len(memberUins)) {
-		wg.Go(func() {
-			for i := range next {
-				uin := memberUins[i]
-				memberCtx := ctx
-				if opts.MemberContext != nil {
-					memberCtx = opts.MemberContext(ctx, uin)
-				}
-				record, err := c.DescribeOrganizationMemberEmailBind(memberCtx, uin)
-				results[i] = EmailBind{MemberUin: uin, Record: record, Err: err}
-				if opts.Progress != nil {
-					mu.Lock()
-					progress.Done++
-					if err != nil {
-						progress.Failed++
-					}
-					opts.Progress(ctx, progress)
-					mu.Unlock()
-				}
-			}
-		})
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.uins = append(b.uins, uins...)
+	b.results = append(b.results, make([]EmailBind, len(uins))...)
+	b.progress.Total = len(b.uins)
+	limit := b.opts.Workers
+	if limit <= 0 {
+		limit = DefaultEmailBindWorkers
 	}
-	for i := range memberUins {
-		next <- i
+	for b.workers < min(limit, len(b.uins)) {
+		b.workers++
+		b.wg.Go(b.work)
 	}
-	close(next)
-	wg.Wait()
-	return results
+	b.more.Broadcast()
+}
+
+// wait closes the batch to new members and returns one result per member
+// added, in the order added, once every read has ended.
+func (b *bindBatch) wait() []EmailBind {
+	b.mu.Lock()
+	b.closed = true
+	b.more.Broadcast()
+	b.mu.Unlock()
+	b.wg.Wait()
+	return b.results
+}
+
+func (b *bindBatch) work() {
+	for {
+		i, uin, ok := b.take()
+		if !ok {
+			return
+		}
+		memberCtx := b.ctx
+		if b.opts.MemberContext != nil {
+			memberCtx = b.opts.MemberContext(b.ctx, uin)
+		}
+		record, err := b.c.DescribeOrganizationMemberEmailBind(memberCtx, uin)
+		b.mu.Lock()
+		b.results[i] = EmailBind{MemberUin: uin, Record: record, Err: err}
+		b.progress.Done++
+		if err != nil {
+			b.progress.Failed++
+		}
+		if b.opts.Progress != nil {
+			b.opts.Progress(b.ctx, b.progress)
+		}
+		b.mu.Unlock()
+	}
+}
+
+// take waits for a member to read, reporting false once the batch is
+// closed and every member has been taken.
+func (b *bindBatch) take() (int, int64, bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for b.next == len(b.uins) && !b.closed {
+		b.more.Wait()
+	}
+	if b.next == len(b.uins) {
+		return 0, 0, false
+	}
+	b.next++
+	return b.next - 1, b.uins[b.next-1], true
 }
 
 // MembersUnreadError is a read that could not read every binding it had to:

@@ -4,6 +4,7 @@
 package organization
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"maps"
@@ -30,8 +31,9 @@ type InventoryQuery struct {
 	// OnListed, when set, is told about each listing once it is read: its
 	// number from 1, its Total, and the members its pages held.
 	OnListed func(ctx context.Context, n int, total uint64, held int)
-	// OnReading, when set, is told before each batch of binding reads.
-	OnReading func(ctx context.Context, members int)
+	// OnReading, when set, is told before each batch of binding reads
+	// starts; the first batch reads a listing's members as its pages come.
+	OnReading func(ctx context.Context)
 }
 
 // Inventory is what ReadInventory found.
@@ -66,8 +68,8 @@ func (m InventoryMember) BindStatus() *string {
 // ReadInventory reads the members a query asks for, and fails rather than
 // return fewer: every member a confirmed listing holds, with its binding.
 //
-// The organization is listed, the bindings of the members listed are read,
-// and it is listed again: the read is confirmed when two consecutive
+// The organization is listed, the bindings of the members listed are read
+// (each page's as soon as the page is), and it is listed again: the read is confirmed when two consecutive
 // listings agree (see collector), else it is listed a third time, and if
 // that does not agree with the second either, the read fails with a
 // *ListingUnconfirmedError. Members the confirmed listing adds are read
@@ -83,14 +85,8 @@ func (c *Client) ReadInventory(ctx context.Context, q InventoryQuery) (*Inventor
 		return r.result(q.MemberUins, nil), nil
 	}
 	k := &collector{c: c, filter: q.Filter, onListed: q.OnListed}
-	first, err := k.list(ctx)
-	if err != nil {
+	if err := r.listReadingBindings(ctx, k); err != nil {
 		return nil, err
-	}
-	if q.EmailBinds {
-		if err := r.readBindings(ctx, r.unread(first), first); err != nil {
-			return nil, err
-		}
 	}
 	confirmed, err := k.confirm(ctx)
 	if err != nil {
@@ -124,13 +120,52 @@ type inventoryRead struct {
 	left    map[int64]bool
 }
 
+// listReadingBindings lists the organization and, with EmailBinds, reads
+// the bindings of the members each page shows as soon as the page is read:
+// the two actions have budgets of their own, so the bindings need not wait
+// for the last page, and plans that start together start their bindings
+// together. A listing that fails abandons the reads and fails the read.
+func (r *inventoryRead) listReadingBindings(ctx context.Context, k *collector) error {
+	if !r.q.EmailBinds {
+		_, err := k.list(ctx, nil)
+		return err
+	}
+	readCtx, abandon := context.WithCancel(ctx)
+	defer abandon()
+	batch := r.c.startEmailBinds(readCtx, r.q.Reads)
+	queued := map[int64]bool{}
+	first, err := k.list(ctx, func(members []*OrgMember) {
+		var uins []int64
+		for _, m := range members {
+			if r.candidate(m.BindStatus) && !queued[*m.MemberUin] {
+				queued[*m.MemberUin] = true
+				uins = append(uins, *m.MemberUin)
+			}
+		}
+		if len(uins) > 0 && len(uins) == len(queued) && r.q.OnReading != nil {
+			r.q.OnReading(ctx)
+		}
+		batch.add(uins...)
+	})
+	if err != nil {
+		abandon()
+		batch.wait()
+		return err
+	}
+	return r.collect(ctx, batch.wait(), first)
+}
+
+// candidate is whether the query may keep a member of this listing status.
+func (r *inventoryRead) candidate(status *string) bool {
+	return r.keeps(status) || (r.q.EmailBinds && status == nil)
+}
+
 // candidates are the members of l, in order, that the query may keep by
 // their listing status.
 func (r *inventoryRead) candidates(l *listing) []int64 {
 	var uins []int64
 	for _, uin := range slices.Sorted(maps.Keys(l.members)) {
-		status := l.members[uin].BindStatus
-		if r.keeps(status) || (r.q.EmailBinds && status == nil) {
+		if r.candidate(l.members[uin].BindStatus) {
 			uins = append(uins, uin)
 		}
 	}
@@ -150,16 +185,20 @@ func (r *inventoryRead) keeps(status *string) bool {
 }
 
 // readBindings reads the bindings of uins. A member l shows that the read
-// finds gone has left since it was listed; any other failure fails the
-// read, naming every member that could not be read.
+// finds gone has left since it was listed.
 func (r *inventoryRead) readBindings(ctx context.Context, uins []int64, l *listing) error {
 	if len(uins) == 0 {
 		return nil
 	}
 	if r.q.OnReading != nil {
-		r.q.OnReading(ctx, len(uins))
+		r.q.OnReading(ctx)
 	}
-	results := r.c.ReadEmailBinds(ctx, uins, r.q.Reads)
+	return r.collect(ctx, r.c.ReadEmailBinds(ctx, uins, r.q.Reads), l)
+}
+
+// collect keeps the bindings read and the members l shows that have left,
+// and fails, naming every member that could not be read, if any could not.
+func (r *inventoryRead) collect(ctx context.Context, results []EmailBind, l *listing) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -176,6 +215,7 @@ func (r *inventoryRead) readBindings(ctx context.Context, uins []int64, l *listi
 		}
 	}
 	if len(failed) > 0 {
+		slices.SortFunc(failed, func(a, b EmailBind) int { return cmp.Compare(a.MemberUin, b.MemberUin) })
 		return &MembersUnreadError{Failed: failed, Of: len(r.records) + len(r.left) + len(failed)}
 	}
 	return nil

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -167,5 +168,54 @@ func TestAFailureAfterTheConfirmingListingCountsEveryBindingTheReadTried(t *test
 	var unread *organization.MembersUnreadError
 	if !errors.As(err, &unread) || len(unread.Failed) != 1 || unread.Failed[0].MemberUin != 9001 || unread.Of != 21 {
 		t.Fatalf("err %v; want member 9001 of 21 unread", err)
+	}
+}
+
+func TestBindingsAreReadWhileTheFirstListingIsStillBeingRead(t *testing.T) {
+	srv, client := organizationOf(t, 200, 50)
+	// Each page is answered 300 ms after it is asked for, so the first
+	// listing's five pages take 1.5 s, while the bindings of the first
+	// page's members take a few milliseconds to read.
+	must(srv.AddFault(emulator.Fault{Kind: emulator.FaultDelay, Action: organization.ActionDescribeOrganizationMembers, Delay: "300ms", Count: 5}))
+	var order []string
+	srv.BeforeRequest = func(action string, params map[string]string) {
+		order = append(order, action+" "+params["Offset"])
+	}
+	inv, err := client.ReadInventory(context.Background(), organization.InventoryQuery{EmailBinds: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(inv.Members) != 200 {
+		t.Fatalf("%d members, want 200", len(inv.Members))
+	}
+	lastPage := slices.Index(order, organization.ActionDescribeOrganizationMembers+" 200")
+	firstBinding := slices.Index(order, organization.ActionDescribeOrganizationMemberEmailBind+" ")
+	if firstBinding < 0 || lastPage < 0 || firstBinding > lastPage {
+		t.Errorf("the first binding read is request %d and the first listing's last page request %d; want the binding first: %v",
+			firstBinding, lastPage, order[:min(len(order), 12)])
+	}
+}
+
+func TestAListingThatFailsAbandonsTheBindingsItsPagesStarted(t *testing.T) {
+	srv, client := organizationOf(t, 200, 50)
+	// Abandoned reads may still be answered after ReadInventory returns.
+	var bindings atomic.Int64
+	srv.BeforeRequest = func(action string, params map[string]string) {
+		if action == organization.ActionDescribeOrganizationMemberEmailBind {
+			bindings.Add(1)
+		}
+		if action == organization.ActionDescribeOrganizationMembers && params["Offset"] == "150" {
+			// The page fails past the client's one retry.
+			must(srv.AddFault(emulator.Fault{Kind: emulator.FaultInternalError, Action: action, Count: 1}))
+		}
+	}
+	_, err := client.ReadInventory(context.Background(), organization.InventoryQuery{EmailBinds: true})
+	var callErr *tencentapi.Error
+	var unread *organization.MembersUnreadError
+	if !errors.As(err, &callErr) || callErr.Code != "InternalError" || errors.As(err, &unread) {
+		t.Fatalf("err %v; want the listing page's InternalError, not bindings left unread", err)
+	}
+	if bindings.Load() == 0 {
+		t.Errorf("no binding was read before the listing failed; the test shows nothing about abandoning them")
 	}
 }

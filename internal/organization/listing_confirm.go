@@ -33,8 +33,10 @@ type collector struct {
 	onListed func(ctx context.Context, n int, total uint64, held int)
 }
 
-func (k *collector) list(ctx context.Context) (*listing, error) {
-	l, err := k.c.listOnce(ctx, k.filter)
+// list lists the organization once more, telling seen, when not nil, of
+// each page's members as they are read.
+func (k *collector) list(ctx context.Context, seen func([]*OrgMember)) (*listing, error) {
+	l, err := k.c.listOnce(ctx, k.filter, seen)
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +57,7 @@ func (k *collector) confirm(ctx context.Context) (*listing, error) {
 		if len(k.listings) == maxListings {
 			return nil, k.unconfirmed()
 		}
-		if _, err := k.list(ctx); err != nil {
+		if _, err := k.list(ctx, nil); err != nil {
 			return nil, err
 		}
 	}

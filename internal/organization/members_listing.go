@@ -43,6 +43,9 @@ type listing struct {
 	problemOffset    uint64
 	problemRequestID string
 	short            bool
+	// seen, when set, is told of each page's members as they are added,
+	// under the lock that orders the pages.
+	seen func(members []*OrgMember)
 }
 
 func (l *listing) complete() bool { return l.problem == "" }
@@ -66,6 +69,9 @@ func (l *listing) add(i, pageSize int, page *DescribeOrganizationMembersResponse
 		}
 		l.members[*m.MemberUin] = m
 	}
+	if l.seen != nil {
+		l.seen(page.Items)
+	}
 	return l.complete()
 }
 
@@ -82,13 +88,14 @@ func (l *listing) fail(offset uint64, page *DescribeOrganizationMembersResponseP
 // Total that the pages never reach costs a few pages, not the thousands it
 // promises. Any failed page fails the pass: a partial list is never used.
 //
-// It reads the pages listingPages counts.
-func (c *Client) listOnce(ctx context.Context, filter MemberFilter) (*listing, error) {
+// It reads the pages listingPages counts, and tells seen, when not nil,
+// of each page's members as it adds them.
+func (c *Client) listOnce(ctx context.Context, filter MemberFilter, seen func([]*OrgMember)) (*listing, error) {
 	first, err := c.membersPage(ctx, filter, 0)
 	if err != nil {
 		return nil, err
 	}
-	l := &listing{total: *first.Total, members: make(map[int64]*OrgMember, len(first.Items))}
+	l := &listing{total: *first.Total, members: make(map[int64]*OrgMember, len(first.Items)), seen: seen}
 	pages := listingPages(l.total, c.pageSize)
 	if !l.add(0, c.pageSize, first) || pages <= 1 {
 		return l, nil

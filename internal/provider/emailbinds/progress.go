@@ -41,9 +41,9 @@ func newReadProgress(ctx context.Context) (context.Context, *readProgress) {
 	return ctx, &readProgress{tally: tally, start: now, batchStart: now}
 }
 
-func (p *readProgress) reading(ctx context.Context, members int) {
+func (p *readProgress) reading(ctx context.Context) {
 	p.batchStart = time.Now()
-	tflog.Info(ctx, "Reading organization member email bindings", map[string]any{"members": members})
+	tflog.Info(ctx, "Reading organization member email bindings")
 }
 
 // bindings logs a batch's progress at every tenth of the way and at its
