@@ -79,16 +79,17 @@ func (c *Client) call(ctx context.Context, request tchttp.Request, response tcht
 }
 
 // pace tells the pacer how the server answered the attempt sent at slot:
-// a throttle cuts the pace; any other answer spent the budget.
+// a throttle drops the lane it came on; any other answer spent the budget.
 func pace(p *pacer, slot time.Time, failure *Error) {
 	switch {
 	case failure == nil:
-		p.answered()
+		p.answered(slot)
 	case !failure.fromAPI:
+		p.forget(slot)
 	case throttled(failure.Code):
 		p.throttled(slot)
 	default:
-		p.answered()
+		p.answered(slot)
 	}
 }
 
@@ -135,10 +136,10 @@ func (c *Client) retryRule(request tchttp.Request, p *pacer, failure *Error, num
 	retry := failure.retryable && number <= c.maxRetries && (!spendsCode(request) || failure.Unsent())
 	switch {
 	case retry && throttled(failure.Code):
-		// The throttle has cut the pace (see pacer): the retry waits one
-		// slot at the new pace, not the half second the backoff starts at,
-		// at most the backoff's longest, and then queues for a slot like
-		// any request.
+		// The throttle has dropped a lane (see pacer): the retry waits one
+		// slot of the lanes left, not the half second the backoff starts
+		// at, at most the backoff's longest, and then queues for a slot
+		// like any request.
 		return true, min(p.interval(), c.backoff.Max), renewed
 	case retry && failure.refused:
 		// Nothing was sent; a short wait lets the outage grace end in seconds.
@@ -172,7 +173,7 @@ func attemptCounts(number int, failure *Error) TallyCounts {
 	return counts
 }
 
-// awaitTurn readies the credential and then waits for a slot of the pace,
+// awaitTurn readies the credential and then waits for a slot of the lanes,
 // returning the slot's time: a slot taken before a long wait for the
 // credential would pass during it, and every call that waited would then
 // leave at once. A credential that expired while the call queued is readied

@@ -12,10 +12,11 @@ import (
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 )
 
-// pacingMargin is the share of RateLimit a pace starts at and never
-// exceeds. Spaced at exactly the limit L per second, L+1 requests span
-// exactly one second, so the least arrival jitter that brings the last one
-// in early puts L+1 in some trailing second of a sliding window. At 97%
+// pacingMargin is the share of RateLimit the lanes send at, all of them
+// together, and never exceed. Spaced at exactly the limit L per second,
+// L+1 requests span exactly one second, so the least arrival jitter that
+// brings the last one in early puts L+1 in some trailing second of a
+// sliding window. At 97%
 // they span 1/0.97 s, which absorbs about 30 ms of jitter at any rate, for
 // 3% of throughput.
 const pacingMargin = 0.97
@@ -55,8 +56,8 @@ type Config struct {
 
 	// RateLimit is the server's limit in requests per second for each
 	// action, which the client paces slightly below (pacingMargin) and
-	// slower while the server throttles (see pacer); zero means
-	// DefaultRateLimit.
+	// slower while the server throttles (see pacer, whose lanes it
+	// sets); zero means DefaultRateLimit.
 	RateLimit float64
 
 	// MaxRetries is how many times a retryable failure is retried; zero disables retries.
@@ -97,14 +98,14 @@ type Attempt struct {
 }
 
 // Client sends one service's actions. It is safe for concurrent use; all
-// calls of one action through one Client share its pace.
+// calls of one action through one Client share its lanes.
 type Client struct {
 	sdk        *common.Client
 	credential common.CredentialIface
 	endpoint   string
 	userAgent  string
-	// pacers space each action's requests and slow them when the server
-	// throttles: the API's budget is per account and action.
+	// pacers send each action's requests on lanes and drop one for each
+	// throttle: the API's budget is per account and action.
 	pacers     *pacers
 	backoff    Backoff
 	maxRetries int

@@ -15,10 +15,10 @@ const maxDepartures = 64
 
 // departures are when a pacer's last requests left, so that a request that
 // left late does not let the ones after it crowd into its second. The
-// limiter's slots keep their schedule when a request leaves late (a busy
-// core, a pause of the process): the next requests would follow it closer
-// than the pace, and the pacing margin, which absorbs network jitter, would
-// be spent. Keeping every n+1 requests that leave at least n intervals of
+// lanes keep their phases when a request leaves late (a busy core, a pause
+// of the process): the next requests would follow it closer than the
+// lanes' spacing, and the pacing margin, which absorbs network jitter,
+// would be spent. Keeping every n+1 requests that leave at least n intervals of
 // the ceiling apart, where n is what a second holds at the ceiling, costs
 // a late request only the slots right after it.
 type departures struct {
@@ -32,13 +32,21 @@ func newDepartures(ceiling float64) departures {
 	return departures{n: n, span: time.Duration(float64(n) / ceiling * float64(time.Second))}
 }
 
-// earliest is when the next request may leave: span after the one n
-// requests back, or any time before n have left.
+// earliest is when the next request may leave: an interval of the ceiling
+// after the last, and span after the one n requests back. Lanes whose
+// phases passed while nothing was asked of them (a listing that confirms
+// a read after its bindings) would otherwise all leave at once, and a
+// burst queues in the process: the first of it reaches the server later
+// than it left, by more than the margin allows.
 func (d *departures) earliest() time.Time {
-	if len(d.times) < d.n {
-		return time.Time{}
+	var at time.Time
+	if k := len(d.times); k > 0 {
+		at = d.times[k-1].Add(d.span / time.Duration(d.n))
 	}
-	return d.times[0].Add(d.span)
+	if len(d.times) == d.n {
+		at = later(at, d.times[0].Add(d.span))
+	}
+	return at
 }
 
 // left records that a request left at t.

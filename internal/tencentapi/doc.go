@@ -10,11 +10,13 @@
 // One concern to a file:
 //   - client.go: Config, shared by every service, and the Client it builds;
 //   - call.go: Call, which refreshes the credential, takes a slot of the
-//     action's pace, times out each attempt, retries and reports each attempt;
-//   - pacer.go: the pace of each action, which slows when the server
-//     throttles and grows back when it does not, so that clients sharing an
+//     action's lanes, times out each attempt, retries and reports each attempt;
+//   - pacer.go: the lanes each action's requests are sent on, one request
+//     a period (a second and the pacing margin) each at a phase of its own, so that clients sharing an
 //     account's budget settle at shares of it;
-//   - departures.go: when the last requests of a pace left, so that one
+//   - pacer_throttle.go: how answers and throttles change the lanes: a
+//     throttle drops the lane it came on, and lanes are added while none is;
+//   - departures.go: when an action's last requests left, so that one
 //     that left late does not let those after it crowd into its second;
 //   - credential.go: what Call asks of a credential that can expire or be
 //     rejected: to be readied before an attempt, or renewed once;

@@ -18,3 +18,6 @@ func DefaultTransportVia(proxy *url.URL) *http.Transport {
 	transport.Proxy = http.ProxyURL(proxy)
 	return transport
 }
+
+// MaxLanes is the most lanes a pacer has, for the external tests.
+const MaxLanes = maxLanes

@@ -37,7 +37,7 @@ const (
 	// so that a later read of a long run finds an endpoint that came back.
 	// Reads started before then fail at once, without being sent: a read of
 	// hundreds of members would otherwise send one doomed probe per member,
-	// each queued for a slot of the pace.
+	// each queued for a slot of the lanes.
 	probeAfter = 5 * time.Second
 )
 

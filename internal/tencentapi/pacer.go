@@ -5,100 +5,95 @@ package tencentapi
 
 import (
 	"context"
+	"math"
 	"sync"
 	"time"
-
-	"golang.org/x/time/rate"
 )
 
-// The pace adapts to throttles as CUBIC (RFC 9438) adapts a congestion
-// window, which the AWS SDK's adaptive retry mode also applies to request
-// rates: a throttle cuts the pace, which then grows back along a cubic
-// curve, flat around the pace last throttled and steep away from it.
-// Clients that share an account's budget (plans that run at once) learn of
-// each other only through throttles, and settle at shares of it.
-//
-// Five choices differ from the AWS SDK's (β 0.7, C 0.4, a cut per
-// throttle), each because the budget is a sliding window of one second; a
-// simulation of plans sharing it chose the constants (see DESIGN.md):
-//   - The cut is from the rate the server accepted in the last second, not
-//     from the pace, so that one cut brings a client that sent far too much
-//     (every plan starts at the ceiling) down to what it got.
-//   - The cut is small (cubicBeta), since many clients are cut at once.
-//   - A throttle of a request sent within cutSettle of the last cut does not
-//     cut again: the window still holds the second before that cut.
-//   - The curve regains the last peak in recoverTime whatever the pace, and
-//     only then grows fast (cubicScale), so that clients probe for room
-//     every few seconds at any rate_limit, yet one left alone regains the
-//     whole budget within seconds.
-//   - The first throttle ends a burst, so after it nothing is sent until
-//     the burst has left the window (see throttled).
+// A client sends each action's requests on lanes. A lane sends at most
+// one request a period (a second and the pacing margin, at the default
+// rate_limit), always at the same phase, so a client with n lanes never
+// has more than n requests in any second the server counts, and its
+// requests come back for the places the server freed for them a period
+// before. A throttle drops the lane it came on and nothing else: the
+// client's other requests keep their places, and the place goes to
+// whoever took it. A client not throttled for laneWait adds a lane, then
+// two, four and so on, every growWait while none is throttled. Clients
+// that share an account's budget (plans that run at once) learn of each
+// other only through throttles, and settle at shares of it; a client alone
+// is never throttled and keeps every lane, rate_limit paced at 97%.
 const (
-	// cubicBeta is the share of the accepted rate kept after a throttle.
-	cubicBeta = 0.95
-	// recoverTime is how long the pace takes to regain its last peak.
-	recoverTime = 4 * time.Second
-	// cubicScale is C beyond the peak, as a share of the ceiling per cubic
-	// second: at the default ceiling, 1.9 requests per second per s³, so a
-	// client at a fifth of the budget regains all of it 2 s past its peak.
-	cubicScale = 0.1
-	// cutSettle is how long after a cut throttles are taken for news of
-	// the pace before it: the window's length.
-	cutSettle = time.Second
-	// minShare is the least share of the ceiling the pace falls to, so
-	// that throttling that persists slows a client without stopping it.
-	minShare = 1.0 / 40
+	// laneWait is how long after its last throttle a client adds a lane.
+	laneWait = 3 * time.Second
+	// growWait is the least time between additions, more than the
+	// server's window, so that an addition's throttle, if any, has come.
+	growWait = 1100 * time.Millisecond
+	// maxLanes bounds the lanes, at rates only an emulator allows.
+	maxLanes = maxDepartures
+	// maxInflight is how many unanswered requests a pacer keeps before
+	// it forgets those over a minute old.
+	maxInflight = 1024
 	// recheckPace is how often a caller waiting for a slot further away
-	// looks at the pace again.
+	// looks at the lanes again.
 	recheckPace = 250 * time.Millisecond
 )
 
-// pacer spaces one client's requests evenly at its pace, which starts at
-// the ceiling (rate_limit, less pacingMargin) and adapts to throttles.
-//
-// Calls wait for their turn one at a time and take a slot at the pace of
-// that moment. If every caller reserved a slot with the limiter at once, as
-// rate.Limiter.Wait does, a plan's 64 waiting reads would hold three
-// seconds of slots at the old pace, and a cut would only take effect after
-// them.
-type pacer struct {
-	turn    chan struct{}
-	limiter *rate.Limiter
-	ceiling float64
+// lane is one of a pacer's lanes.
+type lane struct {
+	// next is the lane's next phase, and answered when its last answer
+	// that was not a throttle came.
+	next, answered time.Time
+}
 
-	mu sync.Mutex
-	// cut is when the pace was last cut, zero until the first throttle.
-	cut time.Time
-	// after is the pace right after the cut, and peak the pace it regains
-	// recoverTime later.
-	after, peak float64
-	// accepted are the times of the answers of the last span that the
-	// server did not throttle, oldest first.
+// pacer sends one client's requests of an action on its lanes.
+//
+// Calls wait for their turn one at a time and take the earliest lane.
+type pacer struct {
+	turn   chan struct{}
+	period time.Duration
+	most   int
+
+	mu    sync.Mutex
+	lanes []*lane
+	// throttledOnce is set at the first throttle, and hold is when the
+	// first throttle lets requests leave again; maxHold is the longest it
+	// holds them: the server's window, or the client's longest retry wait
+	// if that is shorter, as a throttled retry's is.
+	throttledOnce bool
+	hold          time.Time
+	maxHold       time.Duration
+	// growAt is when lanes are next added, and step how many.
+	growAt time.Time
+	step   int
+	// accepted are the times of the answers of the last second that the
+	// server did not throttle, oldest first, until the first throttle.
 	accepted []time.Time
-	// hold is when the first cut lets requests leave again, and maxHold
-	// the longest it holds them: the server's window, or the client's
-	// longest retry wait if that is shorter, as a throttled retry's is.
-	hold    time.Time
-	maxHold time.Duration
+	// inflight are the lanes of the requests not yet answered, by when
+	// they left: an answer may come after its lane has sent again.
+	inflight map[time.Time]*lane
 
 	// departed is read and written only by the caller holding the turn.
 	departed departures
 }
 
 func newPacer(ceiling float64) *pacer {
+	// As many lanes as a second holds at the ceiling, so that a lane's
+	// period is a second or more, up to maxLanes, where it is shorter at
+	// rates only an emulator allows (and never under a microsecond).
+	most := min(maxLanes, max(1, int(math.Ceil(ceiling))))
 	return &pacer{
-		turn: make(chan struct{}, 1),
-		// A burst of one spaces requests evenly, so no one-second window,
-		// however aligned, sees more than the pace.
-		limiter:  rate.NewLimiter(rate.Limit(ceiling), 1),
-		ceiling:  ceiling,
+		turn:     make(chan struct{}, 1),
+		period:   max(time.Microsecond, time.Duration(float64(most)/ceiling*float64(time.Second))),
+		most:     most,
 		maxHold:  time.Second,
+		step:     1,
+		inflight: map[time.Time]*lane{},
 		departed: newDepartures(ceiling),
 	}
 }
 
-// wait takes the next slot at the current pace and returns when it was
-// taken, which the answer to the request reports back to throttled.
+// wait takes the earliest lane's next phase and returns when the request
+// left, which the answer reports back to answered or throttled.
 func (p *pacer) wait(ctx context.Context) (time.Time, error) {
 	select {
 	case p.turn <- struct{}{}:
@@ -113,156 +108,113 @@ func (p *pacer) wait(ctx context.Context) (time.Time, error) {
 	}
 	for {
 		now := time.Now()
-		// A slot reserved before the hold ends would have the next caller
-		// leave right behind it, two at once.
 		if hold := p.holdUntil(); hold.After(now) {
 			if !Sleep(ctx, min(hold.Sub(now), recheckPace)) {
 				return time.Time{}, ctx.Err()
 			}
 			continue
 		}
-		pace := p.paceAt(now)
-		p.limiter.SetLimitAt(now, rate.Limit(pace))
-		slot := p.limiter.ReserveN(now, 1)
-		delay := max(slot.DelayFrom(now), p.departed.earliest().Sub(now))
-		if delay <= recheckPace {
-			if !Sleep(ctx, delay) || ctx.Err() != nil {
-				slot.Cancel()
+		l, at := p.nextLane(now)
+		delay := max(at.Sub(now), p.departed.earliest().Sub(now))
+		if delay > recheckPace {
+			// Lanes may be added while a far phase is awaited.
+			if !Sleep(ctx, recheckPace) {
 				return time.Time{}, ctx.Err()
 			}
-			// The first throttle may have come while this slot was
-			// awaited: the request would go into the full window.
-			if p.holdUntil().After(time.Now()) {
-				slot.Cancel()
-				continue
-			}
-			left := time.Now()
+			continue
+		}
+		if !Sleep(ctx, delay) || ctx.Err() != nil {
+			return time.Time{}, ctx.Err()
+		}
+		if left, ok := p.take(l); ok {
 			p.departed.left(left)
 			return left, nil
 		}
-		// A slow pace grows while its slot is awaited: a slot a cut put
-		// 40 s away at rate_limit 1 would hold every caller that long,
-		// where the curve is back at the ceiling in 6 s.
-		slot.CancelAt(now)
-		if !Sleep(ctx, recheckPace) {
-			return time.Time{}, ctx.Err()
+	}
+}
+
+// nextLane is the lane whose phase comes first, and when.
+func (p *pacer) nextLane(now time.Time) (*lane, time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.open(now)
+	p.grow(now)
+	first := p.lanes[0]
+	for _, l := range p.lanes[1:] {
+		if l.next.Before(first.next) {
+			first = l
+		}
+	}
+	return first, later(first.next, now)
+}
+
+// take sends on l, unless a throttle dropped it or the first throttle's
+// hold began while its phase was awaited.
+func (p *pacer) take(l *lane) (time.Time, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := time.Now()
+	if p.hold.After(now) || !p.has(l) {
+		return time.Time{}, false
+	}
+	if len(p.inflight) > maxInflight {
+		p.forgetOlder(now.Add(-time.Minute))
+	}
+	p.inflight[now] = l
+	// A lane that sends late moves its phase to now: one period after the
+	// old phase could come less than a period after this request.
+	l.next = later(l.next.Add(p.period), now.Add(p.period))
+	return now, true
+}
+
+// forgetOlder drops the requests sent before then from inflight: a slot
+// taken but never sent (a credential that was not ready after all) has no
+// answer to remove it.
+func (p *pacer) forgetOlder(then time.Time) {
+	for sent := range p.inflight {
+		if sent.Before(then) {
+			delete(p.inflight, sent)
 		}
 	}
 }
 
-// answered tells the pacer that the server answered a request without
-// throttling it: it spent the budget.
-func (p *pacer) answered() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	now := time.Now()
-	p.accepted = append(p.accepted[p.expired(now, p.span(now)):], now)
-}
-
-// throttled cuts the pace because the server throttled a request sent at
-// sent, unless that was too soon after the last cut to show it.
-//
-// The first throttle usually ends a burst: plans that start together each
-// send at the ceiling and fill the server's window within a fraction of a
-// second, and it admits nothing more until that burst leaves it, so a
-// request sent before then is throttled at any pace (five plans at once
-// had 30 such throttles in their first seconds, a quarter of all). After
-// the first cut nothing is sent until the oldest answer the server
-// accepted in the second before it has left the window: the others' share
-// of the burst was accepted about as early. A client that accepted none
-// there (it started into a window the others had filled) waits until what
-// filled it has left, a second after the request throttled. So no client
-// holds for more than a second, and one that sent steadily through the
-// last second holds for one interval at most.
-func (p *pacer) throttled(sent time.Time) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	now := time.Now()
-	if !p.cut.IsZero() && sent.Before(p.cut.Add(cutSettle)) {
+// open lays out every lane, evenly from now, before the first request.
+func (p *pacer) open(now time.Time) {
+	if len(p.lanes) > 0 || p.throttledOnce {
 		return
 	}
-	pace := p.paceLocked(now)
-	span := p.span(now)
-	p.accepted = p.accepted[p.expired(now, span):]
-	got := min(pace, float64(len(p.accepted))/span.Seconds())
-	// Fast convergence (RFC 9438, 4.7): a client throttled below its last
-	// peak gives up more of its share, so that a newcomer gets room sooner.
-	peak := got
-	if got < p.peak {
-		peak = got * (1 + cubicBeta) / 2
+	for i := range p.most {
+		p.lanes = append(p.lanes, &lane{next: now.Add(p.period * time.Duration(i) / time.Duration(p.most))})
 	}
-	if p.cut.IsZero() {
-		p.hold = p.burstEnd(now, sent)
-	}
-	p.cut = now
-	p.after = max(got*cubicBeta, p.ceiling*minShare)
-	p.peak = max(peak, p.after)
 }
 
-// burstEnd is when the oldest answer accepted in the second before now
-// leaves the server's window, or a second after sent if none was; never
-// more than maxHold from now.
-func (p *pacer) burstEnd(now, sent time.Time) time.Time {
-	end := sent.Add(time.Second)
-	for _, at := range p.accepted {
-		if now.Sub(at) < time.Second {
-			end = at.Add(time.Second)
-			break
+func (p *pacer) has(l *lane) bool {
+	for _, m := range p.lanes {
+		if m == l {
+			return true
 		}
 	}
-	if limit := now.Add(p.maxHold); end.After(limit) {
-		return limit
-	}
-	return end
+	return false
 }
 
-// span is how far back the accepted rate is measured: the server's window
-// of a second, or two slots at a pace too slow to send two in a second, so
-// that a slow client is not taken for one that got nothing.
-func (p *pacer) span(now time.Time) time.Duration {
-	return max(time.Second, time.Duration(2*float64(time.Second)/p.paceLocked(now)))
-}
-
-// expired is how many of accepted are span old or older at now.
-func (p *pacer) expired(now time.Time, span time.Duration) int {
-	n := 0
-	for n < len(p.accepted) && now.Sub(p.accepted[n]) >= span {
-		n++
-	}
-	return n
-}
-
-// holdUntil is when requests may leave again after the first cut.
-func (p *pacer) holdUntil() time.Time {
+func (p *pacer) laneCount() int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.hold
+	return len(p.lanes)
 }
 
-// paceAt is the pace at now, in requests per second.
-func (p *pacer) paceAt(now time.Time) float64 {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.paceLocked(now)
-}
-
-// paceLocked is the cubic curve through after at the cut and peak
-// recoverTime later: concave up to the peak, convex beyond it.
-func (p *pacer) paceLocked(now time.Time) float64 {
-	if p.cut.IsZero() {
-		return p.ceiling
-	}
-	t := (now.Sub(p.cut) - recoverTime).Seconds()
-	if t < 0 {
-		f := t / recoverTime.Seconds()
-		return p.peak + (p.peak-p.after)*f*f*f
-	}
-	return min(p.ceiling, p.peak+cubicScale*p.ceiling*t*t*t)
-}
-
-// interval is the spacing of requests at the current pace.
+// interval is the spacing of requests on the lanes there are.
 func (p *pacer) interval() time.Duration {
-	return time.Duration(float64(time.Second) / p.paceAt(time.Now()))
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.period / time.Duration(max(1, len(p.lanes)))
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
 
 // pacers are a client's pacers, one for each action it calls.

@@ -5,12 +5,10 @@ package tencentapi
 
 import (
 	"context"
-	"math"
 	"testing"
+	"testing/synctest"
 	"time"
 )
-
-func near(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
 
 // takeSlot waits for p's next slot and returns when it was taken.
 func takeSlot(t *testing.T, p *pacer) time.Time {
@@ -22,167 +20,186 @@ func takeSlot(t *testing.T, p *pacer) time.Time {
 	return slot
 }
 
-// answeredTimes records n answers the server accepted within the last second.
-func answeredTimes(p *pacer, n int) {
+// takeSlots takes n slots of p and returns when each left.
+func takeSlots(t *testing.T, p *pacer, n int) []time.Time {
+	t.Helper()
+	var sent []time.Time
 	for range n {
-		p.answered()
+		sent = append(sent, takeSlot(t, p))
+	}
+	return sent
+}
+
+// answer has the server accept the requests sent at each of sent.
+func answer(p *pacer, sent ...time.Time) {
+	for _, s := range sent {
+		p.answered(s)
 	}
 }
 
-func TestAThrottleCutsThePaceToAShareOfWhatTheServerAcceptedInTheLastSecond(t *testing.T) {
-	p := newPacer(19.4)
-	answeredTimes(p, 10)
-	p.throttled(time.Now())
-	if pace := p.paceAt(p.cut); !near(pace, 10*cubicBeta) {
-		t.Errorf("pace after the cut: %v, want %v x the 10 accepted", pace, cubicBeta)
-	}
-	// A client whose pace is below what the server accepted cuts its pace.
-	q := newPacer(5)
-	answeredTimes(q, 10)
-	q.throttled(time.Now())
-	if pace := q.paceAt(q.cut); !near(pace, 5*cubicBeta) {
-		t.Errorf("pace after the cut: %v, want %v x the pace of 5", pace, cubicBeta)
-	}
+// lanesNow is how many lanes p has once the additions due by now are made.
+func lanesNow(p *pacer) int {
+	p.nextLane(time.Now())
+	return p.laneCount()
 }
 
-func TestThrottlesOfRequestsSentSoonAfterACutDoNotCutAgain(t *testing.T) {
-	p := newPacer(19.4)
-	answeredTimes(p, 10)
-	p.throttled(time.Now())
-	cut, pace := p.cut, p.paceAt(p.cut)
-	p.throttled(cut.Add(cutSettle - time.Millisecond))
-	if !p.cut.Equal(cut) || !near(p.paceAt(cut), pace) {
-		t.Errorf("a throttle of a request sent %v after the cut cut again", cutSettle-time.Millisecond)
-	}
-	p.throttled(cut.Add(cutSettle))
-	if p.cut.Equal(cut) {
-		t.Errorf("a throttle of a request sent %v after the cut did not cut", cutSettle)
-	}
-}
-
-func TestThePaceRegainsItsPeakAfterTheRecoveryTimeThenTheCeilingSoonAfter(t *testing.T) {
-	p := newPacer(19.4)
-	answeredTimes(p, 10)
-	p.throttled(time.Now())
-	cut := p.cut
-	after := 10 * cubicBeta
-	if pace := p.paceAt(cut.Add(recoverTime / 2)); pace <= after || pace >= 10 {
-		t.Errorf("pace halfway: %v, want between the cut %v and the peak 10", pace, after)
-	}
-	if pace := p.paceAt(cut.Add(recoverTime)); !near(pace, 10) {
-		t.Errorf("pace after %v: %v, want the peak, 10", recoverTime, pace)
-	}
-	// Beyond the peak the curve grows fast: 10 + 0.1 x 19.4 x 2³ > 19.4.
-	if pace := p.paceAt(cut.Add(recoverTime + 2*time.Second)); pace != 19.4 {
-		t.Errorf("pace 2 s beyond the peak: %v, want the ceiling, 19.4", pace)
-	}
-	previous := after
-	for d := time.Duration(0); d < 20*time.Second; d += 10 * time.Millisecond {
-		pace := p.paceAt(cut.Add(d))
-		if pace > 19.4 || pace < previous {
-			t.Fatalf("pace %v after the cut: %v, want it to grow from %v to at most 19.4", d, pace, previous)
-		}
-		previous = pace
-	}
-}
-
-func TestAClientThrottledBelowItsLastPeakGivesUpMoreOfItsShare(t *testing.T) {
-	p := newPacer(19.4)
-	answeredTimes(p, 10)
-	p.throttled(time.Now())
-	p.cut = p.cut.Add(-time.Second) // the next throttle is news of the cut pace
-	p.accepted = nil
-	answeredTimes(p, 8)
-	p.throttled(time.Now())
-	if !near(p.peak, 8*(1+cubicBeta)/2) {
-		t.Errorf("peak after a throttle at 8 below the peak of 10: %v, want %v", p.peak, 8*(1+cubicBeta)/2)
-	}
-}
-
-func TestThrottlingThatPersistsSlowsThePaceToAFortiethOfTheCeilingAndNoLower(t *testing.T) {
-	p := newPacer(20)
-	for range 50 {
-		p.throttled(time.Now())
-		p.cut = p.cut.Add(-time.Second)
-	}
-	if pace := p.paceAt(p.cut); !near(pace, 0.5) {
-		t.Errorf("pace after 50 throttles with nothing accepted: %v, want 20/40", pace)
-	}
-}
-
-// Callers queue for their turn, so a cut applies to the very next slot, not
-// after the slots that waiting callers would otherwise have reserved.
-func TestWaitingCallersTakeTheirSlotsAtThePaceCutWhileTheyWaited(t *testing.T) {
-	p := newPacer(100)
-	slots := make(chan time.Time, 20)
-	for range 20 {
-		go func() {
-			slot, err := p.wait(context.Background())
-			if err != nil {
-				t.Error(err)
-			}
-			slots <- slot
-		}()
-	}
-	first := <-slots
-	answeredTimes(p, 50)
+// phases are p's lanes' next phases, by lane.
+func phases(p *pacer) map[*lane]time.Time {
 	p.mu.Lock()
-	p.cut = first.Add(-time.Minute) // an earlier cut, so this one holds nothing
-	p.mu.Unlock()
-	p.throttled(first) // 47.5 per second from now, growing back to 50 over 4 s
-	// A caller may be descheduled between its slot and its send, so the
-	// last slot is the latest received, not the last one.
-	var last time.Time
-	for range 19 {
-		if slot := <-slots; slot.After(last) {
+	defer p.mu.Unlock()
+	out := map[*lane]time.Time{}
+	for _, l := range p.lanes {
+		out[l] = l.next
+	}
+	return out
+}
+
+func TestAPacerHasALaneForEachRequestASecondHoldsAtTheCeiling(t *testing.T) {
+	for _, tc := range []struct {
+		ceiling float64
+		lanes   int
+		period  time.Duration
+	}{
+		{19.4, 20, 1030927835},
+		{0.485, 1, 2061855670},
+		{97000, maxLanes, 659793},
+	} {
+		if p := newPacer(tc.ceiling); p.most != tc.lanes || p.period != tc.period {
+			t.Errorf("ceiling %v: %d lanes of %v, want %d of %v", tc.ceiling, p.most, p.period, tc.lanes, tc.period)
+		}
+	}
+}
+
+func TestAPacerNeverThrottledSpacesItsRequestsEvenlyAtTheCeiling(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		p := newPacer(19.4)
+		last := takeSlot(t, p)
+		for i := range 60 {
+			slot := takeSlot(t, p)
+			if gap, want := slot.Sub(last), time.Second*100/1940; gap < want-time.Millisecond || gap > want+time.Millisecond {
+				t.Fatalf("request %d left %v after the one before, want %v", i+2, gap, want)
+			}
 			last = slot
 		}
-	}
-	// At the old pace the other 19 take 190 ms; one may have left before
-	// the cut, and the rest go at 50 per second at most.
-	if spent, least := last.Sub(first), 18*time.Second/50; spent < least {
-		t.Errorf("19 waiting calls went out within %v of the cut; at 50 per second and no faster they take at least %v", spent, least)
-	}
+	})
 }
 
-// At rate_limit 1 a second holds one answer at most: the accepted rate is
-// measured over two slots, or every throttle would look like a client that
-// got nothing and cut it to a fortieth.
-func TestAThrottleAtALowRateLimitCutsFromTheRateAcceptedOverTwoSlots(t *testing.T) {
-	p := newPacer(0.97)
-	answeredTimes(p, 2)
-	p.throttled(time.Now())
-	if pace := p.paceAt(p.cut); pace < 0.9 {
-		t.Errorf("pace after a throttle at rate_limit 1 with every slot accepted: %v per second, want about %v", pace, 0.97*cubicBeta)
-	}
+// A throttle means another client took the place the request came for:
+// the lane it came on is dropped, and every other request keeps its place.
+func TestAThrottleDropsTheLaneItCameOnAndNoOtherPhaseMoves(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		p := newPacer(19.4)
+		// The first throttle, out of the way, keeps the 19 lanes answered.
+		first := takeSlots(t, p, 20)
+		answer(p, first[:19]...)
+		p.throttled(first[19])
+		if n := p.laneCount(); n != 19 {
+			t.Fatalf("the first throttle kept %d lanes, want the 19 answered in the second before", n)
+		}
+		sent := takeSlots(t, p, 19)
+		answer(p, sent[:3]...)
+		answer(p, sent[4:]...)
+		p.mu.Lock()
+		dropped := p.inflight[sent[3]]
+		p.mu.Unlock()
+		before := phases(p)
+		p.throttled(sent[3])
+		after := phases(p)
+		if _, kept := after[dropped]; kept || len(after) != 18 {
+			t.Fatalf("%d lanes after a throttle (the throttled one kept: %t), want 18 without it", len(after), kept)
+		}
+		for l, next := range after {
+			if !before[l].Equal(next) {
+				t.Errorf("a lane's phase moved by %v", next.Sub(before[l]))
+			}
+		}
+	})
 }
 
-// A caller whose slot a cut put far away looks again as the pace grows,
-// instead of holding the turn, and every caller behind it, until then.
-func TestACallerWaitingForAFarSlotTakesOneAsThePaceGrowsBack(t *testing.T) {
-	p := newPacer(0.97)
-	first := takeSlot(t, p)
-	p.throttled(first) // nothing accepted: a fortieth, a slot 41 s away
-	p.mu.Lock()
-	p.cut = p.cut.Add(-recoverTime) // the curve grows from now on
-	p.mu.Unlock()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	start := time.Now()
-	if _, err := p.wait(ctx); err != nil {
-		t.Fatalf("the next slot was not taken within 20 s (it was 41 s away at the cut pace): %v", err)
-	}
-	t.Logf("the next slot came %v after the cut", time.Since(start))
+// An answer may come after its lane has sent again: the throttle still
+// drops the lane it came on.
+func TestAThrottleAnsweredAfterItsLaneSentAgainDropsThatLane(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		p := newPacer(1.94) // two lanes
+		p.throttled(takeSlot(t, p))
+		time.Sleep(10 * time.Second) // both lanes back
+		late := takeSlot(t, p)
+		takeSlots(t, p, 3) // every lane has sent since
+		p.throttled(late)
+		if n := p.laneCount(); n != 1 {
+			t.Errorf("%d lanes after a throttle answered a period late, want 1", n)
+		}
+	})
 }
 
-// The limiter keeps its schedule when a request leaves late, so the
+// Room shows only as the absence of throttles: after laneWait without one
+// a lane is added, then two and four, growWait or more apart, until a
+// throttle starts the count again.
+func TestAPacerNotThrottledAddsOneLaneThenTwoThenFour(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		p := newPacer(19.4)
+		p.throttled(takeSlot(t, p)) // the first keeps one lane: nothing was answered
+		p.throttled(takeSlot(t, p)) // a later one starts the count, and leaves the last lane
+		start := time.Now()
+		for _, step := range []struct {
+			at    time.Duration
+			lanes int
+		}{{2900 * time.Millisecond, 1}, {3100 * time.Millisecond, 2}, {4400 * time.Millisecond, 2}, {4600 * time.Millisecond, 4}, {5800 * time.Millisecond, 8}} {
+			time.Sleep(time.Until(start.Add(step.at)))
+			if n := lanesNow(p); n != step.lanes {
+				t.Fatalf("%v after the throttle: %d lanes, want %d", step.at, n, step.lanes)
+			}
+		}
+		p.throttled(takeSlot(t, p))
+		time.Sleep(3100 * time.Millisecond)
+		if n := lanesNow(p); n != 8 {
+			t.Errorf("3.1 s after a later throttle: %d lanes, want 7 plus one added", n)
+		}
+	})
+}
+
+// The first throttle, like any, starts the wait for a lane: lanes that
+// came back sooner after a burst would raise the throttles.
+func TestAfterTheFirstThrottleLanesAreAddedOnlyLaneWaitLater(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		p := newPacer(19.4)
+		p.throttled(takeSlot(t, p)) // nothing answered: one lane, held for a second
+		start := time.Now()
+		time.Sleep(time.Until(start.Add(laneWait - 10*time.Millisecond)))
+		if n := lanesNow(p); n != 1 {
+			t.Fatalf("%d lanes just before laneWait after the first throttle, want 1", n)
+		}
+		time.Sleep(20 * time.Millisecond)
+		if n := lanesNow(p); n != 2 {
+			t.Errorf("%d lanes laneWait after the first throttle, want 2", n)
+		}
+	})
+}
+
+func TestAPacerKeepsOneLaneHoweverOftenThrottledAndNoMoreThanTheCeilingHolds(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		p := newPacer(4.85) // five lanes
+		for range 10 {
+			p.throttled(takeSlot(t, p))
+		}
+		if n := p.laneCount(); n != 1 {
+			t.Errorf("%d lanes after ten throttles, want one", n)
+		}
+		time.Sleep(20 * time.Second)
+		if n := lanesNow(p); n != 5 {
+			t.Errorf("%d lanes after 20 s without a throttle, want the five the ceiling holds", n)
+		}
+	})
+}
+
+// The lanes keep their phases when a request leaves late, so the
 // requests after it would crowd into its second: the request after n more
 // leaves n intervals of the ceiling after it at the earliest.
 func TestARequestThatLeftLateKeepsTheRequestsAfterItOutOfItsSecond(t *testing.T) {
 	p := newPacer(10)
 	// Ten requests left in the last 940 ms, the first of them 60 ms late:
-	// the eleventh may leave a second after it, 60 ms from now, though the
-	// limiter, which saw none of them, has a slot at once.
+	// the eleventh may leave a second after it, 60 ms from now, though a
+	// lane is free at once.
 	now := time.Now()
 	first := now.Add(-940 * time.Millisecond)
 	for i := range 10 {
@@ -212,4 +229,61 @@ func TestThePacerLooksBackWhatASecondHoldsAtTheCeiling(t *testing.T) {
 			t.Errorf("ceiling %v: looks back %d requests over %v, want %d over %v", tc.ceiling, d.n, d.span, tc.n, tc.span)
 		}
 	}
+}
+
+// A lane that sends late must not send again a period after the phase it
+// missed, less than a period after this request.
+func TestALaneThatSendsLateSendsItsNextAFullPeriodLater(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		// One lane left of the twenty a ceiling of 19.4 holds, so that the
+		// departures of twenty do not space its requests, and no more added.
+		p := newPacer(19.4)
+		p.throttledOnce, p.growAt = true, time.Now().Add(time.Hour)
+		p.lanes = []*lane{{next: time.Now()}}
+		takeSlot(t, p)
+		time.Sleep(1500 * time.Millisecond)
+		late := takeSlot(t, p)
+		if next := takeSlot(t, p); next.Sub(late) < p.period {
+			t.Errorf("the lane sent again %v after a late request, want a period, %v", next.Sub(late), p.period)
+		}
+	})
+}
+
+// At rates only an emulator allows the period floors at a microsecond,
+// and the first throttle's hold is reached by arithmetic, not a loop.
+func TestAHugeRateLimitNeitherHangsNorSpinsAtTheFirstThrottle(t *testing.T) {
+	p := newPacer(1e12)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		p.throttled(takeSlot(t, p))
+		takeSlot(t, p)
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("a throttle at rate_limit 1e12 did not let a request leave within 5 s")
+	}
+	if p.period != time.Microsecond {
+		t.Errorf("period %v at rate_limit 1e12, want the floor of a microsecond", p.period)
+	}
+}
+
+// Lanes whose phases passed while nothing was asked of them (a listing
+// that confirms a read after its bindings) leave an interval of the
+// ceiling apart, not at once: a burst would queue in the process and
+// reach the server bunched closer than its window allows.
+func TestLanesIdleForAWhileLeaveAnIntervalApartNotAllAtOnce(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		p := newPacer(19.4)
+		takeSlots(t, p, 25)
+		time.Sleep(10 * time.Second)
+		sent := takeSlots(t, p, 25)
+		interval := time.Second * 100 / 1940
+		for i := 1; i < len(sent); i++ {
+			if gap := sent[i].Sub(sent[i-1]); gap < interval-time.Microsecond {
+				t.Fatalf("request %d left %v after the one before, want at least %v", i, gap, interval)
+			}
+		}
+	})
 }

@@ -101,20 +101,20 @@ func TestPacedCallsPassASlidingWindowWithArrivalJitter(t *testing.T) {
 
 // STS throttles AssumeRole and the two exchanges with
 // InvalidParameter.OverLimit, which is throttling like the common code.
-func TestAThrottleCutsThePaceAndTheRetryWaitsOneSlotAtItNotABackoff(t *testing.T) {
+func TestAThrottleDropsALaneAndTheRetryWaitsOneSlotOfTheLanesLeftNotABackoff(t *testing.T) {
 	for _, code := range []string{"RequestLimitExceeded.UinLimitExceeded", "InvalidParameter.OverLimit"} {
-		t.Run(code, func(t *testing.T) { testThrottleRetriedAtTheCutPace(t, code) })
+		t.Run(code, func(t *testing.T) { testThrottleRetriedASlotLater(t, code) })
 	}
 }
 
-func testThrottleRetriedAtTheCutPace(t *testing.T, code string) {
+func testThrottleRetriedASlotLater(t *testing.T, code string) {
 	f := replyAPIError(code)
 	endpoint, _ := faultyServer(t, f, f, replyAPIError("InternalError"))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var waits []time.Duration
 	client := newClient(tencentapi.Config{
-		// A high rate keeps the slots short; the pace is a share of it.
+		// A high rate keeps the slots short; the lanes are a share of it.
 		Credential: common.NewCredential("a", "b"), Endpoint: endpoint, RateLimit: 2000, MaxRetries: 3,
 		// A backoff of up to an hour, which a throttle must not wait for.
 		RetryBaseDelay: time.Hour, RetryMaxDelay: 4 * time.Hour,
@@ -129,14 +129,13 @@ func testThrottleRetriedAtTheCutPace(t *testing.T, code string) {
 	if len(waits) < 3 {
 		t.Fatalf("the attempts waited %v; want two throttles retried a slot later, then InternalError's backoff", waits)
 	}
-	// Nothing was accepted in the last second, so each throttle cuts the
-	// pace to its least, a fortieth of 2,000 paced at 97%: 48.5 per second,
-	// a slot every 20.6 ms.
-	paced := 2000 * 0.97 / 40
-	slot := time.Duration(float64(time.Second) / paced)
+	// Nothing was accepted in the last second, so the first throttle keeps
+	// one lane, and the second cannot drop it: at 2,000 paced at 97% a lane
+	// sends every 64/1,940 s (64 lanes at most), a slot every 33.0 ms.
+	slot := time.Duration(tencentapi.MaxLanes) * time.Second * 100 / 194000
 	for i := range 2 {
 		if waits[i] < slot-time.Millisecond || waits[i] > slot+time.Millisecond {
-			t.Errorf("throttle %d: retry in %v, want one slot at the cut pace, %v", i+1, waits[i], slot)
+			t.Errorf("throttle %d: retry in %v, want one slot of the lane left, %v", i+1, waits[i], slot)
 		}
 	}
 	// Other failures keep the backoff, here random up to 4 hours.
@@ -171,7 +170,7 @@ func BenchmarkReadsAgainstARateLimitedServer(b *testing.B) {
 	}
 }
 
-// A throttle at a low rate_limit cuts the pace to slots tens of seconds
+// A throttle at a low rate_limit leaves one lane, a slot a second or more
 // apart; the retry's wait is still capped by the backoff's maximum.
 func TestTheWaitBeforeAThrottledRetryIsCappedByTheBackoffMaximum(t *testing.T) {
 	f := replyAPIError("RequestLimitExceeded")
@@ -189,6 +188,6 @@ func TestTheWaitBeforeAThrottledRetryIsCappedByTheBackoffMaximum(t *testing.T) {
 	})
 	_, _ = client.DescribeOrganizationMemberEmailBind(ctx, 1)
 	if len(waits) == 0 || waits[0] > time.Second || waits[0] <= 0 {
-		t.Errorf("the throttled retry waits %v, want a slot at the cut pace, at most the backoff's 1s", waits)
+		t.Errorf("the throttled retry waits %v, want a slot of the lane left, at most the backoff's 1s", waits)
 	}
 }
