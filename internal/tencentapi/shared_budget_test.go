@@ -91,9 +91,8 @@ func driveSharedBudget(t testing.TB, srv *windowServer, k, calls, workers int, s
 
 func startAtOnce(int) time.Duration { return 0 }
 
-// staggeredStarts start clients up to 1.5 s after the first, as five plans
-// of `make bench` begin their bindings: those whose listing the others
-// throttled begin up to a second and a half after the first.
+// staggeredStarts start clients up to 1.5 s after the first, as plans
+// whose Terraform starts apart begin their bindings.
 func staggeredStarts(i int) time.Duration {
 	if i == 0 {
 		return 0
@@ -101,8 +100,8 @@ func staggeredStarts(i int) time.Duration {
 	return rand.N(1500 * time.Millisecond)
 }
 
-// togetherStarts start clients within 0.2 s of the first, as plans do
-// that begin their bindings with their listings' first pages.
+// togetherStarts start clients within 0.2 s of the first, as plans that
+// start together begin their bindings: with their listings' first pages.
 func togetherStarts(i int) time.Duration {
 	if i == 0 {
 		return 0
@@ -160,18 +159,23 @@ func (s sharedSummary) String() string {
 // Plans sharing an account read at close to the budget's floor and keep
 // throttles to a small share of their calls, with no read failing, and a
 // plan alone reads at the ceiling. Sixty rounds on a fake clock make the
-// medians steady (within about 0.01 from run to run); the bounds are
-// regression guards around what the lanes give: a median of 1.11 times
-// the floor for three and five plans starting up to 1.5 s apart, with 5%
-// and 9% throttled, and 1.08 and 1.09 times with 5% and 8% for plans
-// starting together (a fixed 97% of rate_limit each gave 1.3 times and two
-// to three throttles per call). They are not the issue's targets: the
-// summary logged with -v counts the rounds that met those.
+// medians steady (within about 0.01 from run to run). The bounds guard
+// what the lanes give: for three and five plans starting together, medians
+// of 1.07 and 1.08 times the floor with 4% and 7% throttled, both of the
+// issue's targets (1.10 times, 10%) met in 47 to 54 rounds of 60; for
+// plans starting up to 1.5 s apart, 1.10 and 1.11 times with 5% and 9%
+// (a fixed 97% of rate_limit each gave 1.3 times and two to three
+// throttles per call). -v logs each summary.
 func TestPlansSharingABudgetReadNearItsFloorWithFewThrottles(t *testing.T) {
 	for _, c := range []struct {
-		k, calls int
-		starts   string
-	}{{3, 300, "staggered"}, {5, 200, "staggered"}, {3, 300, "together"}, {5, 200, "together"}} {
+		k, calls   int
+		starts     string
+		ratio, thr float64
+		met        int
+	}{
+		{3, 300, "together", 1.10, 0.06, 40}, {5, 200, "together", 1.10, 0.09, 40},
+		{3, 300, "staggered", 1.14, 0.07, 0}, {5, 200, "staggered", 1.14, 0.11, 0},
+	} {
 		t.Run(fmt.Sprintf("%d plans starting %s", c.k, c.starts), func(t *testing.T) {
 			starts := staggeredStarts
 			if c.starts == "together" {
@@ -179,8 +183,9 @@ func TestPlansSharingABudgetReadNearItsFloorWithFewThrottles(t *testing.T) {
 			}
 			s := summarizeShared(sharedRounds(t, 60, c.k, c.calls, starts))
 			t.Log(s)
-			if s.failed > 0 || s.ratio50 > 1.16 || s.throttled50 > 0.11 {
-				t.Errorf("%d failed reads, %v; want none failed, median wall time at most 1.16 times the floor and median throttles at most 11%%", s.failed, s)
+			if s.failed > 0 || s.ratio50 > c.ratio || s.throttled50 > c.thr || s.met < c.met {
+				t.Errorf("%d failed reads, %v; want none failed, a median wall time at most %.2f times the floor, median throttles at most %.0f%% and both targets met in at least %d",
+					s.failed, s, c.ratio, 100*c.thr, c.met)
 			}
 		})
 	}
