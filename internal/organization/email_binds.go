@@ -30,9 +30,11 @@ type EmailBindReads struct {
 
 // BindProgress is how far a batch of binding reads is: Done of Total have
 // ended, Failed of them with an error (a member that left included). Total
-// grows while a listing hands the batch its members page by page.
+// grows while a listing hands the batch its members page by page; Listed
+// says it no longer will.
 type BindProgress struct {
 	Done, Failed, Total int
+	Listed              bool
 }
 
 // DefaultEmailBindWorkers covers a second of API latency at 20 requests per second.
@@ -44,7 +46,7 @@ const DefaultEmailBindWorkers = 32
 // with the cancellation instead of being sent.
 func (c *Client) ReadEmailBinds(ctx context.Context, memberUins []int64, opts EmailBindReads) []EmailBind {
 	b := c.startEmailBinds(ctx, opts)
-	b.add(memberUins...)
+	b.add(memberUins, true)
 	return b.wait()
 }
 
@@ -55,12 +57,11 @@ type bindBatch struct {
 	ctx  context.Context
 	opts EmailBindReads
 	mu   sync.Mutex
-	// more wakes idle workers when members are added or the batch is closed.
+	// more wakes idle workers when members are added or the last has been.
 	more     *sync.Cond
 	uins     []int64
 	results  []EmailBind
 	next     int // the index of the next member to read
-	closed   bool
 	workers  int
 	progress BindProgress
 	wg       sync.WaitGroup
@@ -72,14 +73,13 @@ func (c *Client) startEmailBinds(ctx context.Context, opts EmailBindReads) *bind
 	return b
 }
 
-// add queues members for reading; it never waits for a read. A worker is
-// started for each member until there are opts.Workers.
-func (b *bindBatch) add(uins ...int64) {
-	if len(uins) == 0 {
-		return
-	}
+// add queues members for reading, the last of the batch if last; it never
+// waits for a read. A worker is started for each member until there are
+// opts.Workers.
+func (b *bindBatch) add(uins []int64, last bool) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.progress.Listed = b.progress.Listed || last
 	b.uins = append(b.uins, uins...)
 	b.results = append(b.results, make([]EmailBind, len(uins))...)
 	b.progress.Total = len(b.uins)
@@ -95,10 +95,15 @@ func (b *bindBatch) add(uins ...int64) {
 }
 
 // wait closes the batch to new members and returns one result per member
-// added, in the order added, once every read has ended.
+// added, in the order added, once every read has ended. Reads that ended
+// before are reported again as listed: they may have been all of them.
 func (b *bindBatch) wait() []EmailBind {
 	b.mu.Lock()
-	b.closed = true
+	report := !b.progress.Listed && b.progress.Done > 0
+	b.progress.Listed = true
+	if report && b.opts.Progress != nil {
+		b.opts.Progress(b.ctx, b.progress)
+	}
 	b.more.Broadcast()
 	b.mu.Unlock()
 	b.wg.Wait()
@@ -130,11 +135,11 @@ func (b *bindBatch) work() {
 }
 
 // take waits for a member to read, reporting false once the batch is
-// closed and every member has been taken.
+// listed and every member has been taken.
 func (b *bindBatch) take() (int, int64, bool) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	for b.next == len(b.uins) && !b.closed {
+	for b.next == len(b.uins) && !b.progress.Listed {
 		b.more.Wait()
 	}
 	if b.next == len(b.uins) {

@@ -145,7 +145,7 @@ func (r *inventoryRead) listReadingBindings(ctx context.Context, k *collector) e
 		if len(uins) > 0 && len(uins) == len(queued) && r.q.OnReading != nil {
 			r.q.OnReading(ctx)
 		}
-		batch.add(uins...)
+		batch.add(uins, false)
 	})
 	if err != nil {
 		abandon()

@@ -219,3 +219,28 @@ func TestAListingThatFailsAbandonsTheBindingsItsPagesStarted(t *testing.T) {
 		t.Errorf("no binding was read before the listing failed; the test shows nothing about abandoning them")
 	}
 }
+
+func TestBindingProgressSaysWhenTheListingHasHandedOverEveryMember(t *testing.T) {
+	srv, client := organizationOf(t, 200, 50)
+	// Pages come 300 ms apart, so reads end while later pages are awaited.
+	must(srv.AddFault(emulator.Fault{Kind: emulator.FaultDelay, Action: organization.ActionDescribeOrganizationMembers, Delay: "300ms", Count: 5}))
+	var reports []organization.BindProgress
+	query := organization.InventoryQuery{EmailBinds: true, Reads: organization.EmailBindReads{
+		Progress: func(_ context.Context, p organization.BindProgress) { reports = append(reports, p) },
+	}}
+	if _, err := client.ReadInventory(context.Background(), query); err != nil {
+		t.Fatal(err)
+	}
+	early := 0
+	for _, p := range reports {
+		switch {
+		case !p.Listed:
+			early++
+		case p.Total != 200:
+			t.Fatalf("a report says every member is listed with a Total of %d, want 200: %+v", p.Total, p)
+		}
+	}
+	if last := reports[len(reports)-1]; early == 0 || last != (organization.BindProgress{Done: 200, Total: 200, Listed: true}) {
+		t.Errorf("%d reports before every member was listed, the last %+v; want some, and 200 of 200 listed", early, last)
+	}
+}

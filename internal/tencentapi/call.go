@@ -84,6 +84,9 @@ func pace(p *pacer, slot time.Time, failure *Error) {
 	switch {
 	case failure == nil:
 		p.answered(slot)
+	case failure.refused:
+		// The retry keeps the slot (see awaitTurn) and is answered on it;
+		// a refused attempt never retried is forgotten with the old.
 	case !failure.fromAPI:
 		p.forget(slot)
 	case throttled(failure.Code):

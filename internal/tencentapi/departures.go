@@ -4,7 +4,6 @@
 package tencentapi
 
 import (
-	"math"
 	"time"
 )
 
@@ -28,7 +27,7 @@ type departures struct {
 }
 
 func newDepartures(ceiling float64) departures {
-	n := min(maxDepartures, max(1, int(math.Ceil(ceiling))))
+	n := lanesFor(ceiling, maxDepartures)
 	return departures{n: n, span: time.Duration(float64(n) / ceiling * float64(time.Second))}
 }
 

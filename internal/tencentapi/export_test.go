@@ -21,3 +21,6 @@ func DefaultTransportVia(proxy *url.URL) *http.Transport {
 
 // MaxLanes is the most lanes a pacer has, for the external tests.
 const MaxLanes = maxLanes
+
+// LaneCount is how many lanes c's pacer of action has, for the external tests.
+func LaneCount(c *Client, action string) int { return c.pacers.of(action).laneCount() }

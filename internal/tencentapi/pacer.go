@@ -71,6 +71,8 @@ type pacer struct {
 	// inflight are the lanes of the requests not yet answered, by when
 	// they left: an answer may come after its lane has sent again.
 	inflight map[time.Time]*lane
+	// lastSent is when the last request left.
+	lastSent time.Time
 
 	// departed is read and written only by the caller holding the turn.
 	departed departures
@@ -80,7 +82,7 @@ func newPacer(ceiling float64) *pacer {
 	// As many lanes as a second holds at the ceiling, so that a lane's
 	// period is a second or more, up to maxLanes, where it is shorter at
 	// rates only an emulator allows (and never under a microsecond).
-	most := min(maxLanes, max(1, int(math.Ceil(ceiling))))
+	most := lanesFor(ceiling, maxLanes)
 	return &pacer{
 		turn:     make(chan struct{}, 1),
 		period:   max(time.Microsecond, time.Duration(float64(most)/ceiling*float64(time.Second))),
@@ -157,6 +159,13 @@ func (p *pacer) take(l *lane) (time.Time, bool) {
 	if p.hold.After(now) || !p.has(l) {
 		return time.Time{}, false
 	}
+	// The time a request left is its key in inflight, so no two may share
+	// one: a coarse clock, or requests an interval of 0 ns apart at rates
+	// only an emulator allows, would have a second take the first's entry.
+	if !now.After(p.lastSent) {
+		now = p.lastSent.Add(time.Nanosecond)
+	}
+	p.lastSent = now
 	if len(p.inflight) > maxInflight {
 		p.forgetOlder(now.Add(-time.Minute))
 	}
@@ -208,6 +217,12 @@ func (p *pacer) interval() time.Duration {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.period / time.Duration(max(1, len(p.lanes)))
+}
+
+// lanesFor is how many requests a second holds at ceiling, rounded up,
+// from 1 to most; compared as floats, since a huge ceiling overflows an int.
+func lanesFor(ceiling float64, most int) int {
+	return int(max(1, min(float64(most), math.Ceil(ceiling))))
 }
 
 func later(a, b time.Time) time.Time {

@@ -32,6 +32,8 @@ type readProgress struct {
 	// batchStart is when the current batch of binding reads began, for its
 	// rate; OnReading sets it before the batch's reads start.
 	batchStart time.Time
+	// tenths is how many tenths of the current batch have been logged.
+	tenths int
 }
 
 // newReadProgress returns ctx, whose calls the progress counts, and the progress.
@@ -42,19 +44,21 @@ func newReadProgress(ctx context.Context) (context.Context, *readProgress) {
 }
 
 func (p *readProgress) reading(ctx context.Context) {
-	p.batchStart = time.Now()
+	p.batchStart, p.tenths = time.Now(), 0
 	tflog.Info(ctx, "Reading organization member email bindings")
 }
 
 // bindings logs a batch's progress at every tenth of the way and at its
 // end: failures, retries and throttles apart from successes, and the time
-// left at the batch's rate so far.
+// left at the batch's rate so far. Nothing is logged while a listing still
+// hands the batch members, since a tenth of a Total that grows is none of
+// the batch; a tenth crossed meanwhile is logged with the first report
+// after. So there are at most ten lines, however few the members.
 func (p *readProgress) bindings(ctx context.Context, b organization.BindProgress) {
-	// Done grows by one a call, so a tenth is crossed when the integer
-	// tenths change: at most ten lines, however few the members.
-	if b.Total == 0 || b.Done*10/b.Total == (b.Done-1)*10/b.Total {
+	if !b.Listed || b.Total == 0 || b.Done*10/b.Total <= p.tenths {
 		return
 	}
+	p.tenths = b.Done * 10 / b.Total
 	calls := p.tally.Action(organization.ActionDescribeOrganizationMemberEmailBind)
 	elapsed := time.Since(p.batchStart)
 	left := time.Duration(float64(elapsed) / float64(b.Done) * float64(b.Total-b.Done))
