@@ -18,8 +18,8 @@ type EmailBind struct {
 
 // EmailBindReads configures ReadEmailBinds.
 type EmailBindReads struct {
-	// Workers is how many reads are under way at once; the client's rate
-	// limiter paces them, so this only needs to cover the API's latency.
+	// Workers is how many reads are under way at once; the client's
+	// lanes pace them, so this only needs to cover the API's latency.
 	Workers int
 	// MemberContext, when set, returns the context a member's read runs in,
 	// such as one that carries the member in its log fields.

@@ -23,8 +23,8 @@ type MemberFilter struct {
 	Tags      []*Tag
 }
 
-// defaultPageWorkers bounds the pages requested at once; the rate limiter
-// paces them, so this only needs to cover the API's latency.
+// defaultPageWorkers bounds the pages requested at once; the client's
+// lanes pace them, so this only needs to cover the API's latency.
 const defaultPageWorkers = 8
 
 // maxMembers is far beyond any organization's quota; a Total above it is a

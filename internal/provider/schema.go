@@ -72,7 +72,7 @@ func providerSchema() schema.Schema {
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: "How many times a read is retried after throttling (`RequestLimitExceeded`), a temporary service error " +
 					"(`InternalError`, `ServiceUnavailable`, `ResourceUnavailable`), a network error, a timeout or a gateway error page. " +
-					"A throttled read is retried one slot later at the slowed pace (see `rate_limit`), the others with exponential backoff and jitter. " +
+					"A throttled read is retried on the next of the lanes the throttle left (see `rate_limit`), the others with exponential backoff and jitter. " +
 					"Defaults to `10`; from `0`, which disables retries, to `100`. Errors in the request or credentials are never retried, " +
 					"and neither is an endpoint that refuses every connection: the read fails within seconds instead.",
 				Optional:   true,

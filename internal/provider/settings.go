@@ -121,7 +121,7 @@ func (s *settings) setEndpoints(protocol, domain, organizationEndpoint, stsEndpo
 		s.client.Endpoint, _ = url.Parse(organizationEndpoint.value)
 		s.endpoints.Organization = organizationEndpoint.source
 	}
-	// STS is paced, retried and timed out as the reads are, with its own limiter.
+	// STS is paced, retried and timed out as the reads are, with lanes of its own.
 	s.sts = s.client
 	s.sts.Endpoint = nil
 	if stsEndpoint.isSet() {

@@ -31,16 +31,18 @@ func newDepartures(ceiling float64) departures {
 	return departures{n: n, span: time.Duration(float64(n) / ceiling * float64(time.Second))}
 }
 
-// earliest is when the next request may leave: an interval of the ceiling
-// after the last, and span after the one n requests back. Lanes whose
-// phases passed while nothing was asked of them (a listing that confirms
-// a read after its bindings) would otherwise all leave at once, and a
-// burst queues in the process: the first of it reaches the server later
-// than it left, by more than the margin allows.
+// earliest is when the next request may leave: half an interval of the
+// ceiling after the last, and span after the one n requests back. Lanes
+// whose phases passed while nothing was asked of them (a listing that
+// confirms a read after its bindings) would otherwise all leave at once,
+// and a burst queues in the process: the first of it reaches the server
+// later than it left, by more than the margin allows. Half an interval,
+// not a whole one: lanes laid an interval apart would then each push the
+// next back by the timer's lateness, which added up to 2% of throughput.
 func (d *departures) earliest() time.Time {
 	var at time.Time
 	if k := len(d.times); k > 0 {
-		at = d.times[k-1].Add(d.span / time.Duration(d.n))
+		at = d.times[k-1].Add(d.span / time.Duration(2*d.n))
 	}
 	if len(d.times) == d.n {
 		at = later(at, d.times[0].Add(d.span))

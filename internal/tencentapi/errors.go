@@ -125,8 +125,8 @@ func quote(body []byte) string {
 	return s
 }
 
-// cancelled reports a call ended by its context; waitErr is the rate
-// limiter's refusal when the context's deadline is too near to wait.
+// cancelled reports a call ended by its context; waitErr is the pacer's
+// refusal to wait when the context ended.
 func cancelled(ctx context.Context, waitErr error) *Error {
 	cause := context.Cause(ctx)
 	if cause == nil {

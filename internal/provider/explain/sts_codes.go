@@ -50,7 +50,7 @@ var stsCodes = NewTable(map[string]Explanation{
 	},
 	"InternalError": {Meaning: "STS failed internally.", Fix: fixSTSRetry},
 	"InvalidParameter.OverLimit": {
-		Meaning: "STS throttled the call: the account's requests to this STS action exceed its rate limit. The provider slowed down and retried it, one slot later at the slowed pace, until max_retries ran out.",
+		Meaning: "STS throttled the call: the account's requests to this STS action exceed its rate limit. The provider slowed down and retried it on the next of its lanes, until max_retries ran out.",
 		Fix:     "Run Terraform again in a moment; if other tools or provider aliases obtain credentials with this account at the same time, space them out or raise max_retries.",
 	},
 	"InvalidParameter.OverTimeError": {
