@@ -61,9 +61,9 @@ func (p *pacer) forget(sent time.Time) {
 // second, and it admits nothing more until that burst leaves it. So the
 // first throttle keeps only the lanes answered in the second before, and
 // nothing is sent until the oldest of those answers has left the window,
-// or a second after the throttled request if there was none. What a client
-// got of a burst says little of its share (a plan reading pages one at a
-// time gets one or none), so lanes are added from growWait after that.
+// or a second after the throttled request if there was none. Like any
+// throttle it starts the laneWait before lanes are added: adding them
+// sooner after the hold raised the throttles by a third.
 func (p *pacer) throttled(sent time.Time) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -96,7 +96,9 @@ func (p *pacer) keepAnswered(now time.Time, throttled *lane) {
 	}
 	for _, l := range kept {
 		if l.next.Before(p.hold) {
-			l.next = l.next.Add(p.period * (p.hold.Sub(l.next)/p.period + 1))
+			// Whole periods, so that the lane keeps its phase.
+			periods := int64(p.hold.Sub(l.next)/p.period) + 1
+			l.next = l.next.Add(time.Duration(periods) * p.period)
 		}
 	}
 	p.lanes = kept
