@@ -24,6 +24,8 @@ type departures struct {
 	times []time.Time // oldest first, at most n
 	n     int
 	span  time.Duration
+	// planned is when the last request was due to leave.
+	planned time.Time
 }
 
 func newDepartures(ceiling float64) departures {
@@ -31,18 +33,19 @@ func newDepartures(ceiling float64) departures {
 	return departures{n: n, span: time.Duration(float64(n) / ceiling * float64(time.Second))}
 }
 
-// earliest is when the next request may leave: half an interval of the
-// ceiling after the last, and span after the one n requests back. Lanes
-// whose phases passed while nothing was asked of them (a listing that
+// earliest is when the next request may leave: an interval of the ceiling
+// after the last was due to, and span after the one n requests back left.
+// Lanes whose phases passed while nothing was asked of them (a listing that
 // confirms a read after its bindings) would otherwise all leave at once,
 // and a burst queues in the process: the first of it reaches the server
-// later than it left, by more than the margin allows. Half an interval,
-// not a whole one: lanes laid an interval apart would then each push the
-// next back by the timer's lateness, which added up to 2% of throughput.
+// later than it left, by more than the margin allows. From when the last
+// was due, not when it left: lanes laid an interval apart would otherwise
+// each push the next back by the timer's lateness, which added up to 2% of
+// throughput.
 func (d *departures) earliest() time.Time {
 	var at time.Time
-	if k := len(d.times); k > 0 {
-		at = d.times[k-1].Add(d.span / time.Duration(2*d.n))
+	if !d.planned.IsZero() {
+		at = d.planned.Add(d.span / time.Duration(d.n))
 	}
 	if len(d.times) == d.n {
 		at = later(at, d.times[0].Add(d.span))
@@ -50,10 +53,11 @@ func (d *departures) earliest() time.Time {
 	return at
 }
 
-// left records that a request left at t.
-func (d *departures) left(t time.Time) {
+// left records that a request due to leave at planned left at t.
+func (d *departures) left(t, planned time.Time) {
 	if len(d.times) == d.n {
 		d.times = d.times[1:]
 	}
 	d.times = append(d.times, t)
+	d.planned = planned
 }

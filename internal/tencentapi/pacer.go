@@ -117,7 +117,8 @@ func (p *pacer) wait(ctx context.Context) (time.Time, error) {
 			continue
 		}
 		l, at := p.nextLane(now)
-		delay := max(at.Sub(now), p.departed.earliest().Sub(now))
+		due := later(at, p.departed.earliest())
+		delay := due.Sub(now)
 		if delay > recheckPace {
 			// Lanes may be added while a far phase is awaited.
 			if !Sleep(ctx, recheckPace) {
@@ -129,7 +130,7 @@ func (p *pacer) wait(ctx context.Context) (time.Time, error) {
 			return time.Time{}, ctx.Err()
 		}
 		if left, ok := p.take(l); ok {
-			p.departed.left(left)
+			p.departed.left(left, due)
 			return left, nil
 		}
 	}
