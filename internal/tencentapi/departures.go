@@ -7,12 +7,8 @@ import (
 	"time"
 )
 
-// maxDepartures bounds the requests a pacer remembers. At the rates the
-// API allows that is more than a second's worth; at the rates only an
-// emulator allows, a second's worth would be thousands.
-const maxDepartures = 64
-
-// departures are when a pacer's last requests left, so that a request that
+// departures are when a pacer's last n requests left, n being its lanes,
+// so that a request that
 // left late does not let the ones after it crowd into its second. The
 // lanes keep their phases when a request leaves late (a busy core, a pause
 // of the process): the next requests would follow it closer than the
@@ -28,9 +24,12 @@ type departures struct {
 	planned time.Time
 }
 
-func newDepartures(ceiling float64) departures {
-	n := lanesFor(ceiling, maxDepartures)
-	return departures{n: n, span: time.Duration(float64(n) / ceiling * float64(time.Second))}
+// last is when the last request left, zero before the first.
+func (d *departures) last() time.Time {
+	if len(d.times) == 0 {
+		return time.Time{}
+	}
+	return d.times[len(d.times)-1]
 }
 
 // earliest is when the next request may leave: an interval of the ceiling

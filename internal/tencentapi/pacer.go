@@ -28,8 +28,11 @@ const (
 	// growWait is the least time between additions, more than the
 	// server's window, so that an addition's throttle, if any, has come.
 	growWait = 1100 * time.Millisecond
-	// maxLanes bounds the lanes, at rates only an emulator allows.
-	maxLanes = maxDepartures
+	// maxLanes bounds the lanes, and so the requests a pacer remembers
+	// leaving. At the rates the API allows that is more than a second's
+	// worth; at the rates only an emulator allows, a second's worth would
+	// be thousands.
+	maxLanes = 64
 	// maxInflight is how many unanswered requests a pacer keeps before
 	// it forgets those over a minute old.
 	maxInflight = 1024
@@ -71,8 +74,6 @@ type pacer struct {
 	// inflight are the lanes of the requests not yet answered, by when
 	// they left: an answer may come after its lane has sent again.
 	inflight map[time.Time]*lane
-	// lastSent is when the last request left.
-	lastSent time.Time
 
 	// departed is read and written only by the caller holding the turn.
 	departed departures
@@ -82,15 +83,18 @@ func newPacer(ceiling float64) *pacer {
 	// As many lanes as a second holds at the ceiling, so that a lane's
 	// period is a second or more, up to maxLanes, where it is shorter at
 	// rates only an emulator allows (and never under a microsecond).
+	// The departures look back as many requests over the same span,
+	// without the floor.
 	most := lanesFor(ceiling, maxLanes)
+	span := time.Duration(float64(most) / ceiling * float64(time.Second))
 	return &pacer{
 		turn:     make(chan struct{}, 1),
-		period:   max(time.Microsecond, time.Duration(float64(most)/ceiling*float64(time.Second))),
+		period:   max(time.Microsecond, span),
 		most:     most,
 		maxHold:  time.Second,
 		step:     1,
 		inflight: map[time.Time]*lane{},
-		departed: newDepartures(ceiling),
+		departed: departures{n: most, span: span},
 	}
 }
 
@@ -163,10 +167,10 @@ func (p *pacer) take(l *lane) (time.Time, bool) {
 	// The time a request left is its key in inflight, so no two may share
 	// one: a coarse clock, or requests an interval of 0 ns apart at rates
 	// only an emulator allows, would have a second take the first's entry.
-	if !now.After(p.lastSent) {
-		now = p.lastSent.Add(time.Nanosecond)
+	// take runs for the caller holding the turn, which may read departed.
+	if last := p.departed.last(); !now.After(last) {
+		now = last.Add(time.Nanosecond)
 	}
-	p.lastSent = now
 	if len(p.inflight) > maxInflight {
 		p.forgetOlder(now.Add(-time.Minute))
 	}

@@ -37,9 +37,8 @@ func TestTwoRequestsLeavingAtOneInstantEachDropTheirOwnLane(t *testing.T) {
 func TestAHugeRateLimitGetsTheMostLanesNotOne(t *testing.T) {
 	for _, rate := range []float64{1e6, 1e12, 1e19, 1e300} {
 		p := newPacer(rate * pacingMargin)
-		d := newDepartures(rate * pacingMargin)
-		if p.most != maxLanes || d.n != maxDepartures {
-			t.Errorf("rate_limit %g: %d lanes, looks back %d requests; want %d and %d", rate, p.most, d.n, maxLanes, maxDepartures)
+		if p.most != maxLanes || p.departed.n != maxLanes {
+			t.Errorf("rate_limit %g: %d lanes, looks back %d requests; want %d and %d", rate, p.most, p.departed.n, maxLanes, maxLanes)
 		}
 	}
 }

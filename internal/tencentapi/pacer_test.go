@@ -223,9 +223,9 @@ func TestThePacerLooksBackWhatASecondHoldsAtTheCeiling(t *testing.T) {
 		{19.4, 20, 1030927835},
 		{0.97, 1, 1030927835},
 		{0.485, 1, 2061855670},
-		{97000, maxDepartures, 659793},
+		{97000, maxLanes, 659793},
 	} {
-		d := newDepartures(tc.ceiling)
+		d := newPacer(tc.ceiling).departed
 		if d.n != tc.n || d.span != tc.span {
 			t.Errorf("ceiling %v: looks back %d requests over %v, want %d over %v", tc.ceiling, d.n, d.span, tc.n, tc.span)
 		}
