@@ -8,14 +8,13 @@ import (
 )
 
 // departures are when a pacer's last n requests left, n being its lanes,
-// so that a request that
-// left late does not let the ones after it crowd into its second. The
-// lanes keep their phases when a request leaves late (a busy core, a pause
-// of the process): the next requests would follow it closer than the
-// lanes' spacing, and the pacing margin, which absorbs network jitter,
-// would be spent. Keeping every n+1 requests that leave at least n intervals of
-// the ceiling apart, where n is what a second holds at the ceiling, costs
-// a late request only the slots right after it.
+// so that a request that left late does not let the ones after it crowd
+// into its second. The lanes keep their phases when a request leaves late
+// (a busy core, a pause of the process): the next requests would follow it
+// closer than the lanes' spacing, and the pacing margin, which absorbs
+// network jitter, would be spent. Keeping every n+1 requests that leave at
+// least n intervals of the ceiling apart, where n is what a second holds at
+// the ceiling, costs a late request only the slots right after it.
 type departures struct {
 	times []time.Time // oldest first, at most n
 	n     int
