@@ -141,19 +141,21 @@ func TestAPacerNotThrottledAddsOneLaneThenTwoThenFour(t *testing.T) {
 		p.throttled(takeSlot(t, p)) // the first keeps one lane: nothing was answered
 		p.throttled(takeSlot(t, p)) // a later one starts the count, and leaves the last lane
 		start := time.Now()
+		const ε = 100 * time.Millisecond
+		two := laneWait + max(growWait, laneWait/2) // the second addition
 		for _, step := range []struct {
 			at    time.Duration
 			lanes int
-		}{{2900 * time.Millisecond, 1}, {3100 * time.Millisecond, 2}, {4400 * time.Millisecond, 2}, {4600 * time.Millisecond, 4}, {5800 * time.Millisecond, 8}} {
+		}{{laneWait - ε, 1}, {laneWait + ε, 2}, {two - ε, 2}, {two + ε, 4}, {two + growWait + ε, 8}} {
 			time.Sleep(time.Until(start.Add(step.at)))
 			if n := lanesNow(p); n != step.lanes {
 				t.Fatalf("%v after the throttle: %d lanes, want %d", step.at, n, step.lanes)
 			}
 		}
 		p.throttled(takeSlot(t, p))
-		time.Sleep(3100 * time.Millisecond)
+		time.Sleep(laneWait + ε)
 		if n := lanesNow(p); n != 8 {
-			t.Errorf("3.1 s after a later throttle: %d lanes, want 7 plus one added", n)
+			t.Errorf("%v after a later throttle: %d lanes, want 7 plus one added", laneWait+ε, n)
 		}
 	})
 }

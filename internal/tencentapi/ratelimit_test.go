@@ -31,6 +31,9 @@ type windowServer struct {
 	allowed []time.Time // sliding: the allowed arrivals of the last second
 	second  int64       // fixed: the current second and its count
 	count   int
+	// spent are the times of every allowed arrival, for accounting of
+	// where a shared budget went unspent.
+	spent []time.Time
 
 	ok, throttled atomic.Int64
 }
@@ -51,6 +54,14 @@ func (s *windowServer) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
 func (s *windowServer) admit(now time.Time) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	allowed := s.allows(now)
+	if allowed {
+		s.spent = append(s.spent, now)
+	}
+	return allowed
+}
+
+func (s *windowServer) allows(now time.Time) bool {
 	if !s.sliding {
 		if now.Unix() != s.second {
 			s.second, s.count = now.Unix(), 0
