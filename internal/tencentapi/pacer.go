@@ -18,7 +18,7 @@ import (
 // before. A throttle drops the lane it came on and nothing else: the
 // client's other requests keep their places, and the place goes to
 // whoever took it. A client not throttled for laneWait adds a lane, then
-// two, four and so on, every growWait while none is throttled. Clients
+// two, four and so on, growWait or more apart while none is throttled. Clients
 // that share an account's budget (plans that run at once) learn of each
 // other only through throttles, and settle at shares of it; a client alone
 // is never throttled and keeps every lane, rate_limit paced at 97%.

@@ -141,21 +141,24 @@ func TestAPacerNotThrottledAddsOneLaneThenTwoThenFour(t *testing.T) {
 		p.throttled(takeSlot(t, p)) // the first keeps one lane: nothing was answered
 		p.throttled(takeSlot(t, p)) // a later one starts the count, and leaves the last lane
 		start := time.Now()
-		const ε = 100 * time.Millisecond
+		const off = 100 * time.Millisecond
 		two := laneWait + max(growWait, laneWait/2) // the second addition
 		for _, step := range []struct {
 			at    time.Duration
 			lanes int
-		}{{laneWait - ε, 1}, {laneWait + ε, 2}, {two - ε, 2}, {two + ε, 4}, {two + growWait + ε, 8}} {
+		}{
+			{laneWait - off, 1}, {laneWait + off, 2}, {two - off, 2}, {two + off, 4},
+			{two + growWait - off, 4}, {two + growWait + off, 8},
+		} {
 			time.Sleep(time.Until(start.Add(step.at)))
 			if n := lanesNow(p); n != step.lanes {
 				t.Fatalf("%v after the throttle: %d lanes, want %d", step.at, n, step.lanes)
 			}
 		}
 		p.throttled(takeSlot(t, p))
-		time.Sleep(laneWait + ε)
+		time.Sleep(laneWait + off)
 		if n := lanesNow(p); n != 8 {
-			t.Errorf("%v after a later throttle: %d lanes, want 7 plus one added", laneWait+ε, n)
+			t.Errorf("%v after a later throttle: %d lanes, want 7 plus one added", laneWait+off, n)
 		}
 	})
 }

@@ -55,12 +55,14 @@ func (r sharedRun) ratio(limit int) float64 {
 // throttleShare is the throttled answers per successful call.
 func (r sharedRun) throttleShare() float64 { return float64(r.throttled) / float64(r.ok) }
 
-// unspent is how much of the budget from from to to went unspent, in
-// seconds of the server's limit.
+// unspent is how much of the budget after from and up to to went unspent,
+// in seconds of the server's limit; the start's instant counts too. Over a
+// short span it can be negative: a sliding window lets any second hold the
+// limit, whatever the second before it held.
 func (r sharedRun) unspent(from, to time.Duration, limit int) float64 {
 	n := 0
 	for _, at := range r.spent {
-		if at > from && at <= to {
+		if at <= to && (at > from || from == 0) {
 			n++
 		}
 	}
@@ -68,12 +70,15 @@ func (r sharedRun) unspent(from, to time.Duration, limit int) float64 {
 }
 
 // losses is the budget left unspent before the first client finished,
-// between then and when all but one had, and while the last read alone:
-// what the wall time has over the floor, less the pacing margin.
+// between then and when all but one had, and while the last read alone.
+// Together they are all the wall time has over the floor, the pacing
+// margin included, which is most of the first.
 func (r sharedRun) losses(limit int) [3]float64 {
 	f := slices.Sorted(slices.Values(r.finished))
-	first, penultimate := f[0], f[max(0, len(f)-2)]
-	return [3]float64{r.unspent(0, first, limit), r.unspent(first, penultimate, limit), r.unspent(penultimate, f[len(f)-1], limit)}
+	first, penultimate, last := f[0], f[max(0, len(f)-2)], f[len(f)-1]
+	return [3]float64{
+		r.unspent(0, first, limit), r.unspent(first, penultimate, limit), r.unspent(penultimate, last, limit),
+	}
 }
 
 // driveSharedBudget makes calls reads through each of k clients, as k plans
@@ -197,9 +202,11 @@ func summarizeShared(runs []sharedRun) sharedSummary {
 }
 
 func (s sharedSummary) String() string {
-	return fmt.Sprintf("wall/floor median %.3f (p90 %.3f), throttled median %.1f%% (p90 %.1f%%), both targets met in %d; "+
-		"clients finished %.1f s apart, budget unspent %.2f s before the first finished, %.2f s until one was left, %.2f s while it read alone",
-		s.ratio50, s.ratio90, 100*s.throttled50, 100*s.throttled90, s.met, s.spread50, s.losses50[0], s.losses50[1], s.losses50[2])
+	return fmt.Sprintf("wall/floor median %.3f (p90 %.3f), throttled median %.1f%% (p90 %.1f%%), "+
+		"both targets met in %d; clients finished %.1f s apart, budget unspent %.2f s before the first "+
+		"finished, %.2f s until one was left, %.2f s while it read alone",
+		s.ratio50, s.ratio90, 100*s.throttled50, 100*s.throttled90, s.met,
+		s.spread50, s.losses50[0], s.losses50[1], s.losses50[2])
 }
 
 // Plans sharing an account read at close to the budget's floor and keep
@@ -207,8 +214,9 @@ func (s sharedSummary) String() string {
 // plan alone reads at the ceiling. Sixty rounds on a fake clock make the
 // medians steady (within about 0.01 from run to run). The bounds guard
 // what the lanes give: for three and five plans starting together, medians
-// of 1.06 to 1.075 times the floor with 5% and 8% throttled, both of the
-// issue's targets (1.10 times, 10%) met in 54 to 58 rounds of 60; for
+// of 1.06 to 1.08 times the floor with 5% and 8% throttled, both of the
+// issue's targets (1.10 times, 10%) met in 52 to 58 and 47 to 57 rounds of
+// 60; for
 // plans starting up to 1.5 s apart, 1.10 times with 5% and 9.5% (a fixed
 // 97% of rate_limit each gave 1.3 times and two to three throttles per
 // call). -v logs each summary, with where the budget went unspent.

@@ -21,7 +21,7 @@ Two schemes are modelled:
     1.031 s, so that it never has more than n requests in any second; a
     throttled request drops its lane (the first throttle keeps only the
     lanes answered in the second before, and holds until that burst has
-    left the window), and a client not throttled for 3 s adds a lane,
+    left the window), and a client not throttled for 2.75 s adds a lane,
     then 2, 4, ... every 1.1 s while none is throttled. Clients keep the
     places the server has accepted, so a throttle moves one place and no
     client's other requests change phase.
@@ -179,7 +179,7 @@ def run(make, K=5, N=200, seed=1, start=(0.7, 2.2), extra_calls=10):
     return wall / floor, srv.thr / (srv.ok + K * extra_calls), sorted(ends)
 
 
-def run_lanes(K=5, N=200, seed=1, start=(0.7, 2.2), G=3.0, accel=True, Pmin=1.1, extra=10, newphase='random', maxl=20, hold_first=True):
+def run_lanes(K=5, N=200, seed=1, start=(0.7, 2.2), G=2.75, accel=True, Pmin=1.1, extra=10, newphase='random', maxl=20, hold_first=True):
     random.seed(seed)
     srv = Server()
     ev = []; seq = [0]
