@@ -10,18 +10,18 @@ import (
 	"time"
 )
 
-// A client sends each action's requests on lanes. A lane sends at most
-// one request a period (a second and the pacing margin, at the default
-// rate_limit), always at the same phase, so a client with n lanes never
-// has more than n requests in any second the server counts, and its
-// requests come back for the places the server freed for them a period
-// before. A throttle drops the lane it came on and nothing else: the
-// client's other requests keep their places, and the place goes to
-// whoever took it. A client not throttled for laneWait adds a lane, then
-// two, four and so on, growWait or more apart while none is throttled. Clients
-// that share an account's budget (plans that run at once) learn of each
-// other only through throttles, and settle at shares of it; a client alone
-// is never throttled and keeps every lane, rate_limit paced at 97%.
+// A client sends each action's requests on lanes. A lane sends at most one
+// request a period (a second and the pacing margin, at the default
+// rate_limit), always at the same phase, so a client with n lanes never has
+// more than n requests in any second the server counts, and its requests
+// come back for the places the server freed for them a period before. A
+// throttle drops the lane it came on and nothing else: the client's other
+// requests keep their places, and the place goes to whoever took it. A
+// client not throttled for laneWait adds a lane, then two, four and so on,
+// growWait or more apart while none is throttled. Clients that share an
+// account's budget (plans that run at once) learn of each other only
+// through throttles, and settle at shares of it; a client alone is never
+// throttled and keeps every lane, rate_limit paced at 97%.
 const (
 	// laneWait is how long after its last throttle a client adds a lane.
 	// An addition made while others read costs a throttle, and the room a

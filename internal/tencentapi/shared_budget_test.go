@@ -212,14 +212,13 @@ func (s sharedSummary) String() string {
 // Plans sharing an account read at close to the budget's floor and keep
 // throttles to a small share of their calls, with no read failing, and a
 // plan alone reads at the ceiling. Sixty rounds on a fake clock make the
-// medians steady (within about 0.01 from run to run). The bounds guard
-// what the lanes give: for three and five plans starting together, medians
-// of 1.06 to 1.08 times the floor with 5% and 8% throttled, both of the
+// medians steady (within about 0.01 from run to run). The bounds guard what
+// the lanes give: for three and five plans starting together, medians of
+// 1.06 to 1.08 times the floor with 5% and 8% throttled, both of the
 // issue's targets (1.10 times, 10%) met in 52 to 58 and 47 to 57 rounds of
-// 60; for
-// plans starting up to 1.5 s apart, 1.10 times with 5% and 9.5% (a fixed
-// 97% of rate_limit each gave 1.3 times and two to three throttles per
-// call). -v logs each summary, with where the budget went unspent.
+// 60; for plans starting up to 1.5 s apart, 1.10 times with 5% and 9.5% (a
+// fixed 97% of rate_limit each gave 1.3 times and two to three throttles
+// per call). -v logs each summary, with where the budget went unspent.
 func TestPlansSharingABudgetReadNearItsFloorWithFewThrottles(t *testing.T) {
 	for _, c := range []struct {
 		k, calls   int
