@@ -7,9 +7,9 @@ import (
 	"time"
 )
 
-// departures are when a pacer's last n requests left, n being its lanes,
-// so that a request that left late does not let the ones after it crowd
-// into its second. The lanes keep their phases when a request leaves late
+// departures are when a pacer's last n requests left, n being the most
+// lanes it may have, so that a request that left late does not let the
+// ones after it crowd into its second. The lanes keep their phases when a request leaves late
 // (a busy core, a pause of the process): the next requests would follow it
 // closer than the lanes' spacing, and the pacing margin, which absorbs
 // network jitter, would be spent. Keeping every n+1 requests that leave at
